@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { Email, Id, Instant } from './common';
+import { Stage, UserRef } from './entities';
+import { Risk } from './risk';
+
+export const LOOKUP_MAX = 100;
+
+export const LookupRequest = z.object({
+  emails: z.array(Email).min(1).max(LOOKUP_MAX),
+});
+export type LookupRequest = z.infer<typeof LookupRequest>;
+
+/** What the inbox needs to know about a client's account at a glance. */
+export const AccountSummary = z.object({
+  id: Id,
+  name: z.string(),
+  stage: Stage,
+  owner: UserRef.nullable(),
+  lastContactAt: Instant.nullable(),
+  cadenceDays: z.number().int().positive().nullable(),
+  openCommitments: z.number().int().nonnegative(),
+  overdueCommitments: z.number().int().nonnegative(),
+  /** People at the client we have been in touch with (single-threading shows as 1). */
+  contactsInTouch: z.number().int().nonnegative(),
+  risk: Risk,
+});
+export type AccountSummary = z.infer<typeof AccountSummary>;
+
+export const LookupMatch = z.discriminatedUnion('match', [
+  z.object({
+    match: z.literal('contact'),
+    email: Email,
+    contact: z.object({ id: Id, name: z.string(), role: z.string().nullable() }),
+    account: AccountSummary,
+  }),
+  /** Nobody with this address, but its domain belongs to a known account. */
+  z.object({ match: z.literal('account-domain'), email: Email, account: AccountSummary }),
+  z.object({ match: z.literal('unknown'), email: Email }),
+]);
+export type LookupMatch = z.infer<typeof LookupMatch>;
+
+/** One result per requested address, in request order (duplicates collapsed). */
+export const LookupResponse = z.object({ results: z.array(LookupMatch) });
+export type LookupResponse = z.infer<typeof LookupResponse>;
+
+/**
+ * Free-mail domains never match an account by domain: many unrelated people share them.
+ */
+export const FREE_MAIL_DOMAINS: ReadonlySet<string> = new Set([
+  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'yahoo.com',
+  'ymail.com', 'aol.com', 'icloud.com', 'me.com', 'mac.com', 'proton.me', 'protonmail.com', 'gmx.com',
+  'gmx.de', 'gmx.net', 'web.de', 'mail.com', 'zoho.com', 'yandex.ru', 'yandex.com', 'ya.ru', 'mail.ru',
+  'inbox.ru', 'list.ru', 'bk.ru', 'rambler.ru', 'yahoo.co.id', 'yahoo.com.my', 'yahoo.ro', 'hotmail.co.uk',
+  'outlook.co.id', 'rocketmail.com', 'qq.com', '163.com', 'tutanota.com', 'fastmail.com', 'hey.com',
+]);
+
+export function isFreeMailDomain(domain: string): boolean {
+  return FREE_MAIL_DOMAINS.has(domain.toLowerCase());
+}

@@ -1,0 +1,27 @@
+import type { Direction, InteractionKind } from '../api';
+
+/** One past interaction, as much of it as the rules need. */
+export interface InteractionFact {
+  kind: InteractionKind;
+  direction: Direction;
+  /** Epoch milliseconds. */
+  occurredAt: number;
+  contactIds: readonly string[];
+  amount: number | null;
+  summary: string;
+}
+
+/**
+ * What the rules know about one account. The caller passes at least the interactions of the
+ * longest window in the settings (12 months by default); extra older ones are harmless.
+ */
+export interface AccountFacts {
+  /** Epoch milliseconds: the moment the assessment is for. */
+  now: number;
+  cadenceDays: number | null;
+  /** An owner is set and that user is still active. */
+  hasActiveOwner: boolean;
+  interactions: readonly InteractionFact[];
+  /** Due dates (`YYYY-MM-DD`, or null) of the commitments still open. */
+  openCommitmentDueDates: readonly (string | null)[];
+}
