@@ -6,4 +6,5 @@ import { getEnglishMessage } from '../support/i18n-shim';
 beforeEach(() => {
   fakeBrowser.reset();
   fakeBrowser.i18n.getMessage = getEnglishMessage as typeof fakeBrowser.i18n.getMessage;
+  fakeBrowser.i18n.getUILanguage = () => 'en';
 });
