@@ -1,0 +1,50 @@
+import type { ApiError } from '../../lib/api';
+
+type Status = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 500 | 503;
+
+/** An answer other than success, thrown from anywhere in a request and turned into JSON once. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: Status,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+
+  toBody(): ApiError {
+    const error: ApiError['error'] = { code: this.code, message: this.message };
+    if (this.field !== undefined) error.field = this.field;
+    if (this.details !== undefined) error.details = this.details;
+    return { error };
+  }
+}
+
+export const validationError = (field: string, message: string) =>
+  new HttpError(400, 'validation', message, field);
+
+/** A referenced record that is missing or belongs to another team: the same answer for both. */
+export const notFound = (what: string, field?: string) =>
+  new HttpError(404, 'not_found', `${what} not found`, field);
+
+/**
+ * Database errors that a client's input can cause, as client errors: a client-made id already
+ * taken, or two writers racing for the same unique address. Anything else is a server fault.
+ */
+export function fromDatabaseError(err: unknown): HttpError | null {
+  if (typeof err !== 'object' || err === null || !('code' in err)) return null;
+  const code = (err as { code: unknown }).code;
+  const constraint = 'constraint' in err ? String((err as { constraint: unknown }).constraint) : '';
+  if (code === '23505') {
+    if (constraint === 'contact_emails_pkey') {
+      return new HttpError(409, 'conflict', 'one of these addresses already belongs to a contact', 'body.emails');
+    }
+    if (constraint === 'account_domains_pkey') {
+      return new HttpError(409, 'conflict', 'one of these domains already belongs to an account', 'body.newAccount.domains');
+    }
+    return new HttpError(409, 'conflict', 'a record with this id already exists', 'body.id');
+  }
+  return null;
+}

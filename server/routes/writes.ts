@@ -1,0 +1,51 @@
+import type { Hono } from 'hono';
+import { CommitmentPatch, Id, LookupRequest, NewCommitment, NewContact, NewInteraction } from '../../lib/api';
+import { ENDPOINTS } from '../../lib/api/endpoints';
+import { successStatus } from '../../lib/api/openapi';
+import type { AppEnv, Deps } from '../http/env';
+import { check } from '../http/validate';
+import { readBody, runWrite } from '../http/write';
+import { createCommitment, patchCommitment } from '../store/commitments';
+import { createContact } from '../store/contacts';
+import { createInteraction } from '../store/interactions';
+import { lookupEmails } from '../store/lookup';
+import { honoPath } from './reads';
+
+/** The POST and PATCH routes: each validates fully before it opens its one transaction. */
+export function registerWrites(app: Hono<AppEnv>, deps: Deps): void {
+  // A read that takes a body (up to 100 addresses do not fit a URL comfortably).
+  app.post(ENDPOINTS.lookup.path, async (c) => {
+    const me = c.get('caller');
+    const { body } = await readBody(c, LookupRequest);
+    return c.json({ results: await lookupEmails(deps.db, me.teamId, body.emails, me.settings, deps.now()) });
+  });
+
+  app.post(ENDPOINTS.createInteraction.path, async (c) => {
+    const { raw, body } = await readBody(c, NewInteraction);
+    return runWrite(c, deps, raw, successStatus(ENDPOINTS.createInteraction), (tx) =>
+      createInteraction(tx, c.get('caller'), body, deps.now()),
+    );
+  });
+
+  app.post(ENDPOINTS.createCommitment.path, async (c) => {
+    const { raw, body } = await readBody(c, NewCommitment);
+    return runWrite(c, deps, raw, successStatus(ENDPOINTS.createCommitment), async (tx) => ({
+      commitment: await createCommitment(tx, c.get('caller'), body, deps.now()),
+    }));
+  });
+
+  app.patch(honoPath(ENDPOINTS.patchCommitment.path), async (c) => {
+    const id = check(Id, c.req.param('id'), 'path.id');
+    const { raw, body } = await readBody(c, CommitmentPatch);
+    return runWrite(c, deps, raw, successStatus(ENDPOINTS.patchCommitment), async (tx) => ({
+      commitment: await patchCommitment(tx, c.get('caller'), id, body, deps.now()),
+    }));
+  });
+
+  app.post(ENDPOINTS.createContact.path, async (c) => {
+    const { raw, body } = await readBody(c, NewContact);
+    return runWrite(c, deps, raw, successStatus(ENDPOINTS.createContact), (tx) =>
+      createContact(tx, c.get('caller'), body, deps.now()),
+    );
+  });
+}

@@ -1,0 +1,95 @@
+import type { AccountSummary, RiskSettings } from '../../lib/api';
+import { assessRisk } from '../../lib/risk';
+import type { InteractionFact } from '../../lib/risk';
+import type { Queryable } from '../db';
+import { loadInteractionFacts, loadLastContacts } from './risk-facts';
+
+interface SummaryRow {
+  id: string;
+  name: string;
+  stage: AccountSummary['stage'];
+  cadence_days: number | null;
+  owner_id: string | null;
+  owner_name: string | null;
+  owner_email: string | null;
+  owner_active: boolean | null;
+  open_due: (string | null)[];
+}
+
+/** Today's date in UTC as `YYYY-MM-DD`, the calendar due dates are compared with. */
+const utcDay = (now: Date) => now.toISOString().slice(0, 10);
+
+/**
+ * Summaries (risk included) of many accounts of one team in a fixed number of queries, whatever
+ * the count: the accounts with their open due dates, then their interactions of the fact window,
+ * then, only for accounts silent for longer than the window, their last contact.
+ * Ids of other teams are simply absent from the result.
+ */
+export async function loadSummaries(
+  q: Queryable,
+  teamId: string,
+  accountIds: readonly string[],
+  settings: RiskSettings,
+  now: Date,
+): Promise<Map<string, AccountSummary>> {
+  const out = new Map<string, AccountSummary>();
+  const ids = [...new Set(accountIds)];
+  if (ids.length === 0) return out;
+  const [accounts, facts] = await Promise.all([
+    q.query<SummaryRow>(
+      `select a.id, a.name, a.stage, a.cadence_days,
+              o.id as owner_id, o.name as owner_name, o.email as owner_email, o.active as owner_active,
+              array(select c.due_date::text from commitments c
+                     where c.account_id = a.id and c.status = 'open') as open_due
+         from accounts a left join users o on o.id = a.owner_id
+        where a.team_id = $1 and a.id = any($2::uuid[])`,
+      [teamId, ids],
+    ),
+    loadInteractionFacts(q, teamId, ids, settings, now),
+  ]);
+  const lastContact = new Map<string, number>();
+  for (const [id, list] of facts) {
+    const latest = latestContact(list);
+    if (latest !== null) lastContact.set(id, latest);
+  }
+  const silent = accounts.rows.map((r) => r.id).filter((id) => !lastContact.has(id));
+  for (const [id, at] of await loadLastContacts(q, teamId, silent, now)) lastContact.set(id, at.getTime());
+
+  const today = utcDay(now);
+  for (const r of accounts.rows) {
+    const interactions = facts.get(r.id) ?? [];
+    const risk = assessRisk(
+      {
+        now: now.getTime(),
+        cadenceDays: r.cadence_days,
+        hasActiveOwner: r.owner_id !== null && r.owner_active === true,
+        interactions,
+        openCommitmentDueDates: r.open_due,
+      },
+      settings,
+    );
+    const last = lastContact.get(r.id);
+    out.set(r.id, {
+      id: r.id,
+      name: r.name,
+      stage: r.stage,
+      owner: r.owner_id === null ? null : { id: r.owner_id, name: r.owner_name ?? '', email: r.owner_email ?? '' },
+      lastContactAt: last === undefined ? null : new Date(last).toISOString(),
+      cadenceDays: r.cadence_days,
+      openCommitments: r.open_due.length,
+      overdueCommitments: r.open_due.filter((d) => d !== null && d < today).length,
+      contactsInTouch: new Set(interactions.flatMap((i) => i.contactIds)).size,
+      risk,
+    });
+  }
+  return out;
+}
+
+/** Latest two-way contact (internal notes are not contact, as in the silence rule). */
+function latestContact(list: readonly InteractionFact[]): number | null {
+  let latest: number | null = null;
+  for (const i of list) {
+    if (i.direction !== 'internal' && (latest === null || i.occurredAt > latest)) latest = i.occurredAt;
+  }
+  return latest;
+}
