@@ -1,3 +1,40 @@
+import { browser } from 'wxt/browser';
+import { DRAIN_ALARM, SYNC_ALARM, ensureSyncAlarm, scheduleDrainAlarm } from '../lib/background/alarms';
+import { createApp } from '../lib/background/app';
+import { openCrmDb } from '../lib/background/db';
+import { createHandlers, type Handlers } from '../lib/background/handlers';
+import { onMessage, sendMessage, type CacheChange } from '../lib/messaging/protocol';
+
 export default defineBackground(() => {
-  // Wiring arrives with the CRM client, cache and messaging.
+  const ready = openCrmDb().then((db) => {
+    const app = createApp({
+      db,
+      notify: (change: CacheChange) => {
+        // No extension page open means nobody to tell; that is fine.
+        sendMessage('cacheChanged', change).catch(() => undefined);
+      },
+      scheduleDrain: scheduleDrainAlarm,
+    });
+    const identity = { extensionBaseUrl: browser.runtime.getURL('/'), extensionId: browser.runtime.id };
+    return { app, handlers: createHandlers(app, identity) };
+  });
+
+  // Listeners are registered synchronously so that a message or alarm that woke the worker is seen.
+  const names = [
+    'getSettings', 'saveSettings', 'testConnection', 'lookup', 'getAccount', 'getTimeline', 'getCommitments',
+    'enqueueWrite', 'getOutboxStatus', 'retryWrite', 'discardWrite', 'getStatus',
+  ] as const satisfies readonly (keyof Handlers)[];
+  const route = <K extends keyof Handlers>(name: K) =>
+    onMessage(name, async ({ data, sender }) => (await ready).handlers[name](data, sender));
+  names.forEach(route);
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    void ready.then(async ({ app }) => {
+      if (alarm.name === DRAIN_ALARM) await app.drain();
+      if (alarm.name === SYNC_ALARM) await app.sync().catch(() => undefined);
+    });
+  });
+
+  void ensureSyncAlarm();
+  void ready.then(({ app }) => app.startup());
 });

@@ -1,0 +1,76 @@
+import type { CacheChange } from '../messaging/protocol';
+import { connectedClient } from './connection';
+import type { Ctx } from './context';
+import type { Db } from './db';
+import { createOutboxDrainer } from './drain-outbox';
+import { invalidateAccounts } from './invalidate';
+import { recoverInterrupted } from './outbox';
+import { loadSettings } from './settings-store';
+import { recordOutcome } from './status';
+import { syncChanges } from './sync';
+
+export interface AppDeps {
+  db: Db;
+  fetch?: typeof fetch;
+  now?: () => number;
+  random?: () => number;
+  timeoutMs?: number;
+  notify: (change: CacheChange) => void;
+  /** Sets (or with null clears) the alarm that wakes the worker to drain the outbox. */
+  scheduleDrain: (when: number | null) => Promise<void> | void;
+}
+
+export type App = ReturnType<typeof createApp>;
+
+/** The background's services over one database; the entrypoint only connects browser events. */
+export function createApp(deps: AppDeps) {
+  const now = deps.now ?? Date.now;
+  const pending = new Set<Promise<unknown>>();
+  const clientOptions = { ...(deps.fetch ? { fetch: deps.fetch } : {}), ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}) };
+
+  const ctx: Ctx = {
+    db: deps.db,
+    now,
+    clientOptions,
+    settings: () => loadSettings(deps.db),
+    client: async () => connectedClient(deps.db, await loadSettings(deps.db), clientOptions),
+    notify: deps.notify,
+    background(work) {
+      // Failures are already recorded by the client; a background refresh has nobody to tell.
+      const tracked = work.catch(() => undefined).finally(() => pending.delete(tracked));
+      pending.add(tracked);
+    },
+  };
+
+  const drainer = createOutboxDrainer({
+    db: deps.db,
+    client: ctx.client,
+    now,
+    random: deps.random ?? Math.random,
+    schedule: deps.scheduleDrain,
+    async sent(accountId) {
+      await invalidateAccounts(deps.db, [accountId]);
+      deps.notify({ accountIds: [accountId] });
+    },
+  });
+
+  /** Who the token belongs to; recorded for the popup. */
+  async function refreshMe(): Promise<void> {
+    const me = await (await ctx.client())('me');
+    await recordOutcome(deps.db, { me });
+  }
+
+  return {
+    ctx,
+    drain: drainer.drain,
+    sync: () => syncChanges(ctx),
+    refreshMe,
+    /** Worker start-up: resume interrupted sends, then try the outbox and the changes feed. */
+    async startup(): Promise<void> {
+      await recoverInterrupted(deps.db);
+      await Promise.allSettled([drainer.drain(), refreshMe().then(() => syncChanges(ctx))]);
+    },
+    /** Resolves when background refreshes started so far have finished (tests, shutdown). */
+    settled: () => Promise.all([...pending]).then(() => undefined),
+  };
+}

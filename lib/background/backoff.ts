@@ -1,0 +1,40 @@
+import type { Problem } from '../messaging/problem';
+
+/** 30 s is the shortest alarm Chrome fires; an hour keeps a long outage from going unnoticed. */
+export const BACKOFF_BASE_MS = 30_000;
+export const BACKOFF_CAP_MS = 60 * 60_000;
+
+/**
+ * Delay before retry number `attempt` (1 = first retry): doubling from the base up to the cap,
+ * with "equal jitter" (half fixed, half random) so many browsers don't retry in step.
+ */
+export function backoffDelay(attempt: number, random: number, base = BACKOFF_BASE_MS, cap = BACKOFF_CAP_MS): number {
+  const ceiling = Math.min(cap, base * 2 ** Math.max(0, attempt - 1));
+  return Math.round(ceiling / 2 + (Math.min(Math.max(random, 0), 1) * ceiling) / 2);
+}
+
+/**
+ * What the outbox does after a failed send: `retry` later; `halt` — retry later and stop this run,
+ * because every other write would fail the same way; `wait` — nothing can be sent until the user
+ * configures the CRM; `fail` — the server refused this write, so it waits for the user.
+ */
+export type Verdict = 'retry' | 'halt' | 'wait' | 'fail';
+
+export function verdictFor(problem: Problem): Verdict {
+  switch (problem.kind) {
+    case 'unreachable':
+    case 'unauthorized':
+      return 'halt';
+    case 'not-configured':
+      return 'wait';
+    case 'server':
+      return problem.status >= 500 || problem.status === 408 || problem.status === 429 ? 'retry' : 'fail';
+    case 'rejected':
+    case 'conflict':
+    case 'bad-format':
+    case 'forbidden':
+    case 'invalid-request':
+    case 'internal':
+      return 'fail';
+  }
+}

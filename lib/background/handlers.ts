@@ -1,0 +1,90 @@
+import type { z } from 'zod';
+import { Settings } from '../config/settings';
+import { issuePath, ProblemError, type Problem, type Result } from '../messaging/problem';
+import {
+  AccountData, CommitmentsData, EnqueueData, LookupData, NoData, OutboxKeyData, OPEN_TO_CONTENT_SCRIPTS,
+  TestConnectionData, TimelineData, type ProtocolMap,
+} from '../messaging/protocol';
+import { getAccount, getCommitments, getTimeline } from './account-reads';
+import type { App } from './app';
+import { createCrmClient } from './crm-client';
+import { clearCache } from './invalidate';
+import { lookupEmails } from './lookup';
+import { allItems, discardFailed, enqueue, retryFailed, summarise } from './outbox';
+import { isExtensionPage, type Sender } from './sender';
+import { connectionChanged, loadSettings, storeSettings } from './settings-store';
+import { getStatus } from './status';
+
+type Requests = Exclude<keyof ProtocolMap, 'cacheChanged'>;
+export type Handler<K extends Requests> = (data: unknown, sender: Sender) => Promise<ReturnType<ProtocolMap[K]>>;
+export type Handlers = { [K in Requests]: Handler<K> };
+
+export interface Identity { extensionBaseUrl: string; extensionId: string }
+
+function problemOf(error: unknown): Problem {
+  if (error instanceof ProblemError) return error.problem;
+  return { kind: 'internal', message: error instanceof Error ? error.message : String(error) };
+}
+
+/**
+ * Every request the background answers. Each handler checks the sender (only `lookup` and
+ * `getStatus` are open to content scripts), checks `data` with the protocol's schema, and
+ * answers a Result: a value or a Problem, never an exception across the channel.
+ */
+export function createHandlers(app: App, identity: Identity): Handlers {
+  const { ctx } = app;
+  function handle<S extends z.ZodType, T>(name: Requests, schema: S, run: (data: z.output<S>) => Promise<T>) {
+    return async (data: unknown, sender: Sender): Promise<Result<T>> => {
+      if (!OPEN_TO_CONTENT_SCRIPTS.has(name) && !isExtensionPage(sender, identity.extensionBaseUrl, identity.extensionId)) {
+        return { ok: false, problem: { kind: 'forbidden', message: `${name} is only answered to the extension's own pages` } };
+      }
+      const parsed = schema.safeParse(data);
+      if (!parsed.success) {
+        return { ok: false, problem: { kind: 'invalid-request', path: issuePath(parsed.error), detail: parsed.error.issues[0]?.message ?? '' } };
+      }
+      try {
+        return { ok: true, value: await run(parsed.data) };
+      } catch (error) {
+        return { ok: false, problem: problemOf(error) };
+      }
+    };
+  }
+  const outbox = async () => summarise(await allItems(ctx.db));
+
+  return {
+    getSettings: handle('getSettings', NoData, () => loadSettings(ctx.db)),
+    saveSettings: handle('saveSettings', Settings, async (next) => {
+      const before = await loadSettings(ctx.db);
+      await storeSettings(ctx.db, next);
+      if (connectionChanged(before, next)) {
+        await clearCache(ctx.db);
+        ctx.notify({ all: true });
+        ctx.background(app.refreshMe().then(app.sync));
+        ctx.background(app.drain());
+      }
+      return next;
+    }),
+    testConnection: handle('testConnection', TestConnectionData, (c) =>
+      createCrmClient(c, ctx.clientOptions)('me'),
+    ),
+    lookup: handle('lookup', LookupData, (d) => lookupEmails(ctx, d.emails)),
+    getAccount: handle('getAccount', AccountData, (d) => getAccount(ctx, d.accountId)),
+    getTimeline: handle('getTimeline', TimelineData, (d) => getTimeline(ctx, d.accountId, d.cursor, d.kind)),
+    getCommitments: handle('getCommitments', CommitmentsData, (d) => getCommitments(ctx, d.accountId, d.status)),
+    enqueueWrite: handle('enqueueWrite', EnqueueData, async (d) => {
+      const queued = await enqueue(ctx.db, d.write, { now: ctx.now() });
+      ctx.background(app.drain());
+      return queued;
+    }),
+    getOutboxStatus: handle('getOutboxStatus', NoData, outbox),
+    retryWrite: handle('retryWrite', OutboxKeyData, async (d) => {
+      if (await retryFailed(ctx.db, d.key, ctx.now())) ctx.background(app.drain());
+      return outbox();
+    }),
+    discardWrite: handle('discardWrite', OutboxKeyData, async (d) => {
+      await discardFailed(ctx.db, d.key);
+      return outbox();
+    }),
+    getStatus: handle('getStatus', NoData, () => getStatus(ctx)),
+  };
+}

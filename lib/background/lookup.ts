@@ -1,0 +1,78 @@
+import { Email, LOOKUP_MAX, type LookupMatch } from '../api';
+import { exclusionOf } from '../config/exclusions';
+import { ProblemError } from '../messaging/problem';
+import type { LookupItem } from '../messaging/protocol';
+import type { Ctx } from './context';
+import type { LookupEntry } from './db';
+import { FRESH_MS } from './swr';
+
+/**
+ * Looks up many addresses in one go. Colleagues, never-look-up entries and non-addresses are
+ * answered locally and never leave the browser; cached answers come back at once (stale ones
+ * are refreshed in the background); the rest cost one POST /v1/lookup per 100 addresses.
+ */
+export async function lookupEmails(ctx: Ctx, raw: readonly string[]): Promise<LookupItem[]> {
+  const settings = await ctx.settings();
+  const answers = new Map<string, LookupItem>();
+  const order: string[] = [];
+  const allowed: string[] = [];
+  for (const text of raw) {
+    const parsed = Email.safeParse(text);
+    const email = parsed.success ? parsed.data : text.trim();
+    if (order.includes(email)) continue;
+    order.push(email);
+    const reason = parsed.success ? exclusionOf(email, settings) : null;
+    if (!parsed.success) answers.set(email, { match: 'not-an-address', email });
+    else if (reason) answers.set(email, { match: 'excluded', email, reason });
+    else allowed.push(email);
+  }
+
+  const tx = ctx.db.transaction('lookups');
+  const cached = await Promise.all(allowed.map((email) => tx.store.get(email)));
+  await tx.done;
+  const now = ctx.now();
+  const misses: string[] = [];
+  const stale: string[] = [];
+  allowed.forEach((email, i) => {
+    const entry = cached[i];
+    if (!entry) return misses.push(email);
+    answers.set(email, entry.match);
+    if (now - entry.fetchedAt > FRESH_MS) stale.push(email);
+  });
+
+  if (misses.length > 0) {
+    for (const match of await fetchLookups(ctx, misses)) answers.set(match.email, match);
+  }
+  if (stale.length > 0) {
+    ctx.background(fetchLookups(ctx, stale).then(() => ctx.notify({ emails: stale })));
+  }
+  // Every address in `order` got an answer above, or fetchLookups threw.
+  return order.map((email) => answers.get(email) as LookupItem);
+}
+
+/** Asks the CRM about addresses (in batches of LOOKUP_MAX) and caches every answer, unknown ones too. */
+export async function fetchLookups(ctx: Ctx, emails: readonly string[]): Promise<LookupMatch[]> {
+  const client = await ctx.client();
+  const results: LookupMatch[] = [];
+  for (let i = 0; i < emails.length; i += LOOKUP_MAX) {
+    const batch = emails.slice(i, i + LOOKUP_MAX);
+    const answer = await client('lookup', { body: { emails: batch } });
+    const byEmail = new Map(answer.results.map((r) => [r.email, r]));
+    const missing = batch.find((email) => !byEmail.has(email));
+    if (missing) {
+      throw new ProblemError({ kind: 'bad-format', path: 'results', detail: `no answer for ${missing}` });
+    }
+    results.push(...batch.map((email) => byEmail.get(email) as LookupMatch));
+  }
+  const fetchedAt = ctx.now();
+  const tx = ctx.db.transaction('lookups', 'readwrite');
+  await Promise.all(results.map((match) => tx.store.put(entryOf(match, fetchedAt))));
+  await tx.done;
+  return results;
+}
+
+function entryOf(match: LookupMatch, fetchedAt: number): LookupEntry {
+  return match.match === 'unknown'
+    ? { email: match.email, match, fetchedAt }
+    : { email: match.email, match, accountId: match.account.id, fetchedAt };
+}

@@ -1,0 +1,36 @@
+import type { Write } from '../messaging/write';
+import type { Problem } from '../messaging/problem';
+
+export type OutboxState = 'pending' | 'sending' | 'failed';
+
+/** One write waiting in IndexedDB until the CRM has confirmed it. */
+export interface OutboxItem {
+  /** Auto-increment: the order writes were made in. */
+  seq?: number;
+  /** The Idempotency-Key: made once, sent with every attempt, so the CRM applies it once. */
+  key: string;
+  /** Writes of one group (an account) are sent in order; a waiting write holds back later ones. */
+  group: string;
+  write: Write;
+  state: OutboxState;
+  attempts: number;
+  /** Epoch ms before which the item is not retried. */
+  nextAttemptAt: number;
+  createdAt: number;
+  lastProblem: Problem | null;
+  /** On 409: what the user wrote and the server's current record, both kept for them to choose. */
+  conflict?: { mine: unknown; theirs: unknown };
+}
+
+/** The group that orders a write: its account, or for a contact with a new account, itself. */
+export function groupOf(write: Write, key: string): string {
+  switch (write.type) {
+    case 'interaction':
+    case 'commitment':
+      return `account:${write.body.accountId}`;
+    case 'commitment-patch':
+      return `account:${write.accountId}`;
+    case 'contact':
+      return write.body.accountId ? `account:${write.body.accountId}` : `new:${key}`;
+  }
+}

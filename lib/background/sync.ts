@@ -1,0 +1,37 @@
+import type { Ctx } from './context';
+import { readStatus, updateStatus } from './db';
+import { invalidateAccounts, invalidateUnknownLookups } from './invalidate';
+
+/** Bounds one sync run so a huge backlog can't keep the worker busy forever; the rest waits. */
+const MAX_PAGES = 20;
+
+export interface SyncReport { changes: number; accountIds: string[] }
+
+/**
+ * Reads GET /v1/changes since the stored cursor and marks the changed accounts' cache stale.
+ * Without a cursor (first run, or after the connection changed) the whole cache is suspect, so
+ * every account seen is invalidated, and unknown addresses too.
+ */
+export async function syncChanges(ctx: Ctx): Promise<SyncReport> {
+  const client = await ctx.client();
+  let since = (await readStatus(ctx.db)).changesCursor ?? undefined;
+  const accountIds = new Set<string>();
+  let people = since === undefined;
+  let changes = 0;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const answer = await client('changes', { query: { since } });
+    for (const change of answer.changes) {
+      accountIds.add(change.accountId);
+      if (change.type === 'contact' || change.type === 'account') people = true;
+    }
+    changes += answer.changes.length;
+    since = answer.cursor;
+    if (!answer.more) break;
+  }
+  await invalidateAccounts(ctx.db, accountIds);
+  if (people) await invalidateUnknownLookups(ctx.db);
+  const syncedAt = ctx.now();
+  await updateStatus(ctx.db, (s) => ({ ...s, changesCursor: since ?? null, lastSyncAt: syncedAt }));
+  if (accountIds.size > 0) ctx.notify({ accountIds: [...accountIds] });
+  return { changes, accountIds: [...accountIds] };
+}

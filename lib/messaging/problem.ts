@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/**
+ * Why a request to the CRM did not give an answer, as plain data so that it crosses the message
+ * channel intact and every page can word it in the user's language.
+ */
+export const Problem = z.discriminatedUnion('kind', [
+  /** No API URL or token saved yet. */
+  z.object({ kind: z.literal('not-configured') }),
+  /** Network failure, refused connection, DNS error or timeout. */
+  z.object({ kind: z.literal('unreachable'), url: z.string(), detail: z.string() }),
+  /** 401: the token is wrong, revoked or belongs to an inactive user. */
+  z.object({ kind: z.literal('unauthorized'), url: z.string() }),
+  /** The answer did not match the contract; `path` names the first offending field. */
+  z.object({ kind: z.literal('bad-format'), path: z.string(), detail: z.string() }),
+  /** 4xx validation: the server refused the data; `field` names the offending field. */
+  z.object({ kind: z.literal('rejected'), status: z.number(), message: z.string(), field: z.string().optional() }),
+  /** 409: someone else changed the record; `details` holds the server's current version. */
+  z.object({ kind: z.literal('conflict'), message: z.string(), details: z.unknown() }),
+  /** Any other error status. */
+  z.object({ kind: z.literal('server'), status: z.number(), message: z.string() }),
+  /** The sender of a message may not do this (e.g. a content script asking for settings). */
+  z.object({ kind: z.literal('forbidden'), message: z.string() }),
+  /** A message arrived with data that does not match the protocol. */
+  z.object({ kind: z.literal('invalid-request'), path: z.string(), detail: z.string() }),
+  /** A fault inside the extension itself; `message` is for the bug report. */
+  z.object({ kind: z.literal('internal'), message: z.string() }),
+]);
+export type Problem = z.infer<typeof Problem>;
+export type ProblemKind = Problem['kind'];
+
+/** What every background handler answers: a value, or the problem that prevented it. */
+export type Result<T> = { ok: true; value: T } | { ok: false; problem: Problem };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+/** An error carrying a Problem, thrown inside the background and by page helpers. */
+export class ProblemError extends Error {
+  constructor(readonly problem: Problem) {
+    super(`${problem.kind}${'message' in problem ? `: ${problem.message}` : ''}`);
+    this.name = 'ProblemError';
+  }
+}
+
+/** The dotted path of a zod issue, e.g. `results.0.account.stage`; `(root)` for the whole value. */
+export function issuePath(error: z.ZodError): string {
+  const first = error.issues[0];
+  if (!first || first.path.length === 0) return '(root)';
+  return first.path.map(String).join('.');
+}

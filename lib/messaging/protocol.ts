@@ -1,0 +1,101 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import { z } from 'zod';
+import type { AccountDetail, CommitmentList, LookupMatch, Me, TimelinePage } from '../api';
+import { Id, InteractionKind } from '../api';
+import type { Exclusion } from '../config/exclusions';
+import { ApiUrl, Settings } from '../config/settings';
+import type { Problem, Result } from './problem';
+import { Write } from './write';
+
+// ---- payload schemas: the background checks every message's `data` with these -------------
+
+export const LookupData = z.object({ emails: z.array(z.string().max(320)).min(1).max(500) });
+export const AccountData = z.object({ accountId: Id });
+export const TimelineData = z.object({
+  accountId: Id,
+  cursor: z.string().max(200).optional(),
+  kind: z.array(InteractionKind).max(10).optional(),
+});
+export const CommitmentsData = z.object({ accountId: Id, status: z.enum(['open', 'done', 'cancelled', 'all']).default('open') });
+export const TestConnectionData = z.object({ apiUrl: ApiUrl, token: z.string().trim().min(1, 'enter the API token') });
+export const EnqueueData = z.object({ write: Write });
+export const OutboxKeyData = z.object({ key: z.string().min(8).max(200) });
+export const SaveSettingsData = Settings;
+export const NoData = z.undefined().or(z.null()).or(z.object({}).strict());
+
+// ---- answers ---------------------------------------------------------------------------------
+
+/** One looked-up address: the CRM's match, or why it was not sent to the CRM. */
+export type LookupItem =
+  | LookupMatch
+  | { match: 'excluded'; email: string; reason: Exclusion }
+  | { match: 'not-an-address'; email: string };
+
+/** A cached answer and when it was fetched; `stale` means a refresh is under way. */
+export interface Fresh<T> { value: T; fetchedAt: number; stale: boolean }
+
+export interface OutboxSummary {
+  key: string;
+  type: Write['type'];
+  state: 'pending' | 'sending' | 'failed';
+  attempts: number;
+  createdAt: number;
+  nextAttemptAt: number;
+  problem: Problem | null;
+  /** A short excerpt of what was written, so the user recognises it. */
+  excerpt: string;
+  conflict?: { mine: unknown; theirs: unknown };
+}
+
+export interface OutboxStatus { pending: number; failed: number; items: OutboxSummary[] }
+
+export interface Status {
+  configured: boolean;
+  /** The last call to the CRM worked. */
+  connected: boolean;
+  apiUrl: string;
+  user: Me | null;
+  lastSyncAt: number | null;
+  pending: number;
+  failed: number;
+  problem: Problem | null;
+}
+
+/** What the background tells open extension pages after cached data changed. */
+export interface CacheChange { accountIds?: string[]; emails?: string[]; all?: boolean }
+
+// ---- the protocol --------------------------------------------------------------------------
+
+export interface ProtocolMap {
+  /** The saved settings, token included. Extension pages only. */
+  getSettings(): Result<Settings>;
+  /** Checks and saves the settings; the options page asks for host permission first. Extension pages only. */
+  saveSettings(data: z.input<typeof SaveSettingsData>): Result<Settings>;
+  /** Calls GET /v1/me with the given, not yet saved, URL and token. Extension pages only. */
+  testConnection(data: z.input<typeof TestConnectionData>): Result<Me>;
+  /** Matches many addresses at once: cached ones at once, the rest in one POST /v1/lookup. Any sender. */
+  lookup(data: z.input<typeof LookupData>): Result<LookupItem[]>;
+  /** An account with contacts and summary (cached). Extension pages only. */
+  getAccount(data: z.input<typeof AccountData>): Result<Fresh<AccountDetail>>;
+  /** A timeline page; the first page of each kind filter is cached. Extension pages only. */
+  getTimeline(data: z.input<typeof TimelineData>): Result<Fresh<TimelinePage>>;
+  /** An account's commitments by status (cached). Extension pages only. */
+  getCommitments(data: z.input<typeof CommitmentsData>): Result<Fresh<CommitmentList>>;
+  /** Commits a write to the outbox and starts sending it. Extension pages only. */
+  enqueueWrite(data: z.input<typeof EnqueueData>): Result<{ key: string; id: string | null }>;
+  /** Writes not yet confirmed by the CRM. Extension pages only (they hold what the user wrote). */
+  getOutboxStatus(): Result<OutboxStatus>;
+  /** Sends a failed write again. Extension pages only. */
+  retryWrite(data: z.input<typeof OutboxKeyData>): Result<OutboxStatus>;
+  /** Drops a failed write for good. Extension pages only. */
+  discardWrite(data: z.input<typeof OutboxKeyData>): Result<OutboxStatus>;
+  /** Connection, user, last sync and outbox counts. Any sender. */
+  getStatus(): Result<Status>;
+  /** Background → pages: cached data changed; refetch what is shown. */
+  cacheChanged(data: CacheChange): void;
+}
+
+export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>({ logger: undefined });
+
+/** The messages content scripts may send; everything else needs an extension page as sender. */
+export const OPEN_TO_CONTENT_SCRIPTS: ReadonlySet<keyof ProtocolMap> = new Set(['lookup', 'getStatus']);
