@@ -52,8 +52,9 @@ describe('contactsFromCsv', () => {
     const csv = 'Email,Name,Account,Phone\n'
       + '"budi@bank-sinar.co.id; b.santoso@gmail.com","Santoso, Budi",Bank Sinar,+62 21 555 0101\n'
       + 'ana@bank-sinar.co.id,Ana,bank sinar,\n';
-    const { bundle, lines } = contactsFromCsv(csv);
+    const { bundle, lines, accountLines } = contactsFromCsv(csv);
     expect(lines).toEqual([2, 3]);
+    expect(accountLines).toEqual([2]);
     expect(bundle.accounts).toEqual([{ ref: 'Bank Sinar', name: 'Bank Sinar' }]);
     expect(bundle.contacts).toEqual([
       { account: 'Bank Sinar', name: 'Santoso, Budi', emails: ['budi@bank-sinar.co.id', 'b.santoso@gmail.com'], role: null, phone: '+62 21 555 0101' },
@@ -78,9 +79,10 @@ describe('contactsFromCsv', () => {
         { path: 'contacts[1].emails[0]', message: 'not an email address' },
         { path: 'contacts[0]', message: 'x' },
         { path: 'accounts[0].name', message: 'y' },
+        { path: 'users[0].email', message: 'z' },
       ],
-      [2, 5],
+      { lines: [2, 5], accountLines: [3] },
     );
-    expect(issues.map((i) => i.path)).toEqual(['line 5, emails[0]', 'line 2', 'accounts[0].name']);
+    expect(issues.map((i) => i.path)).toEqual(['line 5, emails[0]', 'line 2', 'line 3, account', 'users[0].email']);
   });
 });

@@ -3,7 +3,7 @@ import { checkReferences, type TeamState } from '../bundle/check-references';
 import { formatPath, parseWith } from '../bundle/errors';
 import { Bundle, type BundleInput } from '../bundle/format';
 
-const emptyTeam: TeamState = { users: new Map(), otherTeamUsers: new Set(), contactEmails: new Set(), domains: new Set() };
+const emptyTeam: TeamState = { users: new Map(), contactEmails: new Set(), domains: new Set() };
 
 /** A small valid bundle that each case breaks in one place. */
 function sample(): BundleInput {
@@ -76,7 +76,6 @@ describe('bundle validation', () => {
   });
 
   it.each<[string, Partial<TeamState>, string]>([
-    ['user of another team', { otherTeamUsers: new Set(['rina@vendor.example']) }, 'users[0].email: "rina@vendor.example" is a user of another team'],
     ['address already in the team', { contactEmails: new Set(['budi@bank-sinar.co.id']) }, 'contacts[0].emails[0]: "budi@bank-sinar.co.id" already belongs to a contact of this team'],
     ['domain already in the team', { domains: new Set(['bank-sinar.co.id']) }, 'accounts[0].domains[0]: "bank-sinar.co.id" already belongs to an account of this team'],
   ])('collision with the team: %s', (_name, state, expected) => {

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENDPOINTS } from '../../lib/api/endpoints';
+import { createApp } from '../app';
+import { availableBackends, type TestDatabase } from './support/backends';
+import { client } from './support/client';
+import { countRows, makeTeam, type TeamFixture } from './support/fixtures';
+
+describe.each(availableBackends())('tenancy on $name', (backend) => {
+  let t: TestDatabase;
+  let a: TeamFixture;
+  let b: TeamFixture;
+  let app: ReturnType<typeof createApp>;
+
+  beforeAll(async () => {
+    t = await backend.create();
+    a = await makeTeam(t.db, 'alpha', 'alpha-client.co.id');
+    b = await makeTeam(t.db, 'beta', 'beta-client.ro');
+    app = createApp({ db: t.db });
+  });
+  afterAll(() => t.dispose());
+
+  const samplePath = (path: string, id: string) => path.replace('{id}', id);
+  const authed = Object.values(ENDPOINTS).filter((e) => e.auth);
+
+  it.each(authed.map((e) => [e.method, e.path] as const))('%s %s without a token is 401 JSON', async (method, path) => {
+    const res = await client(app).call(method.toUpperCase(), samplePath(path, randomUUID()), method === 'get' ? undefined : {});
+    expect(res.status).toBe(401);
+    expect(res.body).toMatchObject({ error: { code: 'unauthorized' } });
+  });
+
+  it.each(['Bearer nope', 'Basic abc', 'Bearer ', 'crm_abc'])('a wrong token (%s) is 401', async (header) => {
+    const res = await client(app).get('/v1/me', { Authorization: header });
+    expect(res.status).toBe(401);
+    expect(res.body).toMatchObject({ error: { code: 'unauthorized' } });
+  });
+
+  it('a deactivated user is 401', async () => {
+    await t.db.query('update users set active = false where id = $1', [b.userId]);
+    const res = await client(app, b.token).get('/v1/me');
+    await t.db.query('update users set active = true where id = $1', [b.userId]);
+    expect(res.status).toBe(401);
+  });
+
+  it('each user sees their own team', async () => {
+    const res = await client(app, a.token).get<{ user: { id: string }; team: { id: string } }>('/v1/me');
+    expect(res.status).toBe(200);
+    expect(res.body.user.id).toBe(a.userId);
+    expect(res.body.team.id).toBe(a.teamId);
+  });
+
+  it.each([
+    ['account', (id: string) => `/v1/accounts/${id}`],
+    ['timeline', (id: string) => `/v1/accounts/${id}/timeline`],
+    ['commitments', (id: string) => `/v1/accounts/${id}/commitments`],
+  ])('GET %s of another team is 404, the same as a missing one', async (_name, path) => {
+    const theirs = await client(app, a.token).get(path(b.accountId));
+    const missing = await client(app, a.token).get(path(randomUUID()));
+    expect(theirs.status).toBe(404);
+    expect(theirs.body).toEqual(missing.body);
+    const mine = await client(app, a.token).get(path(a.accountId));
+    expect(mine.status).toBe(200);
+  });
+
+  it('writes naming another team\'s records are 404 naming the field, and write nothing', async () => {
+    const api = client(app, a.token);
+    const before = await countRows(t.db);
+    const cases: [string, string, unknown, string][] = [
+      ['POST', '/v1/interactions', { accountId: b.accountId, kind: 'note', summary: 'x' }, 'body.accountId'],
+      ['POST', '/v1/interactions', { accountId: a.accountId, kind: 'note', summary: 'x', contactIds: [a.contactId, b.contactId] }, 'body.contactIds.1'],
+      ['POST', '/v1/interactions', { accountId: a.accountId, kind: 'note', summary: 'x', commitments: [{ text: 'y', ownerId: b.userId }] }, 'body.commitments.0.ownerId'],
+      ['POST', '/v1/commitments', { accountId: b.accountId, text: 'x' }, 'body.accountId'],
+      ['POST', '/v1/commitments', { accountId: a.accountId, text: 'x', ownerId: b.userId }, 'body.ownerId'],
+      ['POST', '/v1/commitments', { accountId: a.accountId, text: 'x', contactId: b.contactId }, 'body.contactId'],
+      ['POST', '/v1/contacts', { name: 'x', emails: ['new@x.example'], accountId: b.accountId }, 'body.accountId'],
+    ];
+    for (const [method, path, body, field] of cases) {
+      const res = await api.call(method, path, body);
+      expect(res.status, `${path} ${field}`).toBe(404);
+      expect(res.body).toMatchObject({ error: { code: 'not_found', field } });
+    }
+    expect(await countRows(t.db)).toEqual(before);
+  });
+
+  it('patching another team\'s commitment is 404', async () => {
+    const made = await client(app, b.token).post<{ commitment: { id: string } }>('/v1/commitments', {
+      accountId: b.accountId, text: 'send the contract',
+    });
+    expect(made.status).toBe(201);
+    const res = await client(app, a.token).patch(`/v1/commitments/${made.body.commitment.id}`, { version: 1, status: 'done' });
+    expect(res.status).toBe(404);
+    const still = await t.db.query<{ status: string }>('select status from commitments where id = $1', [made.body.commitment.id]);
+    expect(still.rows[0]?.status).toBe('open');
+  });
+
+  it('lookup never matches another team\'s contacts or domains', async () => {
+    const res = await client(app, a.token).post<{ results: { match: string }[] }>('/v1/lookup', {
+      emails: [b.email, `someone@${b.domain}`, a.email],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.results.map((r) => r.match)).toEqual(['unknown', 'unknown', 'contact']);
+  });
+
+  it('the changes feed only lists the caller\'s team', async () => {
+    await client(app, b.token).post('/v1/interactions', { accountId: b.accountId, kind: 'call', summary: 'beta call' });
+    const res = await client(app, a.token).get<{ changes: { accountId: string }[] }>('/v1/changes');
+    expect(res.status).toBe(200);
+    expect(res.body.changes.every((c) => c.accountId !== b.accountId)).toBe(true);
+    const theirs = await client(app, b.token).get<{ changes: { accountId: string }[] }>('/v1/changes');
+    expect(theirs.body.changes.some((c) => c.accountId === b.accountId)).toBe(true);
+  });
+});
