@@ -1,0 +1,92 @@
+import { exportBundle, importFile } from './bundle/index';
+import { openDb, type Db } from './db';
+import { lockDataDir, DataDirBusyError } from './runtime/data-dir-lock';
+import { parseArgs, USAGE, UsageError, type Command } from './runtime/cli-args';
+import { pgliteDir, readConfig } from './runtime/config';
+import { createToken, createUser, ensureTeam } from './store/users';
+
+/** The CLI's only stdout is the result (a token, a bundle); everything else goes to stderr. */
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
+/** A team by name, or the only team when no name is given. */
+async function resolveTeam(db: Db, name: string | undefined): Promise<string> {
+  if (name !== undefined) {
+    const { rows } = await db.query<{ id: string }>('select id from teams where name = $1', [name]);
+    if (!rows[0]) throw new UsageError(`there is no team named "${name}"`);
+    return rows[0].id;
+  }
+  const { rows } = await db.query<{ id: string; name: string }>('select id, name from teams order by name limit 2');
+  if (rows.length === 1 && rows[0]) return rows[0].id;
+  throw new UsageError(rows.length === 0 ? 'the database has no team yet; create one with "crm user add"' : 'several teams exist; name one with --team');
+}
+
+async function run(db: Db, cmd: Command): Promise<void> {
+  if (cmd.name === 'user-add') {
+    const token = await db.transaction(async (tx) => {
+      const team = await ensureTeam(tx, cmd.team);
+      const taken = await tx.query('select 1 from users where team_id = $1 and email = $2', [team.id, cmd.email]);
+      if (taken.rows.length > 0) throw new UsageError(`team "${cmd.team}" already has a user ${cmd.email}`);
+      const userId = await createUser(tx, { teamId: team.id, email: cmd.email, name: cmd.userName });
+      if (team.created) say(`created team "${cmd.team}"`);
+      return createToken(tx, userId);
+    });
+    say(`created user ${cmd.email}; the token below is shown only this once`);
+    process.stdout.write(`${token}\n`);
+  } else if (cmd.name === 'import') {
+    const summary = await importFile(db, await resolveTeam(db, cmd.team), cmd.file);
+    say(`imported: ${JSON.stringify(summary)}`);
+  } else {
+    const bundle = await exportBundle(db, await resolveTeam(db, cmd.team));
+    process.stdout.write(`${JSON.stringify(bundle, null, 2)}\n`);
+  }
+}
+
+async function main(): Promise<number> {
+  let cmd: Command;
+  try {
+    cmd = parseArgs(process.argv.slice(2));
+  } catch (err) {
+    say(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
+    return 2;
+  }
+  const config = readConfig(process.env);
+  let release = async () => {};
+  if (!config.databaseUrl) {
+    try {
+      release = await lockDataDir(config.dataDir);
+    } catch (err) {
+      if (!(err instanceof DataDirBusyError)) throw err;
+      say(
+        `The embedded database in ${err.dir} is in use by a running CRM server (process ${err.pid}).\n` +
+          'Stop the server first (Ctrl+C in its terminal), then run this command again;\n' +
+          'or run the server on PostgreSQL (set DATABASE_URL), where the CLI works alongside it.',
+      );
+      return 3;
+    }
+  }
+  try {
+    const db = await openDb(config.databaseUrl ? { url: config.databaseUrl, poolSize: 2 } : { dataDir: pgliteDir(config.dataDir) });
+    try {
+      await run(db, cmd);
+    } finally {
+      await db.close();
+    }
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      say(err.message);
+      return 2;
+    }
+    throw err;
+  } finally {
+    await release();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    say(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  },
+);

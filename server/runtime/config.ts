@@ -1,0 +1,27 @@
+import { join, resolve } from 'node:path';
+
+export interface ServerConfig {
+  port: number;
+  /** CRM_DATA_DIR: holds the lock file and, in `pglite/`, the embedded database. */
+  dataDir: string;
+  databaseUrl: string | undefined;
+}
+
+export const DEFAULT_PORT = 8787;
+
+/** Where PGlite keeps its files inside CRM_DATA_DIR, apart from the lock file. */
+export const pgliteDir = (dataDir: string) => join(dataDir, 'pglite');
+
+/** Reads PORT, CRM_DATA_DIR and DATABASE_URL; throws a sentence naming the bad variable. */
+export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
+  const rawPort = env.PORT?.trim();
+  const port = rawPort ? Number(rawPort) : DEFAULT_PORT;
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new Error(`PORT must be a whole number from 0 to 65535, not "${env.PORT}"`);
+  }
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error('DATABASE_URL must be a postgres:// or postgresql:// connection string');
+  }
+  return { port, dataDir: resolve(env.CRM_DATA_DIR?.trim() || '.crm-data'), databaseUrl };
+}
