@@ -6,8 +6,6 @@ import type { Bundle } from './format';
 export interface TeamState {
   /** The team's users by (normalised) email. */
   users: ReadonlyMap<string, { id: string }>;
-  /** Addresses of users who belong to other teams; a user is in one team only. */
-  otherTeamUsers: ReadonlySet<string>;
   /** Every address of the team's contacts. */
   contactEmails: ReadonlySet<string>;
   /** Every domain of the team's accounts. */
@@ -31,7 +29,6 @@ export function checkReferences(bundle: Bundle, team: TeamState): BundleIssue[] 
     const seen = listedUsers.get(u.email);
     if (seen !== undefined) issue(`users[${i}].email`, `${quote(u.email)} is already listed as users[${seen}]`);
     else listedUsers.set(u.email, i);
-    if (team.otherTeamUsers.has(u.email)) issue(`users[${i}].email`, `${quote(u.email)} is a user of another team`);
   });
   const userExists = (path: string, email: string | null) => {
     if (email === null || team.users.has(email) || listedUsers.has(email)) return;

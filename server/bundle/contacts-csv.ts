@@ -7,10 +7,13 @@ export const CSV_COLUMNS = ['name', 'email', 'role', 'phone', 'account'] as cons
 type Column = (typeof CSV_COLUMNS)[number];
 const REQUIRED: readonly Column[] = ['name', 'email', 'account'];
 
-/** A bundle made from a CSV, and the file line of each contact so errors can point at it. */
+/** A bundle made from a CSV, and file lines so errors can point at the cell. */
 export interface CsvContacts {
   bundle: BundleInput;
+  /** The line of each contact. */
   lines: number[];
+  /** The first line naming each account. */
+  accountLines: number[];
 }
 
 /**
@@ -53,10 +56,14 @@ export function contactsFromCsv(text: string): CsvContacts {
   const optional = (value: string | undefined) => (value === undefined || value.trim() === '' ? null : value);
 
   const accountRefs = new Map<string, string>();
-  const contacts = rows.map(({ fields }) => {
+  const accountLines: number[] = [];
+  const contacts = rows.map(({ fields, line }) => {
     const account = (cell(fields, 'account') ?? '').trim();
     const key = account.toLowerCase();
-    if (account !== '' && !accountRefs.has(key)) accountRefs.set(key, account);
+    if (account !== '' && !accountRefs.has(key)) {
+      accountRefs.set(key, account);
+      accountLines.push(line);
+    }
     return {
       account: accountRefs.get(key) ?? account,
       name: cell(fields, 'name') ?? '',
@@ -66,15 +73,21 @@ export function contactsFromCsv(text: string): CsvContacts {
     };
   });
   const accounts = [...accountRefs.values()].map((name) => ({ ref: name, name }));
-  return { bundle: { version: BUNDLE_VERSION, accounts, contacts }, lines: rows.map((r) => r.line) };
+  return { bundle: { version: BUNDLE_VERSION, accounts, contacts }, lines: rows.map((r) => r.line), accountLines };
 }
 
-/** Rewrites `contacts[3].emails[0]` to `line 5, emails[0]` so a CSV's author can find the cell. */
-export function relabelCsvIssues(issues: readonly BundleIssue[], lines: readonly number[]): BundleIssue[] {
+/**
+ * Rewrites `contacts[3].emails[0]` to `line 5, emails[0]`, and an account's problem to the first
+ * line naming it (`line 2, account`), so a CSV's author can find the cell.
+ */
+export function relabelCsvIssues(issues: readonly BundleIssue[], csv: Pick<CsvContacts, 'lines' | 'accountLines'>): BundleIssue[] {
   return issues.map((issue) => {
-    const match = /^contacts\[(\d+)\]\.?(.*)$/.exec(issue.path);
-    const line = match ? lines[Number(match[1])] : undefined;
-    if (!match || line === undefined) return issue;
-    return { path: match[2] ? `line ${line}, ${match[2]}` : `line ${line}`, message: issue.message };
+    const match = /^(contacts|accounts)\[(\d+)\]\.?(.*)$/.exec(issue.path);
+    if (!match) return issue;
+    const isContact = match[1] === 'contacts';
+    const line = (isContact ? csv.lines : csv.accountLines)[Number(match[2])];
+    if (line === undefined) return issue;
+    const field = isContact ? match[3] : 'account';
+    return { path: field ? `line ${line}, ${field}` : `line ${line}`, message: issue.message };
   });
 }
