@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app';
+import { purgeIdempotencyKeys } from '../store/idempotency';
+import { availableBackends, type TestDatabase } from './support/backends';
+import { client } from './support/client';
+import { countRows, makeTeam, type TeamFixture } from './support/fixtures';
+
+describe.each(availableBackends())('idempotency on $name', (backend) => {
+  let t: TestDatabase;
+  let a: TeamFixture;
+  let app: ReturnType<typeof createApp>;
+  const interactions = async () =>
+    (await t.db.query<{ n: number }>('select count(*)::int as n from interactions')).rows[0]?.n;
+
+  beforeAll(async () => {
+    t = await backend.create();
+    a = await makeTeam(t.db, 'alpha', 'alpha-client.co.id');
+    app = createApp({ db: t.db });
+  });
+  afterAll(() => t.dispose());
+
+  const note = (summary: string) => ({
+    accountId: a.accountId, kind: 'note', summary, commitments: [{ text: 'send the price list', dueDate: '2026-12-01' }],
+  });
+
+  it('the same key and body answer the first answer again and write nothing more', async () => {
+    const api = client(app, a.token);
+    const first = await api.post('/v1/interactions', note('first'), { 'Idempotency-Key': 'key-replay-0001' });
+    expect(first.status).toBe(201);
+    const after = await countRows(t.db);
+    const again = await api.post('/v1/interactions', note('first'), { 'Idempotency-Key': 'key-replay-0001' });
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(await countRows(t.db)).toEqual(after);
+  });
+
+  it('the same body with keys in another order still counts as the same request', async () => {
+    const api = client(app, a.token);
+    const body = { summary: 'reordered', kind: 'call', accountId: a.accountId };
+    const first = await api.post('/v1/interactions', body, { 'Idempotency-Key': 'key-reorder-01' });
+    const again = await api.post('/v1/interactions', { accountId: a.accountId, kind: 'call', summary: 'reordered' }, { 'Idempotency-Key': 'key-reorder-01' });
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+  });
+
+  it('the same key with another body is 422 and writes nothing', async () => {
+    const api = client(app, a.token);
+    await api.post('/v1/interactions', note('one'), { 'Idempotency-Key': 'key-mismatch-01' });
+    const before = await countRows(t.db);
+    const other = await api.post('/v1/interactions', note('two'), { 'Idempotency-Key': 'key-mismatch-01' });
+    expect(other.status).toBe(422);
+    expect(other.body).toMatchObject({ error: { code: 'idempotency_mismatch', field: 'header.idempotency-key' } });
+    const elsewhere = await api.post('/v1/commitments', { accountId: a.accountId, text: 'x' }, { 'Idempotency-Key': 'key-mismatch-01' });
+    expect(elsewhere.status).toBe(422);
+    expect(await countRows(t.db)).toEqual(before);
+  });
+
+  it('concurrent requests with one key make exactly one write and all get its answer', async () => {
+    const api = client(app, a.token);
+    const before = await interactions();
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => api.post('/v1/interactions', note('concurrent'), { 'Idempotency-Key': 'key-concurrent-1' })),
+    );
+    expect(answers.map((r) => r.status)).toEqual(Array(6).fill(201));
+    for (const r of answers) expect(r.body).toEqual(answers[0]?.body);
+    expect(await interactions()).toBe((before ?? 0) + 1);
+    const promises = await t.db.query("select 1 from commitments where text = 'send the price list'");
+    expect(promises.rows.length).toBe(3); // one per distinct successful key in this file so far
+  });
+
+  it('a rejected write does not use up its key', async () => {
+    const api = client(app, a.token);
+    const bad = await api.post('/v1/commitments', { accountId: a.accountId, text: 'x', ownerId: '00000000-0000-4000-8000-000000000000' }, { 'Idempotency-Key': 'key-after-fail' });
+    expect(bad.status).toBe(404);
+    const good = await api.post('/v1/commitments', { accountId: a.accountId, text: 'x', ownerId: a.colleagueId }, { 'Idempotency-Key': 'key-after-fail' });
+    expect(good.status).toBe(201);
+  });
+
+  it('keys belong to the user: another user may use the same key', async () => {
+    const other = await makeTeam(t.db, 'beta', 'beta-client.ro');
+    const res = await client(app, other.token).post(
+      '/v1/interactions', { accountId: other.accountId, kind: 'note', summary: 'first' }, { 'Idempotency-Key': 'key-replay-0001' },
+    );
+    expect(res.status).toBe(201);
+  });
+
+  it.each(['short', 'has spaces in it', 'x'.repeat(201)])('a malformed key (%s) is 400 and writes nothing', async (key) => {
+    const before = await countRows(t.db);
+    const res = await client(app, a.token).post('/v1/interactions', note('k'), { 'Idempotency-Key': key });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ error: { code: 'validation', field: 'header.idempotency-key' } });
+    expect(await countRows(t.db)).toEqual(before);
+  });
+
+  it('keys are kept seven days and purged after', async () => {
+    const count = async () => (await t.db.query<{ n: number }>('select count(*)::int as n from idempotency_keys')).rows[0]?.n ?? 0;
+    const total = await count();
+    expect(total).toBeGreaterThan(0);
+    expect(await purgeIdempotencyKeys(t.db, new Date(Date.now() + 6.9 * 86_400_000))).toBe(0);
+    expect(await count()).toBe(total);
+    expect(await purgeIdempotencyKeys(t.db, new Date(Date.now() + 7.1 * 86_400_000))).toBe(total);
+    expect(await count()).toBe(0);
+  });
+});
