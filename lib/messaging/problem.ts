@@ -29,24 +29,5 @@ export const Problem = z.discriminatedUnion('kind', [
 export type Problem = z.infer<typeof Problem>;
 export type ProblemKind = Problem['kind'];
 
-/** What every background handler answers: a value, or the problem that prevented it. */
-export type Result<T> = { ok: true; value: T } | { ok: false; problem: Problem };
-
-export function ok<T>(value: T): Result<T> {
-  return { ok: true, value };
-}
-
-/** An error carrying a Problem, thrown inside the background and by page helpers. */
-export class ProblemError extends Error {
-  constructor(readonly problem: Problem) {
-    super(`${problem.kind}${'message' in problem ? `: ${problem.message}` : ''}`);
-    this.name = 'ProblemError';
-  }
-}
-
-/** The dotted path of a zod issue, e.g. `results.0.account.stage`; `(root)` for the whole value. */
-export function issuePath(error: z.ZodError): string {
-  const first = error.issues[0];
-  if (!first || first.path.length === 0) return '(root)';
-  return first.path.map(String).join('.');
-}
+export type { Result } from './problem-error';
+export { ok, ProblemError, issuePath } from './problem-error';

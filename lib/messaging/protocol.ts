@@ -95,7 +95,7 @@ export interface ProtocolMap {
   cacheChanged(data: CacheChange): void;
 }
 
-export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>({ logger: undefined });
-
 /** The messages content scripts may send; everything else needs an extension page as sender. */
 export const OPEN_TO_CONTENT_SCRIPTS: ReadonlySet<keyof ProtocolMap> = new Set(['lookup', 'getStatus']);
+
+export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>({ logger: undefined });

@@ -1,0 +1,41 @@
+import { t } from '../i18n';
+import { ProblemError, type Problem } from '../messaging/problem';
+
+export interface ProblemText {
+  title: string;
+  detail: string | null;
+  /** The fix lives in the settings (set up the CRM, change the token or address). */
+  needsSettings: boolean;
+}
+
+/** A problem in words a salesperson can act on, in the UI's language. */
+export function problemText(problem: Problem): ProblemText {
+  switch (problem.kind) {
+    case 'not-configured':
+      return { title: t('problem_not_configured'), detail: t('problem_not_configured_detail'), needsSettings: true };
+    case 'unreachable':
+      return { title: t('problem_unreachable', problem.url), detail: t('problem_unreachable_detail', problem.detail), needsSettings: true };
+    case 'unauthorized':
+      return { title: t('problem_unauthorized'), detail: t('problem_unauthorized_detail'), needsSettings: true };
+    case 'bad-format':
+      return { title: t('problem_bad_format', problem.path), detail: t('problem_bad_format_detail', problem.detail), needsSettings: true };
+    case 'rejected':
+      return { title: t('problem_rejected', problem.field ? `${problem.message} (${problem.field})` : problem.message), detail: null, needsSettings: false };
+    case 'conflict':
+      return { title: t('problem_conflict', problem.message), detail: null, needsSettings: false };
+    case 'server':
+      return { title: t('problem_server', problem.status, problem.message), detail: null, needsSettings: false };
+    case 'forbidden':
+      return { title: t('problem_forbidden', problem.message), detail: null, needsSettings: false };
+    case 'invalid-request':
+      return { title: t('problem_invalid_request', problem.path, problem.detail), detail: null, needsSettings: false };
+    case 'internal':
+      return { title: t('problem_internal', problem.message), detail: null, needsSettings: false };
+  }
+}
+
+/** Any thrown value as a Problem, so every error path shows words rather than nothing. */
+export function toProblem(error: unknown): Problem {
+  if (error instanceof ProblemError) return error.problem;
+  return { kind: 'internal', message: error instanceof Error ? error.message : String(error) };
+}
