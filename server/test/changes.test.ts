@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChangesPage, type Change } from '../../lib/api';
+import { createApp } from '../app';
+import { recordChanges } from '../store/changes';
+import { availableBackends, type TestDatabase } from './support/backends';
+import { client } from './support/client';
+import { makeTeam, type TeamFixture } from './support/fixtures';
+
+describe.each(availableBackends())('changes feed on $name', (backend) => {
+  let t: TestDatabase;
+  let a: TeamFixture;
+  let api: ReturnType<typeof client>;
+
+  beforeAll(async () => {
+    t = await backend.create();
+    a = await makeTeam(t.db, 'alpha', 'alpha-client.co.id');
+    api = client(createApp({ db: t.db }), a.token);
+  });
+  afterAll(() => t.dispose());
+
+  async function drain(since: string | undefined, limit = 3): Promise<{ changes: Change[]; cursor: string }> {
+    const changes: Change[] = [];
+    let cursor = since;
+    for (;;) {
+      const q = new URLSearchParams({ limit: String(limit), ...(cursor ? { since: cursor } : {}) });
+      const res = await api.get(`/v1/changes?${q}`);
+      expect(res.status).toBe(200);
+      const page = ChangesPage.parse(res.body);
+      changes.push(...page.changes);
+      cursor = page.cursor;
+      if (!page.more) return { changes, cursor };
+    }
+  }
+
+  it('lists each write\'s records once, across pages, and nothing more after the last cursor', async () => {
+    const start = await drain(undefined);
+    const note = await api.post<{ interaction: { id: string }; commitments: { id: string }[] }>('/v1/interactions', {
+      accountId: a.accountId, kind: 'note', summary: 'x', commitments: [{ text: 'a' }, { text: 'b' }],
+    });
+    const contact = await api.post<{ contact: { id: string }; account: { id: string } }>('/v1/contacts', {
+      name: 'New', emails: ['new@fresh.example'], newAccount: { name: 'Fresh', domains: ['fresh.example'] },
+    });
+    const after = await drain(start.cursor);
+    expect(after.changes.map((c) => [c.type, c.id])).toEqual([
+      ['interaction', note.body.interaction.id],
+      ['commitment', note.body.commitments[0]?.id],
+      ['commitment', note.body.commitments[1]?.id],
+      ['account', contact.body.account.id],
+      ['contact', contact.body.contact.id],
+    ]);
+    expect(after.changes[4]?.accountId).toBe(contact.body.account.id);
+    expect((await drain(after.cursor)).changes).toEqual([]);
+  });
+
+  it('rejects a cursor it did not hand out', async () => {
+    const res = await api.get('/v1/changes?since=not-a-cursor');
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ error: { code: 'validation', field: 'query.since' } });
+  });
+
+  it.runIf(backend.name === 'postgres')(
+    'does not skip a change whose transaction commits after a later one',
+    async () => {
+      const { cursor } = await drain(undefined);
+      // Transaction 1 takes its id first and stays open; transaction 2 writes and commits.
+      let releaseFirst = () => {};
+      const firstDone = t.db.transaction(async (tx) => {
+        await recordChanges(tx, a.teamId, [{ type: 'account', id: randomUUID(), accountId: a.accountId }]);
+        await new Promise<void>((resolve) => (releaseFirst = resolve));
+      });
+      await new Promise((r) => setTimeout(r, 100));
+      const laterId = randomUUID();
+      await t.db.transaction((tx) => recordChanges(tx, a.teamId, [{ type: 'account', id: laterId, accountId: a.accountId }]));
+      // While 1 is open, 2 is held back: handing it out now would move the cursor past 1.
+      const during = await drain(cursor);
+      expect(during.changes).toEqual([]);
+      releaseFirst();
+      await firstDone;
+      const afterwards = await drain(during.cursor);
+      expect(afterwards.changes).toHaveLength(2);
+      expect(afterwards.changes[1]?.id).toBe(laterId);
+    },
+  );
+});
