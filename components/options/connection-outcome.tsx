@@ -21,7 +21,7 @@ export function ConnectionOutcome({ outcome }: { outcome: Outcome }) {
         {outcome.kind === 'saved' && t('options_saved')}
         {outcome.kind === 'permission-denied' && t('options_permission_denied', outcome.origin)}
       </p>
-      {outcome.kind === 'problem' && <ProblemView problem={outcome.problem} />}
+      {outcome.kind === 'problem' && <ProblemView problem={outcome.problem} linkToSettings={false} />}
     </div>
   );
 }

@@ -12,7 +12,7 @@ export function OptionsApp() {
   if (settings.isError) {
     return (
       <div class="options">
-        <ProblemView problem={toProblem(settings.error)} onRetry={() => void settings.refetch()} busy={settings.isFetching} />
+        <ProblemView problem={toProblem(settings.error)} onRetry={() => void settings.refetch()} busy={settings.isFetching} linkToSettings={false} />
       </div>
     );
   }

@@ -1,0 +1,33 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A loopback port that nothing listens on: it was free a moment ago and was released. */
+export async function closedPortUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((done) => server.close(() => done()));
+  return `http://127.0.0.1:${port}`;
+}
+
+export interface NonsenseServer { url: string; stop: () => Promise<void> }
+
+/**
+ * An HTTP server that answers every request with 200 and JSON that is not the CRM's contract
+ * (with CORS headers, so only the body is wrong).
+ */
+export async function startNonsenseServer(): Promise<NonsenseServer> {
+  const server: Server = createServer((request, response) => {
+    response.setHeader('Access-Control-Allow-Origin', '*');
+    response.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, Idempotency-Key');
+    response.setHeader('Content-Type', 'application/json');
+    if (request.method === 'OPTIONS') return void response.writeHead(204).end();
+    response.end(JSON.stringify({ hello: 'world', results: 'nope', user: { name: 42 } }));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
