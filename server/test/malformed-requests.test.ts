@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, MAX_BODY_BYTES } from '../app';
+import { availableBackends, type TestDatabase } from './support/backends';
+import { client } from './support/client';
+import { countRows, makeTeam, type TeamFixture } from './support/fixtures';
+
+type Case = [label: string, method: string, path: (f: TeamFixture) => string, body: (f: TeamFixture) => unknown, status: number, field: string | undefined];
+
+const note = (f: TeamFixture, extra: Record<string, unknown> = {}) => ({ accountId: f.accountId, kind: 'note', summary: 'ok', ...extra });
+
+// Every one must answer 4xx JSON naming the field, and write nothing.
+const CASES: Case[] = [
+  ['malformed JSON', 'POST', () => '/v1/interactions', () => '{"accountId": ', 400, 'body'],
+  ['empty body', 'POST', () => '/v1/interactions', () => '', 400, 'body'],
+  ['JSON that is not an object', 'POST', () => '/v1/interactions', () => [1, 2], 400, 'body'],
+  ['missing accountId', 'POST', () => '/v1/interactions', () => ({ kind: 'note', summary: 'x' }), 400, 'body.accountId'],
+  ['accountId not a uuid', 'POST', () => '/v1/interactions', (f) => note(f, { accountId: 'abc' }), 400, 'body.accountId'],
+  ['unknown kind', 'POST', () => '/v1/interactions', (f) => note(f, { kind: 'party' }), 400, 'body.kind'],
+  ['empty summary', 'POST', () => '/v1/interactions', (f) => note(f, { summary: '   ' }), 400, 'body.summary'],
+  ['summary too long', 'POST', () => '/v1/interactions', (f) => note(f, { summary: 'x'.repeat(20_001) }), 400, 'body.summary'],
+  ['bad occurredAt', 'POST', () => '/v1/interactions', (f) => note(f, { occurredAt: 'yesterday' }), 400, 'body.occurredAt'],
+  ['amount not a number', 'POST', () => '/v1/interactions', (f) => note(f, { amount: '12' }), 400, 'body.amount'],
+  ['bad contact id in a list', 'POST', () => '/v1/interactions', (f) => note(f, { contactIds: [f.contactId, 'x'] }), 400, 'body.contactIds.1'],
+  ['unknown contact in a list', 'POST', () => '/v1/interactions', (f) => note(f, { contactIds: [randomUUID()] }), 404, 'body.contactIds.0'],
+  ['bad promise due date', 'POST', () => '/v1/interactions', (f) => note(f, { commitments: [{ text: 'a' }, { text: 'b', dueDate: '2026-13-01' }] }), 400, 'body.commitments.1.dueDate'],
+  ['unknown account', 'POST', () => '/v1/interactions', (f) => note(f, { accountId: randomUUID() }), 404, 'body.accountId'],
+  ['commitment without text', 'POST', () => '/v1/commitments', (f) => ({ accountId: f.accountId }), 400, 'body.text'],
+  ['commitment source interaction unknown', 'POST', () => '/v1/commitments', (f) => ({ accountId: f.accountId, text: 'x', sourceInteractionId: randomUUID() }), 404, 'body.sourceInteractionId'],
+  ['patch version missing', 'PATCH', () => `/v1/commitments/${randomUUID()}`, () => ({ status: 'done' }), 400, 'body.version'],
+  ['patch status unknown', 'PATCH', () => `/v1/commitments/${randomUUID()}`, () => ({ version: 1, status: 'finished' }), 400, 'body.status'],
+  ['patch path id not a uuid', 'PATCH', () => '/v1/commitments/123', () => ({ version: 1, status: 'done' }), 400, 'path.id'],
+  ['contact with a bad address', 'POST', () => '/v1/contacts', (f) => ({ name: 'A', emails: ['a@x.example', 'a@b@c', 'c@x.example', 'd'], accountId: f.accountId }), 400, 'body.emails.1'],
+  ['contact with neither account nor newAccount', 'POST', () => '/v1/contacts', () => ({ name: 'A', emails: ['a@x.example'] }), 400, 'body.accountId'],
+  ['contact with an address already taken', 'POST', () => '/v1/contacts', (f) => ({ name: 'A', emails: ['fresh@x.example', f.email], accountId: f.accountId }), 409, 'body.emails.1'],
+  ['new account with a bad domain', 'POST', () => '/v1/contacts', () => ({ name: 'A', emails: ['a@x.example'], newAccount: { name: 'X', domains: ['not a domain'] } }), 400, 'body.newAccount.domains.0'],
+  ['new account with a free-mail domain', 'POST', () => '/v1/contacts', () => ({ name: 'A', emails: ['a@x.example'], newAccount: { name: 'X', domains: ['x.example', 'gmail.com'] } }), 400, 'body.newAccount.domains.1'],
+  ['new account with a domain already taken', 'POST', () => '/v1/contacts', (f) => ({ name: 'A', emails: ['a@x.example'], newAccount: { name: 'X', domains: [f.domain] } }), 409, 'body.newAccount.domains.0'],
+  ['account path id not a uuid', 'GET', () => '/v1/accounts/nope', () => undefined, 400, 'path.id'],
+  ['changes limit too big', 'GET', () => '/v1/changes?limit=5000', () => undefined, 400, 'query.limit'],
+  ['unknown route', 'GET', () => '/v1/nothing-here', () => undefined, 404, undefined],
+  ['unknown route outside /v1', 'GET', () => '/', () => undefined, 404, undefined],
+  ['wrong method', 'DELETE', (f) => `/v1/accounts/${f.accountId}`, () => undefined, 405, undefined],
+  ['wrong method on a create', 'GET', () => '/v1/interactions', () => undefined, 405, undefined],
+];
+
+describe.each(availableBackends())('malformed requests on $name', (backend) => {
+  let t: TestDatabase;
+  let f: TeamFixture;
+  let api: ReturnType<typeof client>;
+
+  beforeAll(async () => {
+    t = await backend.create();
+    f = await makeTeam(t.db, 'alpha', 'alpha-client.co.id');
+    api = client(createApp({ db: t.db }), f.token);
+  });
+  afterAll(() => t.dispose());
+
+  it.each(CASES)('%s → %s %s', async (_label, method, path, body, status, field) => {
+    const before = await countRows(t.db);
+    const res = await api.call(method, path(f), body(f));
+    expect(res.status).toBe(status);
+    expect(res.headers.get('content-type')).toMatch(/application\/json/);
+    const error = (res.body as { error: { code: string; message: string; field?: string } }).error;
+    expect(error.message.length).toBeGreaterThan(0);
+    if (field !== undefined) expect(error.field).toBe(field);
+    expect(await countRows(t.db)).toEqual(before);
+  });
+
+  it('a body over 1 MB is 413 and writes nothing', async () => {
+    const before = await countRows(t.db);
+    const res = await api.post('/v1/interactions', note(f, { summary: 'x'.repeat(MAX_BODY_BYTES + 10) }));
+    expect(res.status).toBe(413);
+    expect(res.body).toMatchObject({ error: { code: 'too_large' } });
+    expect(await countRows(t.db)).toEqual(before);
+  });
+
+  it('the same requests succeed once corrected (the table tests the field, not a broken route)', async () => {
+    expect((await api.post('/v1/interactions', note(f))).status).toBe(201);
+    expect((await api.post('/v1/contacts', { name: 'A', emails: ['ok@x.example'], newAccount: { name: 'X', domains: ['x.example'] } })).status).toBe(201);
+  });
+});
