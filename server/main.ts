@@ -1,0 +1,67 @@
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app';
+import { openDb, type Db } from './db';
+import { lockDataDir } from './runtime/data-dir-lock';
+import { pgliteDir, readConfig } from './runtime/config';
+import { seedDemoIfEmpty } from './seed/index';
+import { purgeIdempotencyKeys } from './store/idempotency';
+
+const PURGE_EVERY_MS = 6 * 3_600_000;
+const HOST = '127.0.0.1';
+
+async function start(): Promise<void> {
+  const config = readConfig(process.env);
+  let release = async () => {};
+  let db: Db;
+  if (config.databaseUrl) {
+    db = await openDb({ url: config.databaseUrl });
+  } else {
+    release = await lockDataDir(config.dataDir);
+    try {
+      db = await openDb({ dataDir: pgliteDir(config.dataDir) });
+    } catch (err) {
+      await release();
+      throw err;
+    }
+    // Only the embedded database gets the demo team: a shared PostgreSQL is set up on purpose.
+    const seeded = await seedDemoIfEmpty(db);
+    if (seeded) console.log(`Demo token: ${seeded.token}`);
+  }
+
+  const purge = () =>
+    purgeIdempotencyKeys(db, new Date()).catch((err: unknown) => console.error('purging idempotency keys failed:', err));
+  await purge();
+  const timer = setInterval(purge, PURGE_EVERY_MS);
+  timer.unref();
+
+  const app = createApp({ db });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: HOST }, (info: AddressInfo) => {
+    console.log(`CRM API listening on http://${HOST}:${info.port}`);
+  });
+  server.on('error', async (err) => {
+    console.error(`could not listen on ${HOST}:${config.port}: ${err.message}`);
+    await db.close().catch(() => undefined);
+    await release();
+    process.exit(1);
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`${signal}: stopping`);
+    clearInterval(timer);
+    await new Promise<void>((done) => server.close(() => done()));
+    await db.close();
+    await release();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+start().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
