@@ -17,9 +17,16 @@ export const ApiUrl = z
     return url.toString().replace(/\/+$/, '');
   });
 
+/** The saved address: a valid ApiUrl, or empty while the CRM is not set up. */
+export const SavedApiUrl = z
+  .string()
+  .trim()
+  .refine((u) => u === '' || ApiUrl.safeParse(u).success, 'a web address starting with https:// or http://')
+  .transform((u) => (u === '' ? '' : ApiUrl.parse(u)));
+
 /** Everything the user configures; lives in the background's IndexedDB, never in storage.local. */
 export const Settings = z.object({
-  apiUrl: z.union([ApiUrl, z.literal('')]),
+  apiUrl: SavedApiUrl,
   token: z.string().trim().max(500),
   /** The user's own company: colleagues' addresses are never looked up. */
   companyDomains: z.array(Domain).max(50),

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { lookupEmails } from '../../../lib/background/lookup';
+import { FRESH_MS } from '../../../lib/background/swr';
+import { contactMatch, unknownMatch } from '../../support/crm-fixtures';
+import { fakeCrm, type RecordedCall } from '../../support/fake-crm';
+import { testApp } from '../../support/test-app';
+
+/** A CRM that knows budi@bank-sinar.co.id and nobody else, optionally renaming him. */
+function crmKnowingBudi(name = () => 'Budi Santoso') {
+  return fakeCrm({
+    'POST /v1/lookup': (call: RecordedCall) => ({
+      json: {
+        results: (call.body as { emails: string[] }).emails.map((e) =>
+          e === 'budi@bank-sinar.co.id' ? contactMatch(e, name()) : unknownMatch(e),
+        ),
+      },
+    }),
+  });
+}
+
+describe('lookup with cache', () => {
+  it('asks the CRM once for all misses, in request order, and answers later calls from the cache', async () => {
+    const crm = crmKnowingBudi();
+    const { app } = await testApp(crm.fetch);
+    const first = await lookupEmails(app.ctx, ['Budi@Bank-Sinar.co.id', 'nobody@elsewhere.test', 'budi@bank-sinar.co.id']);
+    expect(first.map((r) => [r.email, r.match])).toEqual([
+      ['budi@bank-sinar.co.id', 'contact'],
+      ['nobody@elsewhere.test', 'unknown'],
+    ]);
+    expect(crm.callsTo('/v1/lookup')).toHaveLength(1);
+    expect(crm.calls[0]?.body).toEqual({ emails: ['budi@bank-sinar.co.id', 'nobody@elsewhere.test'] });
+
+    const second = await lookupEmails(app.ctx, ['nobody@elsewhere.test', 'budi@bank-sinar.co.id']);
+    expect(second.map((r) => r.match)).toEqual(['unknown', 'contact']);
+    expect(crm.callsTo('/v1/lookup')).toHaveLength(1);
+  });
+
+  it('never sends colleagues, never-look-up entries or non-addresses to the CRM', async () => {
+    const crm = crmKnowingBudi();
+    const { app } = await testApp(crm.fetch, { companyDomains: ['our-company.test'], neverLookUp: ['private.test', 'boss@bank-sinar.co.id'] });
+    const results = await lookupEmails(app.ctx, [
+      'dewi@our-company.test', 'ops@jakarta.our-company.test', 'friend@private.test', 'boss@bank-sinar.co.id', 'not an address', 'budi@bank-sinar.co.id',
+    ]);
+    expect(results.map((r) => r.match === 'excluded' ? r.reason : r.match)).toEqual([
+      'colleague', 'colleague', 'never-look-up', 'never-look-up', 'not-an-address', 'contact',
+    ]);
+    const sent = crm.calls.flatMap((c) => (c.body as { emails: string[] }).emails);
+    expect(sent).toEqual(['budi@bank-sinar.co.id']);
+  });
+
+  it('answers a lookup with only excluded addresses without any request', async () => {
+    const crm = crmKnowingBudi();
+    const { app } = await testApp(crm.fetch, { companyDomains: ['our-company.test'] });
+    await lookupEmails(app.ctx, ['dewi@our-company.test']);
+    expect(crm.calls).toHaveLength(0);
+  });
+
+  it('serves a stale answer at once, refreshes it in the background and tells the pages', async () => {
+    let name = 'Budi Santoso';
+    const crm = crmKnowingBudi(() => name);
+    const { app, clock, notified } = await testApp(crm.fetch);
+    await lookupEmails(app.ctx, ['budi@bank-sinar.co.id']);
+    name = 'Budi S. Santoso';
+    clock.now += FRESH_MS + 1;
+
+    const stale = await lookupEmails(app.ctx, ['budi@bank-sinar.co.id']);
+    expect(stale[0]).toMatchObject({ contact: { name: 'Budi Santoso' } });
+    await app.settled();
+    expect(crm.callsTo('/v1/lookup')).toHaveLength(2);
+    expect(notified).toContainEqual({ emails: ['budi@bank-sinar.co.id'] });
+
+    const fresh = await lookupEmails(app.ctx, ['budi@bank-sinar.co.id']);
+    expect(fresh[0]).toMatchObject({ contact: { name: 'Budi S. Santoso' } });
+    expect(crm.callsTo('/v1/lookup')).toHaveLength(2);
+  });
+
+  it('keeps serving the cached answer while the CRM is unreachable', async () => {
+    let up = true;
+    const crm = fakeCrm({ 'POST /v1/lookup': () => (up ? { json: { results: [contactMatch('budi@bank-sinar.co.id')] } } : 'network-error') });
+    const { app, clock } = await testApp(crm.fetch);
+    await lookupEmails(app.ctx, ['budi@bank-sinar.co.id']);
+    up = false;
+    clock.now += FRESH_MS + 1;
+    const results = await lookupEmails(app.ctx, ['budi@bank-sinar.co.id']);
+    await app.settled();
+    expect(results[0]?.match).toBe('contact');
+    expect(crm.callsTo('/v1/lookup')).toHaveLength(2);
+  });
+
+  it('fails with the problem when an address is not cached and the CRM is unreachable', async () => {
+    const crm = fakeCrm({ 'POST /v1/lookup': () => 'network-error' });
+    const { app } = await testApp(crm.fetch);
+    await expect(lookupEmails(app.ctx, ['budi@bank-sinar.co.id'])).rejects.toMatchObject({ problem: { kind: 'unreachable' } });
+  });
+
+  it('fails as not configured, without a request, when there is no URL or token', async () => {
+    const crm = crmKnowingBudi();
+    const { app } = await testApp(crm.fetch, null);
+    await expect(lookupEmails(app.ctx, ['budi@bank-sinar.co.id'])).rejects.toMatchObject({ problem: { kind: 'not-configured' } });
+    expect(crm.calls).toHaveLength(0);
+  });
+
+  it('splits more than 100 misses into batches of 100', async () => {
+    const crm = crmKnowingBudi();
+    const { app } = await testApp(crm.fetch);
+    const emails = Array.from({ length: 150 }, (_, i) => `p${i}@client.test`);
+    const results = await lookupEmails(app.ctx, emails);
+    expect(results).toHaveLength(150);
+    expect(crm.callsTo('/v1/lookup').map((c) => (c.body as { emails: string[] }).emails.length)).toEqual([100, 50]);
+  });
+
+  it('reports a CRM answer that leaves out an address as an unexpected format', async () => {
+    const crm = fakeCrm({ 'POST /v1/lookup': () => ({ json: { results: [] } }) });
+    const { app } = await testApp(crm.fetch);
+    await expect(lookupEmails(app.ctx, ['budi@bank-sinar.co.id'])).rejects.toMatchObject({
+      problem: { kind: 'bad-format', path: 'results' },
+    });
+  });
+});

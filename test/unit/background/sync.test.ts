@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { readStatus } from '../../../lib/background/db';
+import { lookupEmails } from '../../../lib/background/lookup';
+import { ACCOUNT_ID, CONTACT_ID, OTHER_ACCOUNT_ID, contactMatch, unknownMatch } from '../../support/crm-fixtures';
+import { fakeCrm } from '../../support/fake-crm';
+import { testApp } from '../../support/test-app';
+
+const AT = '2026-11-23T08:00:00.000Z';
+const change = (type: string, accountId: string) => ({ type, id: CONTACT_ID, accountId, changedAt: AT });
+
+describe('changes feed', () => {
+  it('follows pages, stores the cursor and marks changed accounts stale', async () => {
+    const pages: Record<string, unknown> = {
+      '': { changes: [change('interaction', ACCOUNT_ID)], cursor: 'c1', more: true },
+      c1: { changes: [change('commitment', ACCOUNT_ID)], cursor: 'c2', more: false },
+      c2: { changes: [], cursor: 'c2', more: false },
+    };
+    const crm = fakeCrm({
+      'GET /v1/changes': (call) => ({ json: pages[call.query.get('since') ?? ''] }),
+      'POST /v1/lookup': (call) => ({
+        json: { results: (call.body as { emails: string[] }).emails.map((e) => (e.startsWith('budi') ? contactMatch(e) : unknownMatch(e))) },
+      }),
+    });
+    const { app, notified } = await testApp(crm.fetch);
+    await lookupEmails(app.ctx, ['budi@bank-sinar.co.id', 'new@bank-sinar.co.id']);
+
+    const report = await app.sync();
+    expect(report).toEqual({ changes: 2, accountIds: [ACCOUNT_ID] });
+    const status = await readStatus(app.ctx.db);
+    expect(status.changesCursor).toBe('c2');
+    expect(status.lastSyncAt).not.toBeNull();
+    expect((await app.ctx.db.get('lookups', 'budi@bank-sinar.co.id'))?.fetchedAt).toBe(0);
+    // The first run has no cursor: unknown addresses might have become contacts meanwhile.
+    expect((await app.ctx.db.get('lookups', 'new@bank-sinar.co.id'))?.fetchedAt).toBe(0);
+    expect(notified).toContainEqual({ accountIds: [ACCOUNT_ID] });
+
+    await app.sync();
+    expect(crm.callsTo('/v1/changes').map((c) => c.query.get('since'))).toEqual([null, 'c1', 'c2']);
+  });
+
+  it('re-checks unknown addresses only when contacts or accounts changed', async () => {
+    const crm = fakeCrm({
+      'GET /v1/changes': (call) => ({
+        json: call.query.get('since') === 'c1'
+          ? { changes: [change('contact', OTHER_ACCOUNT_ID)], cursor: 'c2', more: false }
+          : { changes: [], cursor: 'c1', more: false },
+      }),
+      'POST /v1/lookup': (call) => ({ json: { results: (call.body as { emails: string[] }).emails.map(unknownMatch) } }),
+    });
+    const { app } = await testApp(crm.fetch);
+    await app.sync();
+    await lookupEmails(app.ctx, ['new@client.test']);
+    expect((await app.ctx.db.get('lookups', 'new@client.test'))?.fetchedAt).toBeGreaterThan(0);
+    await app.sync();
+    expect((await app.ctx.db.get('lookups', 'new@client.test'))?.fetchedAt).toBe(0);
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { parseDraft } from '../../../lib/ui/settings-draft';
+import { emailFromLocation } from '../../../lib/ui/sidebar-params';
+import { relativeTime } from '../../../lib/ui/relative-time';
+import { LADDER, stageName, stageStep } from '../../../lib/ui/stages';
+
+describe('emailFromLocation', () => {
+  it.each([
+    ['?email=budi%40bank-sinar.co.id', 'budi@bank-sinar.co.id'],
+    ['?email=budi@bank-sinar.co.id&x=1', 'budi@bank-sinar.co.id'],
+    ['?email=%20%20', null],
+    ['', null],
+  ])('%s → %s', (search, expected) => {
+    expect(emailFromLocation(search)).toBe(expected);
+  });
+});
+
+describe('parseDraft', () => {
+  it('turns the form into settings', () => {
+    expect(parseDraft({ apiUrl: ' https://crm.test/ ', token: 'tok', companyDomains: 'Our.test\nsub.our.test', neverLookUp: 'x@y.test' })).toEqual({
+      ok: true,
+      settings: { apiUrl: 'https://crm.test', token: 'tok', companyDomains: ['our.test', 'sub.our.test'], neverLookUp: ['x@y.test'] },
+    });
+  });
+
+  it.each([
+    [{ apiUrl: 'crm.test' }, 'apiUrl', 'a web address starting with https:// or http://'],
+    [{ companyDomains: 'our.test\nnot a domain' }, 'companyDomains', '"not"'],
+    [{ neverLookUp: 'ok.test\n@@' }, 'neverLookUp', '"@@"'],
+  ])('names the field and entry at fault in %j', (partial, field, text) => {
+    const result = parseDraft({ apiUrl: '', token: '', companyDomains: '', neverLookUp: '', ...partial });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[field as keyof typeof result.errors]).toContain(text);
+  });
+});
+
+describe('stages', () => {
+  it.each([
+    ['prospect', 1, 'Prospect'],
+    ['promoter', 6, 'Promoter'],
+    ['lost', null, 'Lost client'],
+  ] as const)('%s is step %s', (stage, step, name) => {
+    expect(stageStep(stage)).toBe(step);
+    expect(stageName(stage)).toBe(name);
+  });
+
+  it('has six rungs', () => expect(LADDER).toHaveLength(6));
+});
+
+describe('relativeTime', () => {
+  const now = Date.parse('2026-11-23T12:00:00Z');
+  it.each([
+    [now - 5_000, '5 seconds ago'],
+    [now - 3 * 60_000, '3 minutes ago'],
+    [now - 2 * 3_600_000, '2 hours ago'],
+    [now - 86_400_000, 'yesterday'],
+  ])('%i → %s', (then, expected) => {
+    expect(relativeTime(then, now, 'en')).toBe(expected);
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { Problem } from '../../../lib/messaging/problem';
+import { ProblemError } from '../../../lib/messaging/problem';
+import { problemText, toProblem } from '../../../lib/ui/problem-text';
+
+describe('problemText', () => {
+  it.each<[Problem, string, boolean]>([
+    [{ kind: 'not-configured' }, 'The CRM is not set up yet.', true],
+    [{ kind: 'unreachable', url: 'http://127.0.0.1:9', detail: 'Failed to fetch' }, "Can't reach the CRM at http://127.0.0.1:9.", true],
+    [{ kind: 'unauthorized', url: 'https://crm.test' }, 'The CRM refused your API token.', true],
+    [{ kind: 'bad-format', path: 'results.0.account.stage', detail: 'x' }, 'The CRM answered in an unexpected format: results.0.account.stage', true],
+    [{ kind: 'rejected', status: 400, message: 'too long', field: 'body.summary' }, 'The CRM refused the data: too long (body.summary)', false],
+    [{ kind: 'conflict', message: 'changed', details: null }, 'Someone else changed this record in the meantime: changed', false],
+    [{ kind: 'server', status: 503, message: 'restarting' }, 'The CRM reported an error (503): restarting', false],
+    [{ kind: 'internal', message: 'boom' }, 'Something went wrong inside the extension: boom', false],
+  ])('words %j', (problem, title, needsSettings) => {
+    const text = problemText(problem);
+    expect(text.title).toBe(title);
+    expect(text.needsSettings).toBe(needsSettings);
+  });
+
+  it('puts the technical detail of an unreachable CRM in the detail line', () => {
+    expect(problemText({ kind: 'unreachable', url: 'u', detail: 'no answer within 15 s' }).detail).toContain('no answer within 15 s');
+  });
+
+  it.each<[unknown, Problem]>([
+    [new ProblemError({ kind: 'not-configured' }), { kind: 'not-configured' }],
+    [new Error('boom'), { kind: 'internal', message: 'boom' }],
+    ['text', { kind: 'internal', message: 'text' }],
+  ])('toProblem(%s)', (error, expected) => {
+    expect(toProblem(error)).toEqual(expected);
+  });
+});
