@@ -22,6 +22,11 @@ export interface AccountFacts {
   /** An owner is set and that user is still active. */
   hasActiveOwner: boolean;
   interactions: readonly InteractionFact[];
+  /**
+   * The latest two-way contact (epoch ms) when the caller knows of one older than the
+   * interactions it passes; without it a client silent for longer than the window looks unknown.
+   */
+  lastContactAt?: number | null;
   /** Due dates (`YYYY-MM-DD`, or null) of the commitments still open. */
   openCommitmentDueDates: readonly (string | null)[];
 }

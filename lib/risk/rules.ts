@@ -20,9 +20,10 @@ const newestFirst = (a: InteractionFact, b: InteractionFact) => b.occurredAt - a
 
 export const silence: Rule = (facts, s) => {
   const times = facts.interactions.filter(isContact).map((i) => i.occurredAt).filter((t) => t <= facts.now);
-  if (times.length === 0) return null;
   times.sort((a, b) => a - b);
-  const days = daysBetween(times[times.length - 1]!, facts.now);
+  const last = Math.max(times[times.length - 1] ?? -Infinity, facts.lastContactAt ?? -Infinity);
+  if (last === -Infinity) return null;
+  const days = daysBetween(last, facts.now);
   let expectedDays: number;
   let basis: 'cadence' | 'usual-gap';
   if (facts.cadenceDays !== null) {

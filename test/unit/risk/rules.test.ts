@@ -4,7 +4,7 @@ import { DEFAULT_RISK_SETTINGS } from '../../../lib/risk';
 import {
   competitorMentioned, noOwner, onlyProblems, overdueCommitments, shrinkingBusiness, silence, singleThreaded,
 } from '../../../lib/risk/rules';
-import { dayOffset, facts, ix } from './build-facts';
+import { dayOffset, daysAgo, facts, ix } from './build-facts';
 
 const s = DEFAULT_RISK_SETTINGS;
 
@@ -23,6 +23,12 @@ describe('silence', () => {
     ['never any contact', 14, [], null],
   ])('%s', (_name, cadenceDays, interactions, expected) => {
     expect(silence(facts({ cadenceDays, interactions }), s)?.reason ?? null).toEqual(expected);
+  });
+
+  it('counts a last contact older than the interactions passed', () => {
+    const f = facts({ cadenceDays: 30, interactions: [], lastContactAt: daysAgo(400) });
+    expect(silence(f, s)?.reason).toEqual({ code: 'silence', days: 400, expectedDays: 30, basis: 'cadence' });
+    expect(silence(facts({ cadenceDays: 30, interactions: [ix(5)], lastContactAt: daysAgo(400) }), s)).toBeNull();
   });
 
   it('weighs a silence over twice the rhythm more', () => {
