@@ -18,13 +18,14 @@ const types = {
 } as unknown as pg.CustomTypesConfig;
 
 interface PgLike {
-  query(text: string, values?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>;
+  query(config: { text: string; values?: unknown[]; name?: string }): Promise<{ rows: unknown[]; rowCount: number | null }>;
+  query(text: string): Promise<unknown>;
 }
 
 function wrap(target: PgLike): Queryable {
   return {
-    async query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
-      const res = await target.query(sql, [...params]);
+    async query<T>(sql: string, params: readonly unknown[] = [], name?: string): Promise<QueryResult<T>> {
+      const res = await target.query({ text: sql, values: [...params], ...(name === undefined ? {} : { name }) });
       return { rows: res.rows as T[], rowCount: res.rowCount ?? res.rows.length };
     },
     async exec(sql: string): Promise<void> {

@@ -1,7 +1,11 @@
 /** What both storage back-ends offer: plain SQL with `$1` parameters, the same SQL for both. */
 export interface Queryable {
-  /** One statement with `$1…` parameters; returns its rows. */
-  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>>;
+  /**
+   * One statement with `$1…` parameters; returns its rows. Hot statements may pass a stable
+   * `name`: PostgreSQL then plans them once per connection instead of on every call (planning
+   * costs as much as running the lookup's small queries). Never name SQL built at run time.
+   */
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[], name?: string): Promise<QueryResult<T>>;
   /** Several statements without parameters (migrations, bulk scripts). */
   exec(sql: string): Promise<void>;
 }

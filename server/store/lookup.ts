@@ -36,6 +36,7 @@ export async function lookupEmails(
        from account_domains d
       where d.team_id = $1 and d.domain = any($3::text[])`,
     [teamId, unique, domains],
+    'crm_lookup_match',
   );
   const byEmail = new Map<string, MatchRow>();
   const byDomain = new Map<string, string>();

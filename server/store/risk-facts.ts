@@ -9,20 +9,15 @@ export function factWindowDays(s: RiskSettings): number {
   return Math.ceil(Math.max(365, s.singleThreadedMonths * 30.44, s.ordersWindowDays * 2, s.recentDays, s.competitorDays));
 }
 
-interface FactRow {
-  account_id: string;
-  kind: InteractionFact['kind'];
-  direction: InteractionFact['direction'];
-  occurred_at: Date;
-  contact_ids: string[];
-  amount: number | null;
-  summary: string;
-}
+/** One interaction as the fact query packs it: [id, epoch ms, kind, direction, amount, contact ids]. */
+type PackedFact = [string, number, InteractionFact['kind'], InteractionFact['direction'], number | null, string[]];
 
 /**
- * The interactions of the fact window for many accounts in one query. Summaries are only read
- * inside the competitor window and only when the team names competitors: that rule is their sole
- * reader, and they are by far the widest column.
+ * The interactions of the fact window for many accounts. The columns read here all live in
+ * interactions_account_facts_idx, so this is an index-only scan (migration 002); rows come packed
+ * as one JSON array per account, which is cheaper to send and parse than a row per interaction.
+ * Summaries are the one wide column, and only the competitor rule reads them, within its own
+ * shorter window: they are fetched separately, and only when the team names competitors.
  */
 export async function loadInteractionFacts(
   q: Queryable,
@@ -34,26 +29,46 @@ export async function loadInteractionFacts(
   const byAccount = new Map<string, InteractionFact[]>(accountIds.map((id) => [id, []]));
   if (accountIds.length === 0) return byAccount;
   const from = new Date(now.getTime() - factWindowDays(settings) * DAY_MS);
-  const summariesFrom =
-    settings.competitors.length > 0 ? new Date(now.getTime() - settings.competitorDays * DAY_MS) : now;
-  const { rows } = await q.query<FactRow>(
-    `select account_id, kind, direction, occurred_at, contact_ids, amount,
-            case when occurred_at > $4 then summary else '' end as summary
-       from interactions
-      where team_id = $1 and account_id = any($2::uuid[]) and occurred_at > $3 and occurred_at <= $5`,
-    [teamId, accountIds, from, summariesFrom, now],
-  );
-  for (const r of rows) {
-    byAccount.get(r.account_id)?.push({
-      kind: r.kind,
-      direction: r.direction,
-      occurredAt: r.occurred_at.getTime(),
-      contactIds: r.contact_ids,
-      amount: r.amount,
-      summary: r.summary,
-    });
+  const [facts, summaries] = await Promise.all([
+    q.query<{ account_id: string; facts: PackedFact[] }>(
+      `select account_id,
+              json_agg(json_build_array(id, floor(extract(epoch from occurred_at) * 1000)::bigint,
+                                        kind, direction, amount, contact_ids)) as facts
+         from interactions
+        where account_id = any($2::uuid[]) and team_id = $1 and occurred_at > $3 and occurred_at <= $4
+        group by account_id`,
+      [teamId, accountIds, from, now],
+      'crm_interaction_facts',
+    ),
+    loadRecentSummaries(q, teamId, accountIds, settings, now),
+  ]);
+  for (const r of facts.rows) {
+    byAccount.set(
+      r.account_id,
+      r.facts.map(([id, at, kind, direction, amount, contactIds]) => ({
+        kind, direction, occurredAt: at, contactIds, amount, summary: summaries.get(id) ?? '',
+      })),
+    );
   }
   return byAccount;
+}
+
+async function loadRecentSummaries(
+  q: Queryable,
+  teamId: string,
+  accountIds: readonly string[],
+  settings: RiskSettings,
+  now: Date,
+): Promise<Map<string, string>> {
+  if (settings.competitors.length === 0) return new Map();
+  const from = new Date(now.getTime() - settings.competitorDays * DAY_MS);
+  const { rows } = await q.query<{ id: string; summary: string }>(
+    `select id, summary from interactions
+      where account_id = any($2::uuid[]) and team_id = $1 and occurred_at > $3 and occurred_at <= $4`,
+    [teamId, accountIds, from, now],
+    'crm_recent_summaries',
+  );
+  return new Map(rows.map((r) => [r.id, r.summary]));
 }
 
 /** Latest two-way contact per account, for the few whose last one is older than the window. */
@@ -73,6 +88,7 @@ export async function loadLastContacts(
                     order by i.occurred_at desc limit 1) as at
        from unnest($2::uuid[]) as a(id)`,
     [teamId, accountIds, now],
+    'crm_last_contacts',
   );
   for (const r of rows) if (r.at) result.set(r.id, r.at);
   return result;

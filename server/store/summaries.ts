@@ -44,6 +44,7 @@ export async function loadSummaries(
          from accounts a left join users o on o.id = a.owner_id
         where a.team_id = $1 and a.id = any($2::uuid[])`,
       [teamId, ids],
+      'crm_summary_accounts',
     ),
     loadInteractionFacts(q, teamId, ids, settings, now),
   ]);

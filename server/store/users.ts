@@ -74,6 +74,7 @@ export async function findCaller(q: Queryable, token: string): Promise<Caller | 
        join teams t on t.id = u.team_id
       where k.token_hash = $1 and k.revoked_at is null and u.active`,
     [hashToken(token)],
+    'crm_find_caller',
   );
   const row = rows[0];
   if (!row) return null;

@@ -5,9 +5,9 @@ export function countingDb(db: Db): { db: Db; count: () => number; reset: () => 
   let n = 0;
   const wrapped: Db = {
     kind: db.kind,
-    query: (sql, params) => {
+    query: (sql, params, name) => {
       n++;
-      return db.query(sql, params);
+      return db.query(sql, params, name);
     },
     exec: (sql) => {
       n++;
@@ -16,9 +16,9 @@ export function countingDb(db: Db): { db: Db; count: () => number; reset: () => 
     transaction: (fn) =>
       db.transaction((tx) =>
         fn({
-          query: (sql, params) => {
+          query: (sql, params, name) => {
             n++;
-            return tx.query(sql, params);
+            return tx.query(sql, params, name);
           },
           exec: (sql) => {
             n++;
