@@ -9,21 +9,31 @@ const MAIL_SITES = [
   'https://outlook.live.com/*',
 ];
 
+/** Any CRM origin may be asked for; only the one the user saves is requested, at save time. */
+const CRM_ORIGINS = ['https://*/*', 'http://*/*'];
+
 export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
   webExt: { disabled: true },
-  manifest: {
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms'],
-    // The CRM's origin is asked for when the user saves it in the options page; nothing broader.
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // MV2 (Firefox) has no optional_host_permissions: origins go with the optional permissions.
+    ...(manifestVersion === 3 ? { optional_host_permissions: CRM_ORIGINS } : { optional_permissions: CRM_ORIGINS }),
     // Only the sidebar page and what it loads may be framed, and only by the mail sites.
-    web_accessible_resources: [
-      { resources: ['sidebar.html', 'chunks/*', 'assets/*'], matches: MAIL_SITES },
-    ],
-  },
+    web_accessible_resources: [{ resources: ['sidebar.html', 'chunks/*', 'assets/*'], matches: MAIL_SITES }],
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'inbox-client-context@self-hosted',
+          // Addresses of correspondents and the notes a user writes go to the CRM the user configured.
+          data_collection_permissions: { required: ['personallyIdentifyingInfo', 'personalCommunications'] },
+        },
+      },
+    }),
+  }),
 });

@@ -1,3 +1,5 @@
+// First: must run before any zod schema is built.
+import '../lib/config/zod-jitless';
 import { browser } from 'wxt/browser';
 import { DRAIN_ALARM, SYNC_ALARM, ensureSyncAlarm, scheduleDrainAlarm } from '../lib/background/alarms';
 import { createApp } from '../lib/background/app';

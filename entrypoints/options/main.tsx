@@ -1,3 +1,5 @@
+// First: must run before any zod schema is built.
+import '../../lib/config/zod-jitless';
 import { QueryClientProvider } from '@tanstack/preact-query';
 import { render } from 'preact';
 import '../../components/common/base.css';
