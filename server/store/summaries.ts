@@ -59,17 +59,19 @@ export async function loadSummaries(
   const today = utcDay(now);
   for (const r of accounts.rows) {
     const interactions = facts.get(r.id) ?? [];
+    const last = lastContact.get(r.id);
     const risk = assessRisk(
       {
         now: now.getTime(),
         cadenceDays: r.cadence_days,
         hasActiveOwner: r.owner_id !== null && r.owner_active === true,
         interactions,
+        // Lets the silence rule see a client quiet for longer than the fact window.
+        lastContactAt: last ?? null,
         openCommitmentDueDates: r.open_due,
       },
       settings,
     );
-    const last = lastContact.get(r.id);
     out.set(r.id, {
       id: r.id,
       name: r.name,
