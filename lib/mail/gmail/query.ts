@@ -1,0 +1,72 @@
+import type { SelectorEntry } from './selectors';
+
+/**
+ * Lookups through the selector table. Each one tries the entry's fallbacks in order and stops at
+ * the first that finds something. None of them throw: a selector the browser rejects or a node
+ * that is not an element counts as "not found".
+ */
+
+function safeAll(root: ParentNode, css: string): Element[] {
+  try {
+    return Array.from(root.querySelectorAll(css));
+  } catch {
+    return [];
+  }
+}
+
+export function safeMatches(el: Element, css: string): boolean {
+  try {
+    return el.matches(css);
+  } catch {
+    return false;
+  }
+}
+
+/** The first element found by the first fallback that finds any. */
+export function findFirst(root: ParentNode, entry: SelectorEntry): Element | null {
+  for (const { css } of entry.fallbacks) {
+    const [hit] = safeAll(root, css);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/** All elements found by the first fallback that finds any. */
+export function findAll(root: ParentNode, entry: SelectorEntry): Element[] {
+  for (const { css } of entry.fallbacks) {
+    const hits = safeAll(root, css);
+    if (hits.length > 0) return hits;
+  }
+  return [];
+}
+
+/** Whether the element itself matches one of the entry's fallbacks. */
+export function matchesAny(el: Element, entry: SelectorEntry): boolean {
+  return entry.fallbacks.some(({ css }) => safeMatches(el, css));
+}
+
+/** `el` itself when it matches `css`, else its first descendant that does. */
+function selfOrDescendant(el: Element, css: string): Element | null {
+  if (safeMatches(el, css)) return el;
+  return safeAll(el, css)[0] ?? null;
+}
+
+/**
+ * The value of an id-like attribute, from the first of `scopes` (and the first fallback) that has
+ * one. Gmail writes `'undefined'` into some id attributes before it knows the id; that is no id.
+ */
+export function readAttr(scopes: readonly Element[], entry: SelectorEntry): string | null {
+  for (const { css, attr } of entry.fallbacks) {
+    if (!attr) continue;
+    for (const scope of scopes) {
+      const value = selfOrDescendant(scope, css)?.getAttribute(attr)?.trim();
+      if (value && value !== 'undefined') return value;
+    }
+  }
+  return null;
+}
+
+/** Gmail prefixes some ids with `#` (`#thread-f:178…`); the id is what follows. */
+export function cleanId(raw: string): string {
+  return raw.replace(/^#/, '');
+}

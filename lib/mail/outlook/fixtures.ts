@@ -1,0 +1,18 @@
+/**
+ * The fixture pages (test/fixtures/outlook/) that the selector table declares. Names only, so the
+ * table can say which pages each selector must match without importing any test code.
+ */
+export const OUTLOOK_FIXTURES = {
+  paneRight: 'inbox-pane-right.html',
+  paneBottom: 'inbox-pane-bottom.html',
+  fullPage: 'reading-full-page.html',
+  manyRecipients: 'message-many-recipients.html',
+  namesOnly: 'display-names-only.html',
+  conversation: 'conversation-several-messages.html',
+  dark: 'theme-dark.html',
+  romanian: 'ui-romanian.html',
+  deeplink: 'deeplink-read.html',
+  unrecognised: 'unrecognised-layout.html',
+} as const;
+
+export type OutlookFixture = (typeof OUTLOOK_FIXTURES)[keyof typeof OUTLOOK_FIXTURES];
