@@ -7,7 +7,16 @@ import { openCrmDb } from '../lib/background/db';
 import { createHandlers, type Handlers } from '../lib/background/handlers';
 import { onMessage, sendMessage, type CacheChange } from '../lib/messaging/protocol';
 
-export default defineBackground(() => {
+/** Every request the background answers; a Record so that a message added to the protocol can't be missed here. */
+const REQUESTS: Record<keyof Handlers, true> = {
+  getSettings: true, saveSettings: true, testConnection: true, lookup: true, getAccount: true, getTimeline: true,
+  getCommitments: true, enqueueWrite: true, getOutboxStatus: true, retryWrite: true, discardWrite: true, getStatus: true,
+};
+
+// Non-persistent where the browser offers the choice (Firefox MV2): alarms and messages wake it.
+export default defineBackground({ persistent: false, main });
+
+function main(): void {
   const ready = openCrmDb().then((db) => {
     const app = createApp({
       db,
@@ -22,13 +31,9 @@ export default defineBackground(() => {
   });
 
   // Listeners are registered synchronously so that a message or alarm that woke the worker is seen.
-  const names = [
-    'getSettings', 'saveSettings', 'testConnection', 'lookup', 'getAccount', 'getTimeline', 'getCommitments',
-    'enqueueWrite', 'getOutboxStatus', 'retryWrite', 'discardWrite', 'getStatus',
-  ] as const satisfies readonly (keyof Handlers)[];
   const route = <K extends keyof Handlers>(name: K) =>
     onMessage(name, async ({ data, sender }) => (await ready).handlers[name](data, sender));
-  names.forEach(route);
+  (Object.keys(REQUESTS) as (keyof Handlers)[]).forEach(route);
 
   browser.alarms.onAlarm.addListener((alarm) => {
     void ready.then(async ({ app }) => {
@@ -39,4 +44,4 @@ export default defineBackground(() => {
 
   void ensureSyncAlarm();
   void ready.then(({ app }) => app.startup());
-});
+}

@@ -7,6 +7,7 @@ import { relativeTime } from '../../lib/ui/relative-time';
 import { useCacheChanges } from '../../lib/ui/use-cache-changes';
 import { ProblemView } from '../common/problem-view';
 import { SettingsLink } from '../common/settings-link';
+import { FailedWrites } from './failed-writes';
 
 /** Connection, who is signed in, writes waiting or failed, and the last sync. */
 export function PopupApp() {
@@ -28,6 +29,7 @@ export function PopupApp() {
       {s.user && <p data-testid="user">{t('popup_signed_in', s.user.user.name, s.user.team.name)}</p>}
       <p data-testid="pending">{t('popup_pending', s.pending)}</p>
       {s.failed > 0 && <p class="failed" data-testid="failed">{t('popup_failed', s.failed)}</p>}
+      {s.failed > 0 && <FailedWrites />}
       <p class="muted">{s.lastSyncAt ? t('popup_last_sync', relativeTime(s.lastSyncAt, Date.now(), locale)) : t('popup_never_synced')}</p>
       <SettingsLink label={t('popup_settings')} />
     </main>

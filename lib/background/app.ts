@@ -1,7 +1,7 @@
 import type { CacheChange } from '../messaging/protocol';
 import { connectedClient } from './connection';
 import type { Ctx } from './context';
-import type { Db } from './db';
+import { readStatus, type Db } from './db';
 import { createOutboxDrainer } from './drain-outbox';
 import { invalidateAccounts } from './invalidate';
 import { recoverInterrupted } from './outbox';
@@ -21,6 +21,9 @@ export interface AppDeps {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/** At start-up, the changes feed is read only if the last sync is older than this. */
+export const STARTUP_SYNC_AFTER_MS = 60_000;
 
 /** The background's services over one database; the entrypoint only connects browser events. */
 export function createApp(deps: AppDeps) {
@@ -68,7 +71,10 @@ export function createApp(deps: AppDeps) {
     /** Worker start-up: resume interrupted sends, then try the outbox and the changes feed. */
     async startup(): Promise<void> {
       await recoverInterrupted(deps.db);
-      await Promise.allSettled([drainer.drain(), refreshMe().then(() => syncChanges(ctx))]);
+      // A worker wakes for every message after idling; don't ask the CRM each time.
+      const { lastSyncAt } = await readStatus(deps.db);
+      const recent = lastSyncAt !== null && now() - lastSyncAt < STARTUP_SYNC_AFTER_MS;
+      await Promise.allSettled([drainer.drain(), recent ? Promise.resolve() : refreshMe().then(() => syncChanges(ctx))]);
     },
     /** Resolves when background refreshes started so far have finished (tests, shutdown). */
     settled: () => Promise.all([...pending]).then(() => undefined),

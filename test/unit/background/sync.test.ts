@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { STARTUP_SYNC_AFTER_MS } from '../../../lib/background/app';
 import { readStatus } from '../../../lib/background/db';
 import { lookupEmails } from '../../../lib/background/lookup';
-import { ACCOUNT_ID, CONTACT_ID, OTHER_ACCOUNT_ID, contactMatch, unknownMatch } from '../../support/crm-fixtures';
+import { ACCOUNT_ID, CONTACT_ID, ME, OTHER_ACCOUNT_ID, contactMatch, unknownMatch } from '../../support/crm-fixtures';
 import { fakeCrm } from '../../support/fake-crm';
 import { testApp } from '../../support/test-app';
 
@@ -53,5 +54,24 @@ describe('changes feed', () => {
     expect((await app.ctx.db.get('lookups', 'new@client.test'))?.fetchedAt).toBeGreaterThan(0);
     await app.sync();
     expect((await app.ctx.db.get('lookups', 'new@client.test'))?.fetchedAt).toBe(0);
+  });
+});
+
+describe('worker start-up', () => {
+  it('reads who the user is and the changes feed, but not again within a minute', async () => {
+    const crm = fakeCrm({
+      'GET /v1/me': () => ({ json: ME }),
+      'GET /v1/changes': () => ({ json: { changes: [], cursor: 'c1', more: false } }),
+    });
+    const { app, clock } = await testApp(crm.fetch);
+    await app.startup();
+    expect((await readStatus(app.ctx.db)).me).toEqual(ME);
+    clock.now += STARTUP_SYNC_AFTER_MS - 1;
+    await app.startup();
+    expect(crm.callsTo('/v1/changes')).toHaveLength(1);
+    clock.now += 2;
+    await app.startup();
+    expect(crm.callsTo('/v1/changes')).toHaveLength(2);
+    expect(crm.callsTo('/v1/me')).toHaveLength(2);
   });
 });
