@@ -27,6 +27,22 @@ const COLUMNS = {
   ],
 } satisfies Record<string, BulkColumn[]>;
 
+/**
+ * Drops a table's secondary indexes and returns their definitions to recreate them, read from
+ * the catalog so that they stay exactly what the migrations made.
+ */
+async function withoutIndexes(db: Db, table: string): Promise<string[]> {
+  const { rows } = await db.query<{ name: string; definition: string }>(
+    `select i.indexname as name, i.indexdef as definition
+       from pg_indexes i
+      where i.schemaname = current_schema() and i.tablename = $1
+        and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`,
+    [table],
+  );
+  for (const r of rows) await db.exec(`drop index "${r.name.replace(/"/g, '""')}"`);
+  return rows.map((r) => r.definition);
+}
+
 export interface Loaded {
   token: string;
   seconds: number;
@@ -54,12 +70,15 @@ export async function loadDataset(db: Db, data: Dataset, onProgress: (line: stri
   const { contacts, emails } = data.contacts();
   await put('contacts', contacts);
   await put('contact_emails', emails);
+  // Building the big table's indexes once at the end is much cheaper than updating them per row.
+  const indexes = await withoutIndexes(db, 'interactions');
   let done = 0;
   for (const chunk of data.interactions(20_000)) {
     await put('interactions', chunk);
     done += chunk.length;
     if (done % 200_000 === 0) onProgress(`  interactions: ${done.toLocaleString('en')} of ${data.size.interactions.toLocaleString('en')}`);
   }
+  for (const definition of indexes) await db.exec(definition);
   await put('commitments', data.commitments());
   await db.exec('analyze');
   return { token, rows, seconds: (performance.now() - started) / 1000 };

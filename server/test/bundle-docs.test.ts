@@ -15,15 +15,15 @@ async function blocks(lang: string): Promise<string[]> {
 }
 
 describe.each(availableBackends())('the examples in docs/import-format.md on $name', (backend) => {
-  let test: TestDatabase;
+  let testDb: TestDatabase;
   let db: Db;
   const team = randomUUID();
   beforeAll(async () => {
-    test = await backend.create();
-    db = test.db;
+    testDb = await backend.create();
+    db = testDb.db;
     await db.query('insert into teams (id, name) values ($1, $2)', [team, 'Docs']);
   });
-  afterAll(() => test.dispose());
+  afterAll(() => testDb.dispose());
 
   it('the JSON example imports as documented', async () => {
     const example = (await blocks('json')).find((b) => b.includes('"version": 1,\n  "users"') && b.includes('"accounts": [\n    {'));

@@ -51,16 +51,16 @@ function sample(): BundleInput {
 }
 
 describe.each(availableBackends())('import and export on $name', (backend) => {
-  let test: TestDatabase;
+  let testDb: TestDatabase;
   let db: Db;
   let dir: string;
   beforeAll(async () => {
-    test = await backend.create();
-    db = test.db;
+    testDb = await backend.create();
+    db = testDb.db;
     dir = await mkdtemp(join(tmpdir(), 'crm-bundle-'));
   });
   afterAll(async () => {
-    await test.dispose();
+    await testDb.dispose();
     await rm(dir, { recursive: true, force: true });
   });
 

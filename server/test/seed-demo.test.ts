@@ -75,7 +75,7 @@ async function assessAll(db: Db, teamId: string, settings: RiskSettings): Promis
 }
 
 describe.each(availableBackends())('demo data on $name', (backend) => {
-  let test: TestDatabase;
+  let testDb: TestDatabase;
   let db: Db;
   let token: string | undefined;
   let teamId: string;
@@ -83,15 +83,15 @@ describe.each(availableBackends())('demo data on $name', (backend) => {
   let assessed: Assessed[];
 
   beforeAll(async () => {
-    test = await backend.create();
-    db = test.db;
+    testDb = await backend.create();
+    db = testDb.db;
     token = (await seedDemoIfEmpty(db, NOW))?.token;
     const team = await db.query<{ id: string; risk_settings: unknown }>('select id, risk_settings from teams where name = $1', [DEMO_TEAM]);
     teamId = team.rows[0]?.id ?? '';
     settings = RiskSettings.parse(team.rows[0]?.risk_settings ?? {});
     assessed = await assessAll(db, teamId, settings);
   });
-  afterAll(() => test.dispose());
+  afterAll(() => testDb.dispose());
 
   it('seeds once, and returns a working token for the main demo user', async () => {
     expect(token).toMatch(/^crm_/);
