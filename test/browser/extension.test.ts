@@ -10,6 +10,9 @@ import { closedPortUrl, startNonsenseServer, type NonsenseServer } from './suppo
 import { connectionStatus, fillConnection, openOptions } from './support/options-page';
 import { openSidebar, sidebarProblem } from './support/sidebar-page';
 
+/** The one extension API the page-side test code uses (the test itself runs in Node). */
+type ExtensionGlobal = { chrome: { runtime: { sendMessage: (message: unknown) => Promise<unknown> } } };
+
 const SCREENSHOT = resolve(import.meta.dirname, '../../docs/screenshots/sidebar.png');
 
 let crm: RunningCrm;
@@ -40,6 +43,12 @@ async function configure(url: string, token: string): Promise<{ tested: string; 
   return { tested, saved, page };
 }
 
+/** The ids on an account's first timeline page, straight from the CRM. */
+async function timelineIds(accountId: string): Promise<string[]> {
+  const response = await fetch(`${crm.url}/v1/accounts/${accountId}/timeline`, { headers: { Authorization: `Bearer ${crm.token}` } });
+  return ((await response.json()) as { items: { id: string }[] }).items.map((item) => item.id);
+}
+
 /** What the CRM itself says about an address, to compare the sidebar with. */
 async function lookUp(email: string) {
   const response = await fetch(`${crm.url}/v1/lookup`, {
@@ -47,7 +56,7 @@ async function lookUp(email: string) {
     headers: { Authorization: `Bearer ${crm.token}`, 'Content-Type': 'application/json' },
     body: JSON.stringify({ emails: [email] }),
   });
-  const { results } = (await response.json()) as { results: { contact?: { name: string }; account?: { name: string; stage: string } }[] };
+  const { results } = (await response.json()) as { results: { contact?: { name: string }; account?: { id: string; name: string; stage: string } }[] };
   return results[0];
 }
 
@@ -91,6 +100,21 @@ describe('extension against a real CRM', () => {
     await sidebar.getByTestId('unknown').waitFor({ timeout: 20_000 });
     expect(await sidebar.getByTestId('unknown').innerText()).toBe(`${DEMO_ADDRESSES.unknown} is not in the CRM yet.`);
     await sidebar.close();
+  });
+
+  it('delivers a note queued from an extension page to the CRM, once', async () => {
+    const client = await lookUp(DEMO_ADDRESSES.healthy);
+    const accountId = client?.account?.id;
+    expect(accountId).toBeTruthy();
+    const page = await openSidebar(ext, DEMO_ADDRESSES.healthy);
+    // The protocol's wire format: what @webext-core/messaging sends for enqueueWrite.
+    const answer = await page.evaluate(
+      (data) => (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({ id: 1, type: 'enqueueWrite', timestamp: Date.now(), data }),
+      { write: { type: 'interaction', body: { accountId, kind: 'note', summary: 'Browser test: asked about the renewal' } } },
+    );
+    const id = (answer as { res: { ok: boolean; value: { id: string } } }).res.value.id;
+    await expect.poll(async () => (await timelineIds(accountId ?? '')).filter((x) => x === id).length, { timeout: 20_000 }).toBe(1);
+    await page.close();
   });
 });
 
