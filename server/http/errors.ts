@@ -46,5 +46,10 @@ export function fromDatabaseError(err: unknown): HttpError | null {
     }
     return new HttpError(409, 'conflict', 'a record with this id already exists', 'body.id');
   }
+  // Class 22 (data exception): a value the schema let through but the column cannot hold, such as
+  // a version beyond a 32-bit integer or the year 0. The client's fault, so a 400, never a 500.
+  if (typeof code === 'string' && code.startsWith('22')) {
+    return new HttpError(400, 'validation', 'a value in the request is out of range for the database', 'body');
+  }
   return null;
 }

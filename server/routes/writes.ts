@@ -21,30 +21,30 @@ export function registerWrites(app: Hono<AppEnv>, deps: Deps): void {
   });
 
   app.post(ENDPOINTS.createInteraction.path, async (c) => {
-    const { raw, body } = await readBody(c, NewInteraction);
-    return runWrite(c, deps, raw, successStatus(ENDPOINTS.createInteraction), (tx) =>
+    const { body } = await readBody(c, NewInteraction);
+    return runWrite(c, deps, body, successStatus(ENDPOINTS.createInteraction), (tx) =>
       createInteraction(tx, c.get('caller'), body, deps.now()),
     );
   });
 
   app.post(ENDPOINTS.createCommitment.path, async (c) => {
-    const { raw, body } = await readBody(c, NewCommitment);
-    return runWrite(c, deps, raw, successStatus(ENDPOINTS.createCommitment), async (tx) => ({
+    const { body } = await readBody(c, NewCommitment);
+    return runWrite(c, deps, body, successStatus(ENDPOINTS.createCommitment), async (tx) => ({
       commitment: await createCommitment(tx, c.get('caller'), body, deps.now()),
     }));
   });
 
   app.patch(honoPath(ENDPOINTS.patchCommitment.path), async (c) => {
     const id = check(Id, c.req.param('id'), 'path.id');
-    const { raw, body } = await readBody(c, CommitmentPatch);
-    return runWrite(c, deps, raw, successStatus(ENDPOINTS.patchCommitment), async (tx) => ({
+    const { body } = await readBody(c, CommitmentPatch);
+    return runWrite(c, deps, body, successStatus(ENDPOINTS.patchCommitment), async (tx) => ({
       commitment: await patchCommitment(tx, c.get('caller'), id, body, deps.now()),
     }));
   });
 
   app.post(ENDPOINTS.createContact.path, async (c) => {
-    const { raw, body } = await readBody(c, NewContact);
-    return runWrite(c, deps, raw, successStatus(ENDPOINTS.createContact), (tx) =>
+    const { body } = await readBody(c, NewContact);
+    return runWrite(c, deps, body, successStatus(ENDPOINTS.createContact), (tx) =>
       createContact(tx, c.get('caller'), body, deps.now()),
     );
   });

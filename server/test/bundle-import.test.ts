@@ -177,6 +177,14 @@ describe.each(availableBackends())('import and export on $name', (backend) => {
     expect(await countRows(db, 'contacts', 'where team_id = $1', [team])).toBe(0);
   });
 
+  it('refuses a file that is not UTF-8 instead of garbling its names', async () => {
+    const team = await newTeam(db);
+    const path = join(dir, 'cp1251.csv');
+    // "Иван" in Windows-1251, as older spreadsheet programs save Cyrillic.
+    await writeFile(path, Buffer.concat([Buffer.from('name,email,account\n'), Buffer.from([0xc8, 0xe2, 0xe0, 0xed]), Buffer.from(',ivan@sever.ru,Sever\n')]));
+    await expect(importFile(db, team, path)).rejects.toThrow('the file is not UTF-8 text');
+  });
+
   it('refuses an unknown team', async () => {
     await expect(importBundle(db, randomUUID(), { version: 1 })).rejects.toThrow('there is no team with id');
   });
