@@ -19,8 +19,20 @@ export function detectKind(path: string, text: string): FileKind {
 
 /** Imports a JSON bundle or a contacts CSV into a team, all or nothing. */
 export async function importFile(db: Db, teamId: string, path: string): Promise<ImportSummary> {
-  const text = await readFile(path, 'utf8');
+  const text = decodeUtf8(await readFile(path));
   return importText(db, teamId, text, detectKind(path, text));
+}
+
+/**
+ * Strict UTF-8: a file saved in another encoding (a legacy Cyrillic code page, UTF-16) is
+ * refused rather than imported with its names turned into replacement characters.
+ */
+export function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new BundleError([{ path: '', message: 'the file is not UTF-8 text; save it as UTF-8 (in spreadsheet programs: "CSV UTF-8")' }]);
+  }
 }
 
 export async function importText(db: Db, teamId: string, text: string, kind: FileKind): Promise<ImportSummary> {
