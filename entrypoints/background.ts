@@ -37,11 +37,12 @@ function main(): void {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     void ready.then(async ({ app }) => {
-      if (alarm.name === DRAIN_ALARM) await app.drain();
+      // Failures are recorded in the outbox items and the status; the next alarm tries again.
+      if (alarm.name === DRAIN_ALARM) await app.drain().catch(() => undefined);
       if (alarm.name === SYNC_ALARM) await app.sync().catch(() => undefined);
     });
   });
 
   void ensureSyncAlarm();
-  void ready.then(({ app }) => app.startup());
+  void ready.then(({ app }) => app.startup()).catch(() => undefined);
 }

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { backoffDelay, verdictFor } from '../../../lib/background/backoff';
+import type { Problem } from '../../../lib/messaging/problem';
+
+describe('backoffDelay', () => {
+  it.each([
+    [1, 0, 15_000],
+    [1, 1, 30_000],
+    [2, 0.5, 45_000],
+    [3, 0, 60_000],
+    [7, 1, 1_920_000],
+    [8, 1, 3_600_000],
+    [30, 0, 1_800_000],
+    [30, 1, 3_600_000],
+  ])('attempt %i with random %d waits %i ms', (attempt, random, expected) => {
+    expect(backoffDelay(attempt, random)).toBe(expected);
+  });
+});
+
+describe('verdictFor', () => {
+  it.each<[Problem, string]>([
+    [{ kind: 'unreachable', url: 'u', detail: 'd' }, 'halt'],
+    [{ kind: 'unauthorized', url: 'u' }, 'halt'],
+    [{ kind: 'not-configured' }, 'wait'],
+    [{ kind: 'server', status: 500, message: '' }, 'retry'],
+    [{ kind: 'server', status: 408, message: '' }, 'retry'],
+    [{ kind: 'server', status: 429, message: '' }, 'retry'],
+    [{ kind: 'server', status: 404, message: '' }, 'fail'],
+    [{ kind: 'server', status: 403, message: '' }, 'fail'],
+    [{ kind: 'rejected', status: 400, message: '' }, 'fail'],
+    [{ kind: 'conflict', message: '', details: null }, 'fail'],
+    [{ kind: 'bad-format', path: 'x', detail: '' }, 'fail'],
+  ])('%j → %s', (problem, verdict) => {
+    expect(verdictFor(problem)).toBe(verdict);
+  });
+});
