@@ -24,7 +24,9 @@ export interface BenchReport {
   dataset: DatasetSize;
   concurrency: number;
   secondsPerPhase: number;
-  machine: { cpus: number; node: string; platform: string };
+  /** Load average when the run started: other work on the machine skews the figures. */
+  machine: { cpus: number; node: string; platform: string; loadAverage: number[] };
+  method: string;
   results: BackendResult[];
 }
 

@@ -2,7 +2,7 @@ import { serve } from '@hono/node-server';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { Agent } from 'node:http';
 import type { AddressInfo, Server } from 'node:net';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../app';
@@ -19,6 +19,12 @@ import { scenarios } from './scenarios';
 import { summarise } from './stats';
 
 const DEFAULT_OUT = fileURLToPath(new URL('../../bench/server-results.json', import.meta.url));
+const METHOD = 'Each backend: the dataset is loaded, then the real HTTP server (createApp on @hono/node-server, '
+  + 'loopback, a free port) serves it. Per scenario, each of its distinct requests is sent once (warm-up) while the SQL '
+  + 'behind it is recorded; then a load generator in a worker thread keeps `concurrency` keep-alive connections busy '
+  + 'for `secondsPerPhase` (api), and afterwards the recorded SQL of each request is replayed straight to the database, '
+  + 'statement after statement, by `concurrency` concurrent loops over the same connection pool (raw; PostgreSQL pool '
+  + 'size = concurrency). apiToRawThroughput = api req/s over raw req/s.';
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 function listen(fetch: (req: Request) => Response | Promise<Response>): Promise<{ server: Server; origin: string }> {
@@ -76,7 +82,11 @@ async function main(): Promise<void> {
   const report: BenchReport = {
     startedAt: new Date().toISOString(), scale: options.scale, dataset: datasetSize(options.scale),
     concurrency: options.concurrency, secondsPerPhase: options.seconds,
-    machine: { cpus: availableParallelism(), node: process.version, platform: `${process.platform}-${process.arch}` },
+    machine: {
+      cpus: availableParallelism(), node: process.version, platform: `${process.platform}-${process.arch}`,
+      loadAverage: loadavg().map((n) => Math.round(n * 100) / 100),
+    },
+    method: METHOD,
     results: [],
   };
   let open: BenchBackend | null = null;
