@@ -88,11 +88,8 @@ export const OUTLOOK_SELECTORS = {
   },
   conversationId: {
     name: 'conversationId',
-    purpose: 'the conversation id carried by the pane itself, for when no row is selected and the URL has none',
-    fallbacks: [
-      { css: '[data-convid]', attr: 'data-convid' },
-      { css: '[id^="CONV_"][id$="_SUBJECT"]', attr: 'id' },
-    ],
+    purpose: 'the conversation id in the subject heading\'s own id, for when no row is selected and the URL has none',
+    fallbacks: [{ css: '[id^="CONV_"][id$="_SUBJECT"]', attr: 'id' }],
     fixtures: CONVERSATIONS,
   },
   messageItem: {
