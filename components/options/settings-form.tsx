@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { Settings } from '../../lib/config/settings';
 import { t } from '../../lib/i18n';
 import { ask } from '../../lib/ui/ask';
-import { requestHostPermission } from '../../lib/ui/host-permission';
+import { releaseHostPermission, requestHostPermission } from '../../lib/ui/host-permission';
 import { toProblem } from '../../lib/ui/problem-text';
 import { draftOf, parseDraft, type DraftErrors, type DraftField, type SettingsDraft } from '../../lib/ui/settings-draft';
 import { ConnectionOutcome, type Outcome } from './connection-outcome';
@@ -54,7 +54,11 @@ export function SettingsForm({ initial }: { initial: Settings }) {
     setOutcome({ kind: 'busy', text: t('options_saving') });
     const granted = await allowed;
     try {
+      const previous = queries.getQueryData<Settings>(['settings'])?.apiUrl ?? initial.apiUrl;
       const saved = await ask('saveSettings', settings);
+      if (previous && (!saved.apiUrl || new URL(previous).origin !== new URL(saved.apiUrl).origin)) {
+        await releaseHostPermission(previous);
+      }
       queries.setQueryData(['settings'], saved);
       setDraft(draftOf(saved));
       // Saved either way, so nothing typed is lost; without permission the CRM stays out of reach.

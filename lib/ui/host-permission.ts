@@ -12,3 +12,15 @@ export async function requestHostPermission(apiUrl: string): Promise<boolean> {
     return false;
   }
 }
+
+/**
+ * Gives back access to a CRM origin the user no longer uses. Failing is harmless (for example
+ * when the origin was granted at install time and can't be removed), so errors are ignored.
+ */
+export async function releaseHostPermission(apiUrl: string): Promise<void> {
+  try {
+    await browser.permissions.remove({ origins: [originPattern(apiUrl)] });
+  } catch {
+    // Nothing to give back.
+  }
+}

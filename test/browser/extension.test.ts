@@ -13,7 +13,7 @@ import { openSidebar, sidebarProblem } from './support/sidebar-page';
 /** The one extension API the page-side test code uses (the test itself runs in Node). */
 type ExtensionGlobal = { chrome: { runtime: { sendMessage: (message: unknown) => Promise<unknown> } } };
 
-const SCREENSHOT = resolve(import.meta.dirname, '../../docs/screenshots/sidebar.png');
+const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
 
 let crm: RunningCrm;
 let nonsense: NonsenseServer;
@@ -74,6 +74,9 @@ describe('extension against a real CRM', () => {
     const { tested, saved, page } = await configure(crm.url, crm.token);
     expect(tested).toBe(`Connected as ${DEMO_MAIN_USER.name} (${DEMO_MAIN_USER.email}), team ${DEMO_TEAM}.`);
     expect(saved).toBe('Settings saved.');
+    await mkdir(SCREENSHOTS, { recursive: true });
+    await page.setViewportSize({ width: 800, height: 720 });
+    await page.screenshot({ path: resolve(SCREENSHOTS, 'options.png'), fullPage: true });
     await page.close();
 
     const expected = await lookUp(DEMO_ADDRESSES.atRisk);
@@ -85,8 +88,7 @@ describe('extension against a real CRM', () => {
     expect(await sidebar.getByTestId('stage').innerText()).toBe(en[stageKey].message);
     expect(await sidebar.locator('[data-risk]').getAttribute('data-risk')).toBe('at-risk');
     expect(await sidebar.locator('[data-reason]').count()).toBeGreaterThan(0);
-    await mkdir(resolve(SCREENSHOT, '..'), { recursive: true });
-    await sidebar.screenshot({ path: SCREENSHOT, fullPage: true });
+    await sidebar.screenshot({ path: resolve(SCREENSHOTS, 'sidebar.png'), fullPage: true });
     await sidebar.close();
 
     const popup = await ext.context.newPage();
