@@ -29,7 +29,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.onError(errorHandler);
   app.notFound(notFoundHandler);
   // Tokens travel in a header, never as cookies, so any origin may call (the extension's pages do).
-  app.use('/v1/*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'], allowMethods: ['GET', 'POST', 'PATCH'] }));
+  app.use('/v1/*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'], allowMethods: ['GET', 'POST', 'PATCH'], exposeHeaders: ['Idempotent-Replayed'] }));
   app.use(
     '/v1/*',
     bodyLimit({

@@ -15,7 +15,7 @@ async function start(): Promise<void> {
   let release = async () => {};
   let db: Db;
   if (config.databaseUrl) {
-    db = await openDb({ url: config.databaseUrl });
+    db = await openDb({ url: config.databaseUrl, ...(config.poolSize === undefined ? {} : { poolSize: config.poolSize }) });
   } else {
     release = await lockDataDir(config.dataDir);
     try {

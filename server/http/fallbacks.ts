@@ -5,7 +5,7 @@ import { fromDatabaseError, HttpError } from './errors';
 
 const ROUTES = Object.values(ENDPOINTS).map((e) => ({
   method: e.method.toUpperCase(),
-  pattern: new RegExp(`^${e.path.replace(/\{\w+\}/g, '[^/]+')}/?$`),
+  pattern: new RegExp(`^${e.path.replace(/\{\w+\}/g, '[^/]+')}$`),
 }));
 ROUTES.push({ method: 'GET', pattern: /^\/v1\/openapi\.json$/ });
 

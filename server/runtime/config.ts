@@ -5,6 +5,8 @@ export interface ServerConfig {
   /** CRM_DATA_DIR: holds the lock file and, in `pglite/`, the embedded database. */
   dataDir: string;
   databaseUrl: string | undefined;
+  /** DATABASE_POOL_SIZE: PostgreSQL connections per instance. */
+  poolSize: number | undefined;
 }
 
 export const DEFAULT_PORT = 8787;
@@ -23,5 +25,10 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new Error('DATABASE_URL must be a postgres:// or postgresql:// connection string');
   }
-  return { port, dataDir: resolve(env.CRM_DATA_DIR?.trim() || '.crm-data'), databaseUrl };
+  const rawPool = env.DATABASE_POOL_SIZE?.trim();
+  const poolSize = rawPool ? Number(rawPool) : undefined;
+  if (poolSize !== undefined && (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 1000)) {
+    throw new Error(`DATABASE_POOL_SIZE must be a whole number from 1 to 1000, not "${env.DATABASE_POOL_SIZE}"`);
+  }
+  return { port, dataDir: resolve(env.CRM_DATA_DIR?.trim() || '.crm-data'), databaseUrl, poolSize };
 }
