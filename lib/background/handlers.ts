@@ -1,8 +1,7 @@
 import type { z } from 'zod';
-import { Settings } from '../config/settings';
 import { issuePath, ProblemError, type Problem, type Result } from '../messaging/problem';
 import {
-  AccountData, CommitmentsData, EnqueueData, LookupData, NoData, OutboxKeyData, OPEN_TO_CONTENT_SCRIPTS,
+  AccountData, CommitmentsData, EnqueueData, LookupData, NoData, OutboxKeyData, OPEN_TO_CONTENT_SCRIPTS, SaveSettingsData,
   TestConnectionData, TimelineData, type ProtocolMap,
 } from '../messaging/protocol';
 import { getAccount, getCommitments, getTimeline } from './account-reads';
@@ -53,7 +52,7 @@ export function createHandlers(app: App, identity: Identity): Handlers {
 
   return {
     getSettings: handle('getSettings', NoData, () => loadSettings(ctx.db)),
-    saveSettings: handle('saveSettings', Settings, async (next) => {
+    saveSettings: handle('saveSettings', SaveSettingsData, async (next) => {
       const before = await loadSettings(ctx.db);
       await storeSettings(ctx.db, next);
       if (connectionChanged(before, next)) {

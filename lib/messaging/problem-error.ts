@@ -6,10 +6,6 @@ import type { Problem } from './problem';
 /** What every background handler answers: a value, or the problem that prevented it. */
 export type Result<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 
-export function ok<T>(value: T): Result<T> {
-  return { ok: true, value };
-}
-
 /** An error carrying a Problem, thrown inside the background and by page helpers. */
 export class ProblemError extends Error {
   constructor(readonly problem: Problem) {
