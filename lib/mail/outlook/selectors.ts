@@ -18,7 +18,8 @@ export interface OutlookSelectorEntry {
 
 const WITH_LIST = [F.paneRight, F.paneBottom, F.manyRecipients, F.namesOnly, F.conversation, F.dark, F.romanian];
 const READING = [...WITH_LIST, F.fullPage, F.deeplink];
-const CONVERSATIONS = READING.filter((f) => f !== F.deeplink);
+/** Pages whose subject heading carries Outlook's CONV_<id>_SUBJECT id (the older build's does not). */
+const CONV_IDS = READING.filter((f) => f !== F.deeplink && f !== F.romanian);
 
 export const OUTLOOK_SELECTORS = {
   messageList: {
@@ -90,7 +91,7 @@ export const OUTLOOK_SELECTORS = {
     name: 'conversationId',
     purpose: 'the conversation id in the subject heading\'s own id, for when no row is selected and the URL has none',
     fallbacks: [{ css: '[id^="CONV_"][id$="_SUBJECT"]', attr: 'id' }],
-    fixtures: CONVERSATIONS,
+    fixtures: CONV_IDS,
   },
   messageItem: {
     name: 'messageItem',
@@ -120,7 +121,7 @@ export const OUTLOOK_SELECTORS = {
     name: 'ccLine',
     purpose: 'the Cc recipients of an expanded message (absent when there are none)',
     fallbacks: [{ css: '[id^="MSG_"][id$="_CC"]' }],
-    fixtures: [F.manyRecipients, F.namesOnly, F.conversation, F.romanian],
+    fixtures: [F.paneBottom, F.manyRecipients, F.namesOnly, F.conversation, F.romanian],
   },
   persona: {
     name: 'persona',
