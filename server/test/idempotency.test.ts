@@ -69,6 +69,21 @@ describe.each(availableBackends())('idempotency on $name', (backend) => {
     expect(promises.rows.length).toBe(3); // one per distinct successful key in this file so far
   });
 
+  it('a retried PATCH replays its answer instead of failing on its own version bump', async () => {
+    const api = client(app, a.token);
+    const made = await api.post<{ commitment: { id: string } }>('/v1/commitments', { accountId: a.accountId, text: 'call back' });
+    const path = `/v1/commitments/${made.body.commitment.id}`;
+    const first = await api.patch(path, { version: 1, status: 'done' }, { 'Idempotency-Key': 'key-patch-0001' });
+    const retry = await api.patch(path, { version: 1, status: 'done' }, { 'Idempotency-Key': 'key-patch-0001' });
+    expect(first.status).toBe(200);
+    expect(retry.status).toBe(200);
+    expect(retry.body).toEqual(first.body);
+    const row = await t.db.query<{ version: number }>('select version from commitments where id = $1', [made.body.commitment.id]);
+    expect(row.rows[0]?.version).toBe(2);
+    const unkeyed = await api.patch(path, { version: 1, status: 'done' });
+    expect(unkeyed.status).toBe(409);
+  });
+
   it('a rejected write does not use up its key', async () => {
     const api = client(app, a.token);
     const bad = await api.post('/v1/commitments', { accountId: a.accountId, text: 'x', ownerId: '00000000-0000-4000-8000-000000000000' }, { 'Idempotency-Key': 'key-after-fail' });
