@@ -1,0 +1,131 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { GMAIL_FIXTURES as F } from '../../../../lib/mail/gmail/fixtures';
+import { EXPECTED_LISTS } from './expected-lists';
+import { EXPECTED_THREADS } from './expected-threads';
+import { startWatching } from './watch-harness';
+
+let open: ReturnType<typeof startWatching>[] = [];
+const watch = (fixture: string) => { const w = startWatching(fixture); open.push(w); return w; };
+afterEach(() => { open.forEach((w) => { w.controller.abort(); w.window.close(); }); open = []; });
+
+function cloneRow(w: ReturnType<typeof startWatching>, n: number): Element {
+  const row = w.doc.querySelector('tr.zA')!.cloneNode(true) as Element;
+  row.querySelector('[data-legacy-thread-id]')?.setAttribute('data-legacy-thread-id', `18c9${String(n).padStart(12, '0')}`);
+  return row;
+}
+
+describe('watchGmail', () => {
+  it('reads the open thread once at start and reports that no list is shown', async () => {
+    const w = watch(F.threadFive);
+    await w.runFrames();
+    expect(w.seen.routes.at(-1)).toMatchObject({ kind: 'thread', view: 'inbox' });
+    expect(w.seen.thread).toEqual([EXPECTED_THREADS[F.threadFive]]);
+    expect(w.seen.list).toEqual([null]);
+    expect(w.reads).toEqual({ thread: 1, list: 0 });
+  });
+
+  it('reads both list and thread in the reading-pane layout', async () => {
+    const w = watch(F.readingPane);
+    await w.runFrames();
+    expect(w.seen.thread).toEqual([EXPECTED_THREADS[F.readingPane]]);
+    expect(w.seen.list).toEqual([EXPECTED_LISTS[F.readingPane]]);
+  });
+
+  it('does not read when mutations happen outside the watched containers', async () => {
+    const w = watch(F.inboxTabs);
+    await w.runFrames();
+    w.resetCounts();
+    w.doc.querySelector('[role="navigation"]')!.append(w.doc.createElement('div'));
+    w.doc.querySelector('header')!.setAttribute('class', 'gb_Ea changed');
+    w.doc.querySelector('[gh="mtb"]')!.append(w.doc.createElement('span'));
+    w.doc.body.append(w.doc.createElement('div'));
+    await w.settle();
+    expect(w.frames).toHaveLength(0);
+    await w.runFrames();
+    expect(w.reads).toEqual({ thread: 0, list: 0 });
+  });
+
+  it('coalesces a burst of mutations in the list body into one read', async () => {
+    const w = watch(F.inboxTabs);
+    await w.runFrames();
+    w.resetCounts();
+    const body = w.doc.querySelector('[gh="tl"] tbody')!;
+    // Each append settles, so the observer is called 25 times, as when Gmail renders row by row.
+    for (let i = 0; i < 25; i++) {
+      body.append(cloneRow(w, i));
+      await w.settle();
+    }
+    expect(w.frames).toHaveLength(1);
+    await w.runFrames();
+    expect(w.reads).toEqual({ thread: 0, list: 1 });
+    const last = w.seen.list.at(-1);
+    expect(last?.ok && last.value).toHaveLength(4 + 25);
+  });
+
+  it('re-reads the thread when a message is expanded', async () => {
+    const w = watch(F.threadFive);
+    await w.runFrames();
+    w.resetCounts();
+    w.doc.querySelector('[role="listitem"][aria-expanded="false"]')!.setAttribute('aria-expanded', 'true');
+    await w.runFrames();
+    expect(w.reads.thread).toBe(1);
+    const last = w.seen.thread.at(-1);
+    expect(last?.ok && last.value.messages.map((m) => m.expanded)).toEqual([true, false, true, false, true]);
+  });
+
+  it('notices Gmail swapping the list body and watches the new one', async () => {
+    const w = watch(F.inboxTabs);
+    await w.runFrames();
+    w.resetCounts();
+    const old = w.doc.querySelector('[gh="tl"] tbody')!;
+    const replacement = old.cloneNode(true) as Element;
+    replacement.lastElementChild?.remove();
+    old.replaceWith(replacement);
+    await w.runFrames();
+    const afterSwap = w.seen.list.at(-1);
+    expect(afterSwap?.ok && afterSwap.value).toHaveLength(3);
+    replacement.append(cloneRow(w, 1));
+    await w.runFrames();
+    const afterAppend = w.seen.list.at(-1);
+    expect(afterAppend?.ok && afterAppend.value).toHaveLength(4);
+  });
+
+  it('on a view change drops the old containers and reports the thread closed', async () => {
+    const w = watch(F.readingPane);
+    await w.runFrames();
+    const pane = w.doc.querySelector('.a98.iY')!;
+    pane.remove();
+    w.navigate('#inbox');
+    await w.runFrames();
+    expect(w.seen.routes.at(-1)).toMatchObject({ kind: 'list', view: 'inbox' });
+    expect(w.seen.thread.at(-1)).toBeNull();
+    w.resetCounts();
+    pane.querySelector('[role="list"]')!.append(w.doc.createElement('div'));
+    await w.runFrames();
+    expect(w.reads.thread).toBe(0);
+  });
+
+  it('answers not-recognised, without throwing, when the containers never appear', async () => {
+    const w = watch(F.unrecognised);
+    await w.runFrames();
+    expect(w.seen.thread).toEqual([{ ok: false, reason: 'not-recognised', failed: ['threadContainer'] }]);
+    expect(w.seen.list).toEqual([null]);
+  });
+
+  it('disconnects everything on abort', async () => {
+    const w = watch(F.readingPane);
+    await w.runFrames();
+    expect(w.live.size).toBeGreaterThan(0);
+    w.doc.querySelector('[gh="tl"] tbody')!.append(cloneRow(w, 2));
+    w.controller.abort();
+    expect(w.live.size).toBe(0);
+    expect(w.frames).toHaveLength(0);
+    w.resetCounts();
+    const routes = w.seen.routes.length;
+    w.doc.querySelector('[role="list"]')!.append(w.doc.createElement('div'));
+    w.navigate('#sent');
+    await w.runFrames();
+    expect(w.reads).toEqual({ thread: 0, list: 0 });
+    expect(w.seen.routes).toHaveLength(routes);
+  });
+});
