@@ -84,6 +84,33 @@ describe.each(availableBackends())('idempotency on $name', (backend) => {
     expect(unkeyed.status).toBe(409);
   });
 
+  it('a write committed but never answered (a crash) is replayed on retry', async () => {
+    let crashAfterCommit = true;
+    const crashing = {
+      ...t.db,
+      query: t.db.query.bind(t.db),
+      exec: t.db.exec.bind(t.db),
+      close: t.db.close.bind(t.db),
+      async transaction<T>(fn: Parameters<typeof t.db.transaction<T>>[0]): Promise<T> {
+        const result = await t.db.transaction(fn);
+        if (crashAfterCommit) {
+          crashAfterCommit = false;
+          throw new Error('the process died before it could answer');
+        }
+        return result;
+      },
+    };
+    const api = client(createApp({ db: crashing }), a.token);
+    const before = await interactions();
+    const lost = await api.post('/v1/interactions', note('crash'), { 'Idempotency-Key': 'key-crash-0001' });
+    expect(lost.status).toBe(500);
+    expect(await interactions()).toBe((before ?? 0) + 1);
+    const retry = await api.post('/v1/interactions', note('crash'), { 'Idempotency-Key': 'key-crash-0001' });
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(await interactions()).toBe((before ?? 0) + 1);
+  });
+
   it('a rejected write does not use up its key', async () => {
     const api = client(app, a.token);
     const bad = await api.post('/v1/commitments', { accountId: a.accountId, text: 'x', ownerId: '00000000-0000-4000-8000-000000000000' }, { 'Idempotency-Key': 'key-after-fail' });
