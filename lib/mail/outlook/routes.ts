@@ -70,7 +70,8 @@ function routeOf(rest: string[], mailbox: string, params: URLSearchParams): Outl
   if (head === 'id') return third === undefined && second ? { kind: 'item', mailbox, folder: null, itemId: decode(second) } : { kind: 'other', mailbox };
   if (NOT_FOLDERS.has(head)) return { kind: 'other', mailbox };
   const folder = decode(head);
-  if (second === undefined) return { kind: 'list', mailbox, folder };
+  // `/mail/inbox/id/` with the id not yet filled in is shown as the folder while Outlook routes.
+  if (second === undefined || (second === 'id' && third === undefined)) return { kind: 'list', mailbox, folder };
   if (second === 'id' && third) {
     // `/mail/inbox/id/<item>/compose` etc.: a reply being written in the full page.
     return rest.length === 3 ? { kind: 'item', mailbox, folder, itemId: decode(third) } : { kind: 'compose', mailbox };
