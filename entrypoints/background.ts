@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { DRAIN_ALARM, SYNC_ALARM, ensureSyncAlarm, scheduleDrainAlarm } from '../lib/background/alarms';
 import { createApp } from '../lib/background/app';
 import { openCrmDb } from '../lib/background/db';
+import { hasHostPermission } from '../lib/background/host-access';
 import { createHandlers, type Handlers } from '../lib/background/handlers';
 import { onMessage, sendMessage, type CacheChange } from '../lib/messaging/protocol';
 
@@ -25,6 +26,7 @@ function main(): void {
         sendMessage('cacheChanged', change).catch(() => undefined);
       },
       scheduleDrain: scheduleDrainAlarm,
+      permitted: hasHostPermission,
     });
     const identity = { extensionBaseUrl: browser.runtime.getURL('/'), extensionId: browser.runtime.id };
     return { app, handlers: createHandlers(app, identity) };

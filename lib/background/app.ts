@@ -1,5 +1,5 @@
 import type { CacheChange } from '../messaging/protocol';
-import { connectedClient } from './connection';
+import { connectedClient, type PermissionCheck } from './connection';
 import type { Ctx } from './context';
 import { readStatus, type Db } from './db';
 import { createOutboxDrainer } from './drain-outbox';
@@ -15,6 +15,8 @@ export interface AppDeps {
   now?: () => number;
   random?: () => number;
   timeoutMs?: number;
+  /** Whether the browser lets the extension reach a CRM address; assumed yes when not given. */
+  permitted?: PermissionCheck;
   notify: (change: CacheChange) => void;
   /** Sets (or with null clears) the alarm that wakes the worker to drain the outbox. */
   scheduleDrain: (when: number | null) => Promise<void> | void;
@@ -36,7 +38,7 @@ export function createApp(deps: AppDeps) {
     now,
     clientOptions,
     settings: () => loadSettings(deps.db),
-    client: async () => connectedClient(deps.db, await loadSettings(deps.db), clientOptions),
+    client: async () => connectedClient(deps.db, await loadSettings(deps.db), clientOptions, deps.permitted),
     notify: deps.notify,
     background(work) {
       // Failures are already recorded by the client; a background refresh has nobody to tell.

@@ -23,6 +23,7 @@ export type Verdict = 'retry' | 'halt' | 'wait' | 'fail';
 export function verdictFor(problem: Problem): Verdict {
   switch (problem.kind) {
     case 'unreachable':
+    case 'no-permission':
     case 'unauthorized':
       return 'halt';
     case 'not-configured':

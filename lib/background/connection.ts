@@ -8,14 +8,32 @@ import { recordOutcome } from './status';
 function isConnectionProblem(error: unknown): error is ProblemError {
   if (!(error instanceof ProblemError)) return false;
   const p = error.problem;
-  return p.kind === 'unreachable' || p.kind === 'unauthorized' || p.kind === 'bad-format' || (p.kind === 'server' && p.status >= 500);
+  return ['unreachable', 'no-permission', 'unauthorized', 'bad-format'].includes(p.kind) || (p.kind === 'server' && p.status >= 500);
+}
+
+/** Whether the browser lets the extension reach the CRM's origin. */
+export type PermissionCheck = (apiUrl: string) => Promise<boolean>;
+
+/**
+ * A refused fetch looks the same whether the CRM is down or the browser withholds access; the
+ * second has a different fix (allow it in the settings), so it gets its own problem.
+ */
+async function explain(error: unknown, apiUrl: string, permitted: PermissionCheck): Promise<unknown> {
+  if (!(error instanceof ProblemError) || error.problem.kind !== 'unreachable') return error;
+  const allowed = await permitted(apiUrl).catch(() => true);
+  return allowed ? error : new ProblemError({ kind: 'no-permission', origin: new URL(apiUrl).origin });
 }
 
 /**
  * A client for the saved settings that records each outcome, so the popup can say whether the
  * CRM is reachable without a request of its own. Throws `not-configured` without URL and token.
  */
-export function connectedClient(db: Db, settings: Settings, options: CrmClientOptions = {}): CrmClient {
+export function connectedClient(
+  db: Db,
+  settings: Settings,
+  options: CrmClientOptions = {},
+  permitted: PermissionCheck = async () => true,
+): CrmClient {
   const connection: Connection | null = connectionOf(settings);
   if (!connection) throw new ProblemError({ kind: 'not-configured' });
   const client = createCrmClient(connection, options);
@@ -28,7 +46,8 @@ export function connectedClient(db: Db, settings: Settings, options: CrmClientOp
         await recordOutcome(db, 'ok');
       }
       return answer;
-    } catch (error) {
+    } catch (caught) {
+      const error = await explain(caught, connection.apiUrl, permitted);
       if (isConnectionProblem(error)) {
         healthy = false;
         await recordOutcome(db, { problem: error.problem });

@@ -9,6 +9,8 @@ export const Problem = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('not-configured') }),
   /** Network failure, refused connection, DNS error or timeout. */
   z.object({ kind: z.literal('unreachable'), url: z.string(), detail: z.string() }),
+  /** The browser has not allowed the extension to reach this origin (host permission). */
+  z.object({ kind: z.literal('no-permission'), origin: z.string() }),
   /** 401: the token is wrong, revoked or belongs to an inactive user. */
   z.object({ kind: z.literal('unauthorized'), url: z.string() }),
   /** The answer did not match the contract; `path` names the first offending field. */

@@ -15,6 +15,8 @@ export function problemText(problem: Problem): ProblemText {
       return { title: t('problem_not_configured'), detail: t('problem_not_configured_detail'), needsSettings: true };
     case 'unreachable':
       return { title: t('problem_unreachable', problem.url), detail: t('problem_unreachable_detail', problem.detail), needsSettings: true };
+    case 'no-permission':
+      return { title: t('problem_no_permission', problem.origin), detail: t('problem_no_permission_detail'), needsSettings: true };
     case 'unauthorized':
       return { title: t('problem_unauthorized'), detail: t('problem_unauthorized_detail'), needsSettings: true };
     case 'bad-format':

@@ -22,7 +22,10 @@ export interface GmailWatchOptions extends ReaderOptions {
   readers?: { thread: typeof readThread; list: typeof readListRows };
 }
 
-const WATCH = { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-expanded', 'class', 'email'] };
+// A thread changes when messages are added or expanded (state lives in aria-expanded or the class);
+// a list when rows come and go or Gmail fills in an id or address.
+const THREAD_WATCH = { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-expanded', 'class'] };
+const LIST_WATCH = { childList: true, subtree: true, attributes: true, attributeFilter: ['email', 'data-legacy-thread-id', 'data-thread-id'] };
 
 /**
  * Keeps the open thread and the list rows read while Gmail changes the page. It observes only the
@@ -75,7 +78,7 @@ export function watchGmail(doc: Document, signal: AbortSignal, callbacks: GmailW
     lists = listBodiesOf(doc);
     for (const el of [...(thread ? [thread] : []), ...lists]) {
       const isThread = el === thread;
-      observe(el, WATCH, () => { dirty[isThread ? 'thread' : 'list'] = true; });
+      observe(el, isThread ? THREAD_WATCH : LIST_WATCH, () => { dirty[isThread ? 'thread' : 'list'] = true; });
       // Gmail replaces whole containers on refresh; a childList watch on the parent sees that.
       if (el.parentNode) observe(el.parentNode, { childList: true }, () => { if (!el.isConnected) framesLeft = maxFrames; });
     }

@@ -21,6 +21,7 @@ describe('verdictFor', () => {
   it.each<[Problem, string]>([
     [{ kind: 'unreachable', url: 'u', detail: 'd' }, 'halt'],
     [{ kind: 'unauthorized', url: 'u' }, 'halt'],
+    [{ kind: 'no-permission', origin: 'o' }, 'halt'],
     [{ kind: 'not-configured' }, 'wait'],
     [{ kind: 'server', status: 500, message: '' }, 'retry'],
     [{ kind: 'server', status: 408, message: '' }, 'retry'],

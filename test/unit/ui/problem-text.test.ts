@@ -8,6 +8,7 @@ describe('problemText', () => {
     [{ kind: 'not-configured' }, 'The CRM is not set up yet.', true],
     [{ kind: 'unreachable', url: 'http://127.0.0.1:9', detail: 'Failed to fetch' }, "Can't reach the CRM at http://127.0.0.1:9.", true],
     [{ kind: 'unauthorized', url: 'https://crm.test' }, 'The CRM refused your API token.', true],
+    [{ kind: 'no-permission', origin: 'https://crm.test' }, 'The browser does not let the extension reach https://crm.test.', true],
     [{ kind: 'bad-format', path: 'results.0.account.stage', detail: 'x' }, 'The CRM answered in an unexpected format: results.0.account.stage', true],
     [{ kind: 'rejected', status: 400, message: 'too long', field: 'body.summary' }, 'The CRM refused the data: too long (body.summary)', false],
     [{ kind: 'conflict', message: 'changed', details: null }, 'Someone else changed this record in the meantime: changed', false],
