@@ -45,6 +45,20 @@ describe('watchGmail', () => {
     expect(w.reads).toEqual({ thread: 0, list: 0 });
   });
 
+  it('ignores attribute changes in the list that cannot change what is read', async () => {
+    const w = watch(F.inboxTabs);
+    await w.runFrames();
+    w.resetCounts();
+    // Selecting a row or ticking its checkbox changes classes and aria state only.
+    w.doc.querySelector('tr.zA')!.classList.add('x7');
+    w.doc.querySelector('tr.zA [role="checkbox"]')!.setAttribute('aria-checked', 'true');
+    await w.settle();
+    expect(w.frames).toHaveLength(0);
+    w.doc.querySelector('tr.zA [email]')!.setAttribute('email', 'rina.wijaya@bank-sinar.co.id');
+    await w.runFrames();
+    expect(w.reads.list).toBe(1);
+  });
+
   it('coalesces a burst of mutations in the list body into one read', async () => {
     const w = watch(F.inboxTabs);
     await w.runFrames();
