@@ -26,10 +26,11 @@ function rejectNul(value: unknown, field: string): void {
 }
 
 /**
- * Runs one write in one transaction. The key is bound to the validated body (normalised, defaults
- * filled, unknown fields dropped), so two spellings of the same request are the same request. With an Idempotency-Key, the key is claimed first in that
+ * Runs one write in one transaction. With an Idempotency-Key, the key is claimed first in that
  * same transaction and the answer stored with the write, so the write and its record commit or
  * vanish together: a retry after a crash replays, a retry after a rollback writes afresh.
+ * The key is bound to the validated body (normalised, defaults filled, unknown fields dropped),
+ * so two spellings of the same request are the same request.
  */
 export async function runWrite(
   c: Context<AppEnv>,

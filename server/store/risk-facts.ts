@@ -29,10 +29,12 @@ export async function loadInteractionFacts(
   const byAccount = new Map<string, InteractionFact[]>(accountIds.map((id) => [id, []]));
   if (accountIds.length === 0) return byAccount;
   const from = new Date(now.getTime() - factWindowDays(settings) * DAY_MS);
+  // round, not floor: the column holds whole milliseconds, and an older server's float epoch
+  // could otherwise land a hair below one.
   const [facts, summaries] = await Promise.all([
     q.query<{ account_id: string; facts: PackedFact[] }>(
       `select account_id,
-              json_agg(json_build_array(id, floor(extract(epoch from occurred_at) * 1000)::bigint,
+              json_agg(json_build_array(id, round(extract(epoch from occurred_at) * 1000)::bigint,
                                         kind, direction, amount, contact_ids)) as facts
          from interactions
         where account_id = any($2::uuid[]) and team_id = $1 and occurred_at > $3 and occurred_at <= $4
