@@ -83,7 +83,7 @@ export function watchOutlook(doc: Document, signal: AbortSignal, callbacks: Outl
     row = findFirst(doc, S.selectedRow);
     const found = pane;
     if (found) {
-      observe(doc.body, PANE, () => { dirty = true; });
+      observe(found, PANE, () => { dirty = true; });
       // Outlook swaps the whole pane between layouts; a childList watch on the parent sees that.
       if (found.parentNode) observe(found.parentNode, { childList: true }, () => { if (!found.isConnected) framesLeft = Math.max(framesLeft, 1); });
     }
