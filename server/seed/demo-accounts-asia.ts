@@ -79,8 +79,9 @@ export const ASIA_ACCOUNTS: DemoAccount[] = [
       { name: 'Rina Kusuma', emails: ['rina.kusuma@rsharapansehat.co.id'], role: 'IT Coordinator' },
     ],
     story: [
-      event(10, 'meeting', 'outbound', 'Intro meeting: the hospital wants redundant links for the ICU', [0, 1]),
+      event(10, 'meeting', 'outbound', 'Intro meeting: the hospital wants redundant links for the ICU', [0, 1], 'rs-harapan-intro'),
       event(3, 'email', 'inbound', 'Asked for the proposal in Bahasa Indonesia', [1]),
+      promise({ text: 'Send a sketch of the redundant ICU links', due: 1, createdDaysAgo: 10, status: 'done', closedDaysAgo: 7, contact: 0, source: 'rs-harapan-intro' }),
       promise({ text: 'Send the proposal (in Bahasa Indonesia)', due: 4, createdDaysAgo: 3, contact: 1 }),
     ],
   },

@@ -29,6 +29,8 @@ export interface PromiseSpec {
   closedDaysAgo?: number;
   /** Index into the account's contacts. */
   contact?: number;
+  /** The `ref` of the interaction where it was promised. */
+  source?: string;
 }
 
 /**
@@ -91,6 +93,7 @@ export class History {
       dueDate: spec.due === null ? null : this.day(spec.due), status,
       createdAt: this.at(spec.createdDaysAgo),
       completedAt: status === 'open' ? null : this.at(spec.closedDaysAgo ?? 0),
+      source: spec.source ?? null,
     });
   }
 }

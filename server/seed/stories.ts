@@ -56,8 +56,9 @@ export const ordersOf = (list: readonly [day: number, amount: number][], what: s
 };
 
 /** One interaction, e.g. a complaint, an outage or an internal note. */
-export const event = (daysAgo: number, kind: InteractionKind, direction: Direction, summary: string, people: readonly number[] = []): Story =>
-  (h) => h.add(kind, direction, daysAgo, summary, { people });
+export const event = (
+  daysAgo: number, kind: InteractionKind, direction: Direction, summary: string, people: readonly number[] = [], ref?: string,
+): Story => (h) => h.add(kind, direction, daysAgo, summary, ref === undefined ? { people } : { people, ref });
 
 export const promise = (spec: PromiseSpec): Story => (h) => h.promise(spec);
 

@@ -130,6 +130,8 @@ describe.each(availableBackends())('demo data on $name', (backend) => {
   it('round-trips through export and import into an empty team', async () => {
     const exported = await exportBundle(db, teamId);
     expect(exported.accounts).toHaveLength(EXPECTED.length);
+    expect(exported.commitments.filter((c) => c.source !== null)).toHaveLength(1);
+    expect(exported.interactions.filter((i) => i.threadId !== null).length).toBeGreaterThan(10);
     const copy = await db.query<{ id: string }>("insert into teams (id, name) values (gen_random_uuid(), 'Demo copy') returning id");
     const copyId = copy.rows[0]?.id ?? '';
     await importBundle(db, copyId, JSON.parse(JSON.stringify(exported)));
