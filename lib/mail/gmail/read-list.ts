@@ -22,7 +22,8 @@ function readOrFail(root: ParentNode, opts: ReaderOptions): ReadResult<ListRow[]
   const bodies = listBodiesOf(root);
   if (bodies.length === 0) return notRecognised(mainOf(root) ? [S.listBody.name] : [S.main.name, S.listBody.name]);
   const rows = bodies.flatMap((body) => findAll(body, S.listRow));
-  if (rows.length === 0) return recognised([]);
+  // Empty only when the body has no rows at all; rows Gmail renamed are not an empty inbox.
+  if (rows.length === 0) return bodies.some((b) => b.querySelector('tr')) ? notRecognised([S.listRow.name]) : recognised([]);
 
   const isOurs = makeIsOurs(opts);
   const out: ListRow[] = [];

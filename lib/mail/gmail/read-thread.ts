@@ -32,8 +32,13 @@ function readOrFail(root: ParentNode, opts: ReaderOptions): ReadResult<ThreadCon
 
   // A message whose sender is not in the page (Gmail's "3 older messages" placeholders) is left
   // out rather than filled in.
-  const messages = items.map(readMessage).filter((m): m is ThreadMessage => m !== null);
-  if (messages.length === 0) return notRecognised([S.messageSender.name]);
+  const read = items.map(readMessage).filter((m): m is ReadMessage => m !== null);
+  if (read.length === 0) return notRecognised([S.messageSender.name]);
+  // Renamed state or recipient markers would otherwise read as "all collapsed, nobody copied".
+  if (read.every((m) => m.state === null)) return notRecognised([S.messageExpanded.name]);
+  const expanded = read.filter((m) => m.state === true);
+  if (expanded.length > 0 && expanded.every((m) => !m.hasLine)) return notRecognised([S.recipientLine.name]);
+  const messages = read.map((m) => m.message);
 
   const isOurs = makeIsOurs(opts);
   const everyone: Participant[] = messages.flatMap((m) => [m.from, ...m.to, ...m.cc]);
@@ -46,7 +51,14 @@ function readOrFail(root: ParentNode, opts: ReaderOptions): ReadResult<ThreadCon
   });
 }
 
-function readMessage(item: Element): ThreadMessage | null {
+interface ReadMessage {
+  message: ThreadMessage;
+  /** `null`: the item carries no known expanded or collapsed marker. */
+  state: boolean | null;
+  hasLine: boolean;
+}
+
+function readMessage(item: Element): ReadMessage | null {
   const senderEl = findFirst(item, S.messageSender);
   const attr = S.messageSender.fallbacks.find(({ css }) => senderEl && safeMatches(senderEl, css))?.attr ?? 'email';
   const from = senderEl ? personFrom(senderEl, attr) : null;
@@ -54,11 +66,13 @@ function readMessage(item: Element): ThreadMessage | null {
   const line = findFirst(item, S.recipientLine);
   const { to, cc } = line ? splitRecipients(line) : { to: [], cc: [] };
   const rawId = readAttr([item], S.messageId);
-  return { ...(rawId ? { messageId: cleanId(rawId) } : {}), from, to, cc, expanded: isExpanded(item) };
+  const state = expansionOf(item);
+  const message = { ...(rawId ? { messageId: cleanId(rawId) } : {}), from, to, cc, expanded: state === true };
+  return { message, state, hasLine: line !== null };
 }
 
 /** Expanded and collapsed markers are paired by level: the first level that decides, decides. */
-function isExpanded(item: Element): boolean {
+function expansionOf(item: Element): boolean | null {
   const levels = Math.max(S.messageExpanded.fallbacks.length, S.messageCollapsed.fallbacks.length);
   for (let i = 0; i < levels; i++) {
     const open = S.messageExpanded.fallbacks[i];
@@ -66,7 +80,7 @@ function isExpanded(item: Element): boolean {
     if (open && safeMatches(item, open.css)) return true;
     if (closed && safeMatches(item, closed.css)) return false;
   }
-  return false;
+  return null;
 }
 
 /** The subject as shown; Gmail draws emoji as images whose alt text is the emoji. */

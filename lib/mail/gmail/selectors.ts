@@ -28,7 +28,7 @@ const LISTS = [F.inboxTabs, F.inboxCompact, F.search, F.readingPane, F.conversat
 export const GMAIL_SELECTORS = {
   main: {
     name: 'main',
-    purpose: 'the active view; Gmail keeps old views in the page but only the live one has role=main',
+    purpose: 'the region Gmail marks role=main (the view being shown); keeps toolbars and side panels out of reads',
     fallbacks: [{ css: '[role="main"]' }],
     fixtures: [...THREADS, ...LISTS],
   },

@@ -37,6 +37,12 @@ describe('readListRows edge cases', () => {
     expect(readListRows(doc, OURS)).toEqual({ ok: true, value: [] });
   });
 
+  it('is not-recognised when the body has rows but none with a known row marker', () => {
+    const doc = load(GMAIL_FIXTURES.inboxTabs);
+    doc.querySelectorAll('tr.zA').forEach((tr) => tr.classList.remove('zA'));
+    expect(readListRows(doc, OURS)).toEqual({ ok: false, reason: 'not-recognised', failed: ['listRow'] });
+  });
+
   it.each([
     ['no row carries a thread id', ['data-legacy-thread-id', 'data-thread-id'], ['rowThreadId']],
     ['no row carries a sender address', ['email'], ['rowSender']],

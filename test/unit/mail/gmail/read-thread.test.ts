@@ -49,10 +49,17 @@ describe('readThread never throws and never guesses', () => {
   it.each([
     ['the subject heading', 'h2', ['threadSubject']],
     ['every message', '[role="listitem"]', ['messageItem']],
+    ['every recipient line', 'span.hb, div.ajw', ['recipientLine']],
   ])('names what is missing when %s is gone', (_label, css, failed) => {
     const doc = load(GMAIL_FIXTURES.threadFive);
     doc.querySelectorAll(css).forEach((el) => el.remove());
     expect(readThread(doc, OURS)).toEqual({ ok: false, reason: 'not-recognised', failed });
+  });
+
+  it('is not-recognised when no message carries a known expanded or collapsed marker', () => {
+    const doc = load(GMAIL_FIXTURES.threadCc);
+    doc.querySelectorAll('[role="listitem"]').forEach((el) => el.classList.remove('h7', 'kv'));
+    expect(readThread(doc, OURS)).toEqual({ ok: false, reason: 'not-recognised', failed: ['messageExpanded'] });
   });
 
   it('treats company domains given in any case as ours', () => {
