@@ -78,21 +78,28 @@ export function watchOutlook(doc: Document, signal: AbortSignal, callbacks: Outl
   }
 
   function locate(): void {
-    disconnect();
-    pane = readingPaneOf(doc);
-    row = findFirst(doc, S.selectedRow);
-    const found = pane;
-    if (found) {
-      observe(found, PANE, () => { dirty = true; });
-      // Outlook swaps the whole pane between layouts; a childList watch on the parent sees that.
-      if (found.parentNode) observe(found.parentNode, { childList: true }, () => { if (!found.isConnected) framesLeft = Math.max(framesLeft, 1); });
-    }
-    if (row) observe(row, ROW, () => { dirty = true; });
+    const nextPane = readingPaneOf(doc);
+    const nextRow = findFirst(doc, S.selectedRow);
+    // Waiting for a conversation to be drawn re-runs this every frame; keep observers that still fit.
+    if (nextPane !== pane || nextRow !== row) bind(nextPane, nextRow);
     dirty = true;
     // While an item is expected but its conversation is not drawn yet, keep looking each frame.
-    const ready = found !== null && conversationOf(found) !== null;
+    const ready = nextPane !== null && conversationOf(nextPane) !== null;
     framesLeft = openItemId(route) === null || ready ? 0 : framesLeft - 1;
     if (framesLeft > 0) request();
+  }
+
+  function bind(nextPane: Element | null, nextRow: Element | null): void {
+    disconnect();
+    pane = nextPane;
+    row = nextRow;
+    if (nextPane) {
+      observe(nextPane, PANE, () => { dirty = true; });
+      // Outlook swaps the whole pane between layouts; a childList watch on the parent sees that.
+      const parent = nextPane.parentNode;
+      if (parent) observe(parent, { childList: true }, () => { if (!nextPane.isConnected) framesLeft = Math.max(framesLeft, 1); });
+    }
+    if (nextRow) observe(nextRow, ROW, () => { dirty = true; });
   }
 
   function flush(): void {

@@ -137,6 +137,22 @@ describe('watchOutlook', () => {
     expect(w.read).not.toHaveBeenCalled();
   });
 
+  it('waits, without re-creating observers, for a conversation still being drawn', async () => {
+    const w = start('inbox-pane-right.html', RIGHT);
+    const pane = w.doc.querySelector('#ReadingPaneContainerId')!;
+    const drawn = Array.from(pane.childNodes);
+    pane.replaceChildren();
+    for (let i = 0; i < 5; i++) { await settle(); w.frames.run(); }
+    expect(w.threads).toEqual([]);
+    expect(w.frames.pending).toBe(1);
+    const observers = w.observed.size;
+    pane.append(...drawn);
+    await w.idle();
+    expect(w.observed.size).toBe(observers);
+    expect(w.threads).toHaveLength(1);
+    expect(w.threads[0]?.ok).toBe(true);
+  });
+
   it('reports not-recognised when an item is open but the pane never comes', async () => {
     const w = start('unrecognised-layout.html', RIGHT, 3);
     await w.idle();
