@@ -118,6 +118,21 @@ describe('extension against a real CRM', () => {
     await expect.poll(async () => (await timelineIds(accountId ?? '')).filter((x) => x === id).length, { timeout: 20_000 }).toBe(1);
     await page.close();
   });
+
+  it('refreshes an open sidebar when a write changes what it shows', async () => {
+    const accountId = (await lookUp(DEMO_ADDRESSES.healthy))?.account?.id;
+    const sidebar = await openSidebar(ext, DEMO_ADDRESSES.healthy);
+    const open = sidebar.getByTestId('open-commitments');
+    await open.waitFor({ timeout: 20_000 });
+    const before = Number(await open.innerText());
+    await sidebar.evaluate(
+      (data) => (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({ id: 2, type: 'enqueueWrite', timestamp: Date.now(), data }),
+      { write: { type: 'commitment', body: { accountId, text: 'Browser test: send the renewal offer', dueDate: null } } },
+    );
+    // Sent, the account's cache marked stale, the page told, the stale answer refreshed, the page told again.
+    await expect.poll(async () => Number(await open.innerText()), { timeout: 20_000 }).toBe(before + 1);
+    await sidebar.close();
+  });
 });
 
 describe('each failure has its own message, in the options page and in the sidebar', () => {
