@@ -23,6 +23,7 @@ export function startWatching(fixture: string, locateFrames = 3) {
 
   const frames: Array<() => void> = [];
   const reads = { thread: 0, list: 0 };
+  const roots: ParentNode[] = [];
   const seen = { routes: [] as (GmailRoute | null)[], thread: [] as (ReadResult<ThreadContext> | null)[], list: [] as (ReadResult<ListRow[]> | null)[] };
   const controller = new AbortController();
   const doc = asDocument(window.document);
@@ -35,8 +36,8 @@ export function startWatching(fixture: string, locateFrames = 3) {
     locateFrames,
     schedule: (fn) => { frames.push(fn); return () => { const i = frames.indexOf(fn); if (i >= 0) frames.splice(i, 1); }; },
     readers: {
-      thread: (root, o) => { reads.thread++; return readThread(root, o); },
-      list: (root, o) => { reads.list++; return readListRows(root, o); },
+      thread: (root, o) => { reads.thread++; roots.push(root); return readThread(root, o); },
+      list: (root, o) => { reads.list++; roots.push(root); return readListRows(root, o); },
     },
   });
 
@@ -56,5 +57,5 @@ export function startWatching(fixture: string, locateFrames = 3) {
     window.dispatchEvent(new window.HashChangeEvent('hashchange'));
   };
   const resetCounts = () => { reads.thread = 0; reads.list = 0; seen.thread.length = 0; seen.list.length = 0; };
-  return { window, doc, frames, reads, seen, live, controller, settle, runFrames, navigate, resetCounts };
+  return { window, doc, frames, reads, roots, seen, live, controller, settle, runFrames, navigate, resetCounts };
 }

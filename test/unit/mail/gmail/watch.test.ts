@@ -31,6 +31,12 @@ describe('watchGmail', () => {
     expect(w.seen.list).toEqual([EXPECTED_LISTS[F.readingPane]]);
   });
 
+  it('reads from the containers it watches, not from the whole document', async () => {
+    const w = watch(F.readingPane);
+    await w.runFrames();
+    expect(w.roots).toEqual([w.doc.querySelector('.a98.iY'), w.doc.querySelector('[gh="tl"] table.F > tbody')]);
+  });
+
   it('does not read when mutations happen outside the watched containers', async () => {
     const w = watch(F.inboxTabs);
     await w.runFrames();
