@@ -1,59 +1,8 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readThread } from '../../../../lib/mail/outlook/read-thread';
-import type { OutlookRoute } from '../../../../lib/mail/outlook/routes';
-import type { OutlookThreadContext } from '../../../../lib/mail/outlook/types';
+import { describe, expect, it, vi } from 'vitest';
 import { watchOutlook } from '../../../../lib/mail/outlook/watch';
-import type { ReadResult } from '../../../../lib/mail/types';
-import { openFixture, type FixturePage } from './fixture-page';
+import { openFixture } from './fixture-page';
 import { CONV, OPTS } from './people.fixture';
-
-/** Animation frames run by hand, so a test decides when "the next frame" is. */
-function manualFrames() {
-  const queue: (() => void)[] = [];
-  return {
-    schedule(fn: () => void) {
-      queue.push(fn);
-      return () => { const at = queue.indexOf(fn); if (at >= 0) queue.splice(at, 1); };
-    },
-    run() { queue.splice(0).forEach((fn) => fn()); },
-    get pending() { return queue.length; },
-  };
-}
-
-/** Lets the page deliver its mutation records (they arrive after the current task). */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-let page: FixturePage | null = null;
-afterEach(() => { page?.close(); page = null; vi.restoreAllMocks(); });
-
-function start(fixture: string, url: string, locateFrames = 600) {
-  page = openFixture(fixture, url);
-  const { doc, win } = page;
-  const frames = manualFrames();
-  const listeners = new Set<() => void>();
-  const read = vi.fn(readThread);
-  const threads: (ReadResult<OutlookThreadContext> | null)[] = [];
-  const routes: (OutlookRoute | null)[] = [];
-  const observed = new Set<unknown>();
-  const disconnected = new Set<unknown>();
-  const proto = win.MutationObserver.prototype;
-  const observe = proto.observe;
-  const disconnect = proto.disconnect;
-  vi.spyOn(proto, 'observe').mockImplementation(function (this: unknown, ...args: Parameters<typeof observe>) { observed.add(this); disconnected.delete(this); return observe.apply(this, args); });
-  vi.spyOn(proto, 'disconnect').mockImplementation(function (this: unknown) { disconnected.add(this); return disconnect.apply(this); });
-  const controller = new AbortController();
-  watchOutlook(doc, controller.signal, { onThread: (t) => threads.push(t), onRoute: (r) => routes.push(r) }, {
-    ...OPTS,
-    locateFrames,
-    schedule: frames.schedule,
-    readers: { thread: read },
-    subscribeLocation: (listener) => { listeners.add(listener); return () => listeners.delete(listener); },
-  });
-  const navigate = (to: string) => { win.history.pushState({}, '', to); listeners.forEach((l) => l()); };
-  /** Delivers pending mutations and runs frames until none is asked for. */
-  const idle = async (max = 20) => { for (let i = 0; i < max; i++) { await settle(); if (frames.pending === 0) return; frames.run(); } };
-  return { doc, win, frames, read, threads, routes, controller, listeners, observed, disconnected, navigate, idle };
-}
+import { settle, start, threadIdOf } from './watch-harness';
 
 const RIGHT = `https://outlook.office.com/mail/inbox/id/${encodeURIComponent(CONV.dewi)}`;
 
@@ -64,7 +13,7 @@ describe('watchOutlook', () => {
     expect(w.read).toHaveBeenCalledTimes(1);
     expect(w.routes).toEqual([{ kind: 'item', mailbox: '', folder: 'inbox', itemId: CONV.dewi }]);
     expect(w.threads).toHaveLength(1);
-    expect(w.threads[0]?.ok && w.threads[0].value.threadId).toBe(CONV.dewi);
+    expect(threadIdOf(w.threads[0])).toBe(CONV.dewi);
   });
 
   it('ignores mutations outside the reading pane and the selected row', async () => {
@@ -106,7 +55,7 @@ describe('watchOutlook', () => {
     rows[1]!.setAttribute('aria-selected', 'true');
     await w.idle();
     expect(w.read).toHaveBeenCalledTimes(2);
-    expect(w.threads.at(-1)?.ok && w.threads.at(-1)?.ok && (w.threads.at(-1) as { value: OutlookThreadContext }).value.threadId).toBe(CONV.sergei);
+    expect(threadIdOf(w.threads.at(-1))).toBe(CONV.sergei);
     rows[1]!.setAttribute('aria-selected', 'false');
     await w.idle();
     expect(w.read).toHaveBeenCalledTimes(3);
@@ -179,9 +128,10 @@ describe('watchOutlook', () => {
   });
 
   it('does nothing when the signal is already aborted', async () => {
-    page = openFixture('inbox-pane-right.html', RIGHT);
+    const page = openFixture('inbox-pane-right.html', RIGHT);
     const subscribe = vi.fn(() => () => {});
     watchOutlook(page.doc, AbortSignal.abort(), {}, { ...OPTS, subscribeLocation: subscribe, schedule: () => () => {} });
     expect(subscribe).not.toHaveBeenCalled();
+    page.close();
   });
 });
