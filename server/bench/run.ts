@@ -90,10 +90,15 @@ async function main(): Promise<void> {
     results: [],
   };
   let open: BenchBackend | null = null;
-  const cleanup = async () => {
+  let closing: Promise<void> = Promise.resolve();
+  // Whoever asks first starts closing; later callers (a signal, the error path) wait for the same close.
+  const cleanup = (): Promise<void> => {
     const b = open;
     open = null;
-    await b?.close().catch((e: unknown) => log(`cleanup failed: ${String(e)}`));
+    if (b) closing = b.close().catch((e: unknown) => {
+      log(`cleanup failed: ${String(e)}`);
+    });
+    return closing;
   };
   // Bounded whatever happens: generous for the default scale, then everything is torn down.
   const limitMs = (10 + 15 * options.scale + (options.seconds * 4 * options.backends.length) / 60) * 60_000;
