@@ -73,6 +73,7 @@ export function watchGmail(doc: Document, signal: AbortSignal, callbacks: GmailW
   }
 
   function locate(): void {
+    const before = [thread, ...lists];
     disconnect();
     thread = threadContainerOf(doc);
     lists = listBodiesOf(doc);
@@ -82,8 +83,9 @@ export function watchGmail(doc: Document, signal: AbortSignal, callbacks: GmailW
       // Gmail replaces whole containers on refresh; a childList watch on the parent sees that.
       if (el.parentNode) observe(el.parentNode, { childList: true }, () => { if (!el.isConnected) framesLeft = maxFrames; });
     }
-    dirty.thread = thread !== null;
-    dirty.list = lists.length > 0;
+    // Only a container not read before needs a read now; the rest are read when they change.
+    dirty.thread ||= thread !== null && !before.includes(thread);
+    dirty.list ||= lists.some((el) => !before.includes(el));
     const wantThread = route?.kind === 'thread';
     const wantList = route?.kind === 'list';
     const done = (!wantThread || thread !== null) && (!wantList || lists.length > 0);

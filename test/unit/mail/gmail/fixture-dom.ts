@@ -19,10 +19,10 @@ export function fixtureUrl(html: string): string {
   return /URL: (\S+)/.exec(html)?.[1] ?? 'https://mail.google.com/mail/u/0/#inbox';
 }
 
-/** A happy-dom window showing the fixture at its own URL. Callers close it. */
-export function openFixture(name: string): Window {
+/** A happy-dom window showing the fixture at its own URL (or `url`). Callers close it. */
+export function openFixture(name: string, url?: string): Window {
   const html = readFileSync(fixturePath(name), 'utf8');
-  const window = new Window({ url: fixtureUrl(html) });
+  const window = new Window({ url: url ?? fixtureUrl(html) });
   window.document.write(html);
   return window;
 }

@@ -10,8 +10,8 @@ import { OURS, openFixture } from './fixture-dom';
  * Runs the watcher over a fixture with a hand-cranked frame clock, counting reads and keeping
  * every callback, and tracking which MutationObservers are live.
  */
-export function startWatching(fixture: string, locateFrames = 3) {
-  const window = openFixture(fixture);
+export function startWatching(fixture: string, locateFrames = 3, url?: string) {
+  const window = openFixture(fixture, url);
   const live = new Set<unknown>();
   const Base = window.MutationObserver;
   // Counts live observers so a test can prove that abort disconnects every one of them.

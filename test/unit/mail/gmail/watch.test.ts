@@ -132,6 +132,15 @@ describe('watchGmail', () => {
     expect(w.seen.list).toEqual([null]);
   });
 
+  it('while waiting for an expected container, reads the ones found once, not every frame', async () => {
+    const w = startWatching(F.inboxTabs, 6, 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbfLdRwzXpqKlmZvTnHjGsWcBx');
+    open.push(w);
+    await w.runFrames();
+    expect(w.reads).toEqual({ thread: 1, list: 1 });
+    expect(w.seen.thread).toEqual([{ ok: false, reason: 'not-recognised', failed: ['threadContainer'] }]);
+    expect(w.seen.list).toEqual([EXPECTED_LISTS[F.inboxTabs]]);
+  });
+
   it('disconnects everything on abort', async () => {
     const w = watch(F.readingPane);
     await w.runFrames();
