@@ -28,6 +28,8 @@ export const OUTLOOK_SELECTORS = {
     fallbacks: [
       { css: '[role="listbox"][data-app-section="MessageList"]' },
       { css: '#MailList [role="listbox"]', note: 'builds without data-app-section on the listbox' },
+      // Structure only: the listbox whose options are conversations (search suggestions are not).
+      { css: '[role="listbox"]:has([role="option"][data-convid])' },
     ],
     fixtures: WITH_LIST,
   },

@@ -75,6 +75,14 @@ describe('Outlook readers, edge cases', () => {
     expect(readThread(doc, OPTS)).toEqual({ ok: false, reason: 'not-recognised', failed: ['conversation'] });
   });
 
+  it('finds the list by structure alone when its id and data-app-section are gone', () => {
+    const { fixture, url, list } = FIXTURE_CASES[0]!;
+    const { doc } = open(fixture, url);
+    doc.querySelector('[role="listbox"]')!.removeAttribute('data-app-section');
+    doc.querySelector('#MailList')!.removeAttribute('id');
+    expect(readListRows(doc, OPTS)).toEqual(list);
+  });
+
   it('an empty folder is an empty list, not an unknown layout', () => {
     const { doc } = open('inbox-pane-right.html', 'https://outlook.office.com/mail/inbox');
     doc.querySelectorAll('[role="option"]').forEach((row) => row.remove());
