@@ -67,6 +67,8 @@ export const OUTLOOK_SELECTORS = {
       { css: '#ReadingPaneContainerId' },
       { css: '[data-app-section="MailReadCompose"]' },
       { css: '#ItemReadingPaneContainer', note: 'the deep-link read view has no outer pane' },
+      // The role the accessibility tree shows for the pane; in some builds it also wraps the list.
+      { css: '[role="main"]' },
     ],
     fixtures: READING,
   },

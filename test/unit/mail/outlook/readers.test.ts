@@ -83,6 +83,15 @@ describe('Outlook readers, edge cases', () => {
     expect(readListRows(doc, OPTS)).toEqual(list);
   });
 
+  it('finds the pane by its role alone when Outlook\'s ids and data-app-section are gone', () => {
+    const { fixture, url, thread } = FIXTURE_CASES[0]!;
+    const { doc } = open(fixture, url);
+    const pane = doc.querySelector('#ReadingPaneContainerId')!;
+    pane.removeAttribute('id');
+    pane.removeAttribute('data-app-section');
+    expect(readThread(doc, { ...OPTS, url })).toEqual(thread);
+  });
+
   it('an empty folder is an empty list, not an unknown layout', () => {
     const { doc } = open('inbox-pane-right.html', 'https://outlook.office.com/mail/inbox');
     doc.querySelectorAll('[role="option"]').forEach((row) => row.remove());
