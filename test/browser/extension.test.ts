@@ -6,7 +6,7 @@ import en from '../../public/_locales/en/messages.json';
 import { DEMO_ADDRESSES, DEMO_MAIN_USER, DEMO_TEAM } from '../../server/seed/demo';
 import { startCrmServer, type RunningCrm } from './support/crm-server';
 import { launchExtension, type LaunchedExtension } from './support/launch-extension';
-import { closedPortUrl, startNonsenseServer, type NonsenseServer } from './support/local-servers';
+import { closedPortUrl, startNonsenseServer, startSlowProxy, type NonsenseServer } from './support/local-servers';
 import { connectionStatus, fillConnection, openOptions } from './support/options-page';
 import { openSidebar, sidebarProblem } from './support/sidebar-page';
 
@@ -132,6 +132,26 @@ describe('extension against a real CRM', () => {
     // Sent, the account's cache marked stale, the page told, the stale answer refreshed, the page told again.
     await expect.poll(async () => Number(await open.innerText()), { timeout: 20_000 }).toBe(before + 1);
     await sidebar.close();
+  });
+});
+
+describe('loading', () => {
+  it('shows a skeleton of the same size as the loaded sidebar, so nothing jumps', async () => {
+    const slow = await startSlowProxy(crm.url, 800);
+    try {
+      const { page } = await configure(slow.url, crm.token);
+      await page.close();
+      const sidebar = await openSidebar(ext, DEMO_ADDRESSES.watch);
+      const heights = () => sidebar.evaluate(() => [...document.querySelectorAll('.card')].map((e) => e.getBoundingClientRect().height));
+      await sidebar.locator('[aria-busy="true"]').waitFor();
+      expect(await sidebar.getByRole('status').innerText()).toBe('Loading client context…');
+      const loading = await heights();
+      await sidebar.getByTestId('contact-name').waitFor({ timeout: 20_000 });
+      expect(await heights()).toEqual(loading);
+      await sidebar.close();
+    } finally {
+      await slow.stop();
+    }
   });
 });
 

@@ -31,3 +31,29 @@ export async function startNonsenseServer(): Promise<NonsenseServer> {
     stop: () => new Promise<void>((done) => server.close(() => done())),
   };
 }
+
+/** Forwards every request to `target` after `delayMs`, so a test can see the loading state. */
+export async function startSlowProxy(target: string, delayMs: number): Promise<NonsenseServer> {
+  const server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      setTimeout(async () => {
+        try {
+          const headers = Object.fromEntries(
+            Object.entries(request.headers).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== 'host'),
+          );
+          const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
+          const answer = await fetch(`${target}${request.url ?? '/'}`, { method: request.method ?? 'GET', headers, body });
+          response.writeHead(answer.status, Object.fromEntries(answer.headers));
+          response.end(Buffer.from(await answer.arrayBuffer()));
+        } catch {
+          response.writeHead(502).end();
+        }
+      }, delayMs);
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, stop: () => new Promise<void>((done) => server.close(() => done())) };
+}
