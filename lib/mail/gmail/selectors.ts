@@ -149,6 +149,12 @@ export const GMAIL_SELECTORS = {
     ],
     fixtures: LISTS,
   },
+  accountButton: {
+    name: 'accountButton',
+    purpose: "the signed-in account's button in the top bar; its label holds the address in any UI language",
+    fallbacks: [{ css: 'header[role="banner"] a[aria-label*="@"]', attr: 'aria-label' }, { css: '[role="banner"] [aria-label*="@"]', attr: 'aria-label' }],
+    fixtures: [...THREADS, ...LISTS],
+  },
   conversationOff: {
     name: 'conversationOff',
     purpose: 'with conversation view off, Gmail puts message ids ("msg-f:…") where thread ids ("thread-f:…") go',
