@@ -4,9 +4,10 @@ import { OUTLOOK_FIXTURES as F, type OutlookFixture } from './fixtures';
 /**
  * Every selector the Outlook readers and the watcher use, in one table. Outlook's class names
  * are generated per build, and its aria-labels are translated into the UI language, so neither
- * appears here. Fallbacks go in order of preference: Outlook's own element ids (`ReadingPaneContainerId`,
- * `MSG_…_FROM`, `CONV_…_SUBJECT`), its `data-app-section`/`data-convid`/`data-testid` hooks, ARIA
- * roles, and last the Live Persona Card's semantic `lpc-hoverTarget` class. Each entry names the
+ * appears here (an `@` inside a tooltip is the address itself, not a label). Fallbacks go in order
+ * of preference: Outlook's own element ids (`ReadingPaneContainerId`, `MSG_…_FROM`,
+ * `CONV_…_SUBJECT`), its `data-app-section`/`data-convid`/`data-testid` hooks, ARIA roles and
+ * structure, and the Live Persona Card's semantic `lpc-hoverTarget` class. Each entry names the
  * fixture pages it must match; a test fails when a fallback matches none of its declared pages.
  */
 export interface OutlookSelectorEntry {
@@ -24,7 +25,7 @@ const CONV_IDS = READING.filter((f) => f !== F.deeplink && f !== F.romanian);
 export const OUTLOOK_SELECTORS = {
   messageList: {
     name: 'messageList',
-    purpose: 'the message list; scope of row reads and of the selected-row observer',
+    purpose: 'the message list; scope of row reads and of the pane setting (its box against the pane\'s)',
     fallbacks: [
       { css: '[role="listbox"][data-app-section="MessageList"]' },
       { css: '#MailList [role="listbox"]', note: 'builds without data-app-section on the listbox' },
