@@ -94,6 +94,9 @@ describe('extension against a real CRM', () => {
     const popup = await ext.context.newPage();
     await popup.goto(ext.url('popup.html'));
     await expect(popup.getByTestId('user').innerText()).resolves.toBe(`Signed in as ${DEMO_MAIN_USER.name}, team ${DEMO_TEAM}`);
+    await expect(popup.getByTestId('pending').innerText()).resolves.toBe('Waiting to be sent: 0');
+    await popup.setViewportSize({ width: 320, height: 200 });
+    await popup.screenshot({ path: resolve(SCREENSHOTS, 'popup.png') });
     await popup.close();
   });
 
