@@ -1,4 +1,4 @@
-import { ProblemError, type Problem } from '../messaging/problem';
+import { toProblem, type Problem } from '../messaging/problem';
 import { backoffDelay, verdictFor } from './backoff';
 import type { CrmClient } from './crm-client';
 import type { Db } from './db';
@@ -18,11 +18,6 @@ export interface DrainDeps {
 }
 
 export interface DrainReport { sent: number; failed: number; retrying: number }
-
-function asProblem(error: unknown): Problem {
-  if (error instanceof ProblemError) return error.problem;
-  return { kind: 'internal', message: error instanceof Error ? error.message : String(error) };
-}
 
 /**
  * Sends waiting writes, oldest first. Within a group (an account) order is kept: a write that
@@ -87,7 +82,7 @@ async function runOnce(deps: DrainDeps): Promise<DrainReport> {
       report.sent++;
       await deps.sent(accountId);
     } catch (error) {
-      const problem = asProblem(error);
+      const problem = toProblem(error);
       const verdict = verdictFor(problem);
       const next = settle(item, problem, verdict, deps);
       await db.put('outbox', next);

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { issuePath, ProblemError, type Problem, type Result } from '../messaging/problem';
+import { issuePath, toProblem, type Result } from '../messaging/problem';
 import {
   AccountData, CommitmentsData, EnqueueData, LookupData, NoData, OutboxKeyData, OPEN_TO_CONTENT_SCRIPTS, SaveSettingsData,
   TestConnectionData, TimelineData, type ProtocolMap,
@@ -20,11 +20,6 @@ export type Handlers = { [K in Requests]: Handler<K> };
 
 export interface Identity { extensionBaseUrl: string; extensionId: string }
 
-function problemOf(error: unknown): Problem {
-  if (error instanceof ProblemError) return error.problem;
-  return { kind: 'internal', message: error instanceof Error ? error.message : String(error) };
-}
-
 /**
  * Every request the background answers. Each handler checks the sender (only `lookup` and
  * `getStatus` are open to content scripts), checks `data` with the protocol's schema, and
@@ -44,7 +39,7 @@ export function createHandlers(app: App, identity: Identity): Handlers {
       try {
         return { ok: true, value: await run(parsed.data) };
       } catch (error) {
-        return { ok: false, problem: problemOf(error) };
+        return { ok: false, problem: toProblem(error) };
       }
     };
   }

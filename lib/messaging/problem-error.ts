@@ -20,3 +20,9 @@ export function issuePath(error: z.ZodError): string {
   if (!first || first.path.length === 0) return '(root)';
   return first.path.map(String).join('.');
 }
+
+/** Any thrown value as a Problem, so every error path ends in words rather than nothing. */
+export function toProblem(error: unknown): Problem {
+  if (error instanceof ProblemError) return error.problem;
+  return { kind: 'internal', message: error instanceof Error ? error.message : String(error) };
+}

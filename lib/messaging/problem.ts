@@ -32,4 +32,4 @@ export type Problem = z.infer<typeof Problem>;
 export type ProblemKind = Problem['kind'];
 
 export type { Result } from './problem-error';
-export { ProblemError, issuePath } from './problem-error';
+export { ProblemError, issuePath, toProblem } from './problem-error';

@@ -1,5 +1,5 @@
 import { t } from '../i18n';
-import { ProblemError, type Problem } from '../messaging/problem';
+import type { Problem } from '../messaging/problem';
 
 export interface ProblemText {
   title: string;
@@ -36,8 +36,4 @@ export function problemText(problem: Problem): ProblemText {
   }
 }
 
-/** Any thrown value as a Problem, so every error path shows words rather than nothing. */
-export function toProblem(error: unknown): Problem {
-  if (error instanceof ProblemError) return error.problem;
-  return { kind: 'internal', message: error instanceof Error ? error.message : String(error) };
-}
+export { toProblem } from '../messaging/problem-error';
