@@ -57,7 +57,8 @@ function readOrFail(root: ParentNode, opts: OutlookReaderOptions): ReadResult<Ou
   return recognised({
     site: 'outlook',
     threadId,
-    subject: cleanText(subjectEl.getAttribute('title') ?? subjectEl.textContent),
+    // The tooltip holds the whole subject when the heading's text is cut short.
+    subject: cleanText(subjectEl.getAttribute('title')) || cleanText(subjectEl.textContent),
     messages,
     participants: uniqueByEmail(addressed.filter((p) => !isOurs(p.email))),
     nameOnly: uniqueByName(everyone.filter((p): p is NameOnlyParticipant => !hasAddress(p))),
