@@ -14,9 +14,14 @@ export async function fillConnection(page: Page, apiUrl: string, token: string):
   await page.getByLabel('API token').fill(token);
 }
 
-/** The text of the status area after the last Test or Save finished. */
+/**
+ * The text of the status area once it shows an outcome: not empty (the click's re-render may not
+ * have happened yet) and not a "…ing" message.
+ */
 export async function connectionStatus(page: Page): Promise<string> {
-  const status = page.getByTestId('connection-status');
-  await page.waitForFunction(() => !document.querySelector('[data-testid="connection-status"] [role="status"]')?.textContent?.endsWith('…'));
-  return (await status.innerText()).trim();
+  await page.waitForFunction(() => {
+    const text = document.querySelector('[data-testid="connection-status"]')?.textContent?.trim() ?? '';
+    return text !== '' && !text.endsWith('…');
+  });
+  return (await page.getByTestId('connection-status').innerText()).trim();
 }
