@@ -1,10 +1,11 @@
 import { t } from '../../lib/i18n';
 import type { LookupItem } from '../../lib/messaging/protocol';
+import { ProblemView } from '../common/problem-view';
 import { AccountOverview } from './account-overview';
 import { ContactCard } from './contact-card';
 
 /** What the CRM knows about one address, or why there is nothing to show. */
-export function LookupResult({ item }: { item: LookupItem }) {
+export function LookupResult({ item, onRetry }: { item: LookupItem; onRetry: () => void }) {
   switch (item.match) {
     case 'contact':
       return (
@@ -33,5 +34,7 @@ export function LookupResult({ item }: { item: LookupItem }) {
       );
     case 'not-an-address':
       return <p class="card">{t('sidebar_not_address', item.email)}</p>;
+    case 'unavailable':
+      return <ProblemView problem={item.problem} onRetry={onRetry} />;
   }
 }

@@ -27,7 +27,7 @@ export function SidebarApp({ email }: { email: string | null }) {
       {lookup.isError ? (
         <ProblemView problem={toProblem(lookup.error)} onRetry={() => void lookup.refetch()} />
       ) : (
-        <LookupResult item={lookup.data} />
+        <LookupResult item={lookup.data} onRetry={() => void lookup.refetch()} />
       )}
     </main>
   );

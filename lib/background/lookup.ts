@@ -1,6 +1,6 @@
 import { Email, LOOKUP_MAX, type LookupMatch } from '../api';
 import { exclusionOf } from '../config/exclusions';
-import { ProblemError } from '../messaging/problem';
+import { ProblemError, toProblem } from '../messaging/problem';
 import type { LookupItem } from '../messaging/protocol';
 import type { Ctx } from './context';
 import type { LookupEntry } from './db';
@@ -9,7 +9,8 @@ import { FRESH_MS } from './swr';
 /**
  * Looks up many addresses in one go. Colleagues, never-look-up entries and non-addresses are
  * answered locally and never leave the browser; cached answers come back at once (stale ones
- * are refreshed in the background); the rest cost one POST /v1/lookup per 100 addresses.
+ * are refreshed in the background); the rest cost one POST /v1/lookup per 100 addresses. If
+ * those can't be fetched, the call fails, unless some addresses could be answered anyway.
  */
 export async function lookupEmails(ctx: Ctx, raw: readonly string[]): Promise<LookupItem[]> {
   const settings = await ctx.settings();
@@ -41,7 +42,15 @@ export async function lookupEmails(ctx: Ctx, raw: readonly string[]): Promise<Lo
   });
 
   if (misses.length > 0) {
-    for (const match of await fetchLookups(ctx, misses)) answers.set(match.email, match);
+    try {
+      for (const match of await fetchLookups(ctx, misses)) answers.set(match.email, match);
+    } catch (error) {
+      // With nothing else to show the caller gets the problem; otherwise the cached answers
+      // still count (an inbox keeps its badges) and only the new addresses say why they're missing.
+      if (answers.size === 0) throw error;
+      const problem = toProblem(error);
+      for (const email of misses) answers.set(email, { match: 'unavailable', email, problem });
+    }
   }
   if (stale.length > 0) {
     ctx.background(fetchLookups(ctx, stale).then(() => ctx.notify({ emails: stale })));

@@ -29,7 +29,9 @@ export const NoData = z.undefined().or(z.null()).or(z.object({}).strict());
 export type LookupItem =
   | LookupMatch
   | { match: 'excluded'; email: string; reason: Exclusion }
-  | { match: 'not-an-address'; email: string };
+  | { match: 'not-an-address'; email: string }
+  /** Not cached and the CRM could not be asked; only alongside other, answered addresses. */
+  | { match: 'unavailable'; email: string; problem: Problem };
 
 /** A cached answer and when it was fetched; `stale` means a refresh is under way. */
 export interface Fresh<T> { value: T; fetchedAt: number; stale: boolean }

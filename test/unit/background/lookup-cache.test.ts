@@ -93,6 +93,22 @@ describe('lookup with cache', () => {
     await expect(lookupEmails(app.ctx, ['budi@bank-sinar.co.id'])).rejects.toMatchObject({ problem: { kind: 'unreachable' } });
   });
 
+  it('keeps cached answers when the CRM is unreachable and marks only the new addresses unavailable', async () => {
+    let up = true;
+    const crm = fakeCrm({ 'POST /v1/lookup': () => (up ? { json: { results: [contactMatch('budi@bank-sinar.co.id')] } } : 'network-error') });
+    const { app } = await testApp(crm.fetch, { companyDomains: ['our-company.test'] });
+    await lookupEmails(app.ctx, ['budi@bank-sinar.co.id']);
+    up = false;
+    const results = await lookupEmails(app.ctx, ['budi@bank-sinar.co.id', 'new@client.test']);
+    expect(results).toMatchObject([
+      { match: 'contact', email: 'budi@bank-sinar.co.id' },
+      { match: 'unavailable', email: 'new@client.test', problem: { kind: 'unreachable' } },
+    ]);
+    // An excluded address is answered locally and counts as an answer too.
+    const mixed = await lookupEmails(app.ctx, ['dewi@our-company.test', 'other@client.test']);
+    expect(mixed.map((r) => r.match)).toEqual(['excluded', 'unavailable']);
+  });
+
   it('fails as not configured, without a request, when there is no URL or token', async () => {
     const crm = crmKnowingBudi();
     const { app } = await testApp(crm.fetch, null);
