@@ -6,7 +6,7 @@ import en from '../../public/_locales/en/messages.json';
 import { DEMO_ADDRESSES, DEMO_MAIN_USER, DEMO_TEAM } from '../../server/seed/demo';
 import { startCrmServer, type RunningCrm } from './support/crm-server';
 import { launchExtension, type LaunchedExtension } from './support/launch-extension';
-import { closedPortUrl, startNonsenseServer, startSlowProxy, type NonsenseServer } from './support/local-servers';
+import { closedPortUrl, startLocalServer, startSlowProxy, type LocalServer } from './support/local-servers';
 import { connectionStatus, fillConnection, openOptions } from './support/options-page';
 import { openSidebar, sidebarProblem } from './support/sidebar-page';
 
@@ -16,12 +16,12 @@ type ExtensionGlobal = { chrome: { runtime: { sendMessage: (message: unknown) =>
 const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
 
 let crm: RunningCrm;
-let nonsense: NonsenseServer;
+let nonsense: LocalServer;
 let closedUrl: string;
 let ext: LaunchedExtension;
 
 beforeAll(async () => {
-  [crm, nonsense, closedUrl] = await Promise.all([startCrmServer(), startNonsenseServer(), closedPortUrl()]);
+  [crm, nonsense, closedUrl] = await Promise.all([startCrmServer(), startLocalServer(), closedPortUrl()]);
   // Every CRM in these tests is on loopback; see launchExtension for why the origin is pre-granted.
   ext = await launchExtension({ grantedOrigins: ['http://127.0.0.1/*'] });
 });

@@ -10,13 +10,14 @@ export async function closedPortUrl(): Promise<string> {
   return `http://127.0.0.1:${port}`;
 }
 
-export interface NonsenseServer { url: string; stop: () => Promise<void> }
+/** A loopback HTTP server a test started, and how to stop it. */
+export interface LocalServer { url: string; stop: () => Promise<void> }
 
 /**
  * An HTTP server that answers every request with 200 and JSON that is not the CRM's contract
  * (with CORS headers, so only the body is wrong).
  */
-export async function startNonsenseServer(): Promise<NonsenseServer> {
+export async function startLocalServer(): Promise<LocalServer> {
   const server: Server = createServer((request, response) => {
     response.setHeader('Access-Control-Allow-Origin', '*');
     response.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, Idempotency-Key');
@@ -33,7 +34,7 @@ export async function startNonsenseServer(): Promise<NonsenseServer> {
 }
 
 /** Forwards every request to `target` after `delayMs`, so a test can see the loading state. */
-export async function startSlowProxy(target: string, delayMs: number): Promise<NonsenseServer> {
+export async function startSlowProxy(target: string, delayMs: number): Promise<LocalServer> {
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
