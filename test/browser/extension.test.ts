@@ -6,7 +6,7 @@ import en from '../../public/_locales/en/messages.json';
 import { DEMO_ADDRESSES, DEMO_MAIN_USER, DEMO_TEAM } from '../../server/seed/demo';
 import { startCrmServer, type RunningCrm } from './support/crm-server';
 import { launchExtension, type LaunchedExtension } from './support/launch-extension';
-import { closedPortUrl, startLocalServer, startSlowProxy, type LocalServer } from './support/local-servers';
+import { closedPortUrl, startNonsenseServer, startSlowProxy, type LocalServer } from './support/local-servers';
 import { connectionStatus, fillConnection, openOptions } from './support/options-page';
 import { openSidebar, sidebarProblem } from './support/sidebar-page';
 
@@ -21,7 +21,7 @@ let closedUrl: string;
 let ext: LaunchedExtension;
 
 beforeAll(async () => {
-  [crm, nonsense, closedUrl] = await Promise.all([startCrmServer(), startLocalServer(), closedPortUrl()]);
+  [crm, nonsense, closedUrl] = await Promise.all([startCrmServer(), startNonsenseServer(), closedPortUrl()]);
   // Every CRM in these tests is on loopback; see launchExtension for why the origin is pre-granted.
   ext = await launchExtension({ grantedOrigins: ['http://127.0.0.1/*'] });
 });

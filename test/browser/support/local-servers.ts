@@ -17,7 +17,7 @@ export interface LocalServer { url: string; stop: () => Promise<void> }
  * An HTTP server that answers every request with 200 and JSON that is not the CRM's contract
  * (with CORS headers, so only the body is wrong).
  */
-export async function startLocalServer(): Promise<LocalServer> {
+export async function startNonsenseServer(): Promise<LocalServer> {
   const server: Server = createServer((request, response) => {
     response.setHeader('Access-Control-Allow-Origin', '*');
     response.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, Idempotency-Key');
