@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/**
+ * What a content script tells the sidebar iframe about the open thread. It travels in the
+ * iframe URL's hash (`sidebar.html#<encoded JSON>`), so switching threads only changes the hash
+ * and the sidebar re-renders without reloading. The mail page can read the iframe's `src`, so
+ * this holds nothing the page does not already show. The sidebar treats it as untrusted input.
+ */
+export const SidebarContext = z.object({
+  site: z.enum(['gmail', 'outlook']),
+  threadId: z.string().max(300),
+  subject: z.string().max(1000).default(''),
+  /** When the newest message shown was sent, if the page says (for "Log this email"). */
+  sentAt: z.iso.datetime({ offset: true }).nullable().default(null),
+  /** External participants with addresses, in order of appearance; the first one is shown first. */
+  participants: z.array(z.object({ name: z.string().max(200), email: z.string().max(320) })).max(50),
+  /** People the page shows by display name only (Outlook); matched by name, as less certain. */
+  nameOnly: z.array(z.object({ name: z.string().max(200) })).max(50).default([]),
+});
+export type SidebarContext = z.infer<typeof SidebarContext>;
+export type SidebarContextInput = z.input<typeof SidebarContext>;
+
+/** The hash part of the sidebar URL for a thread. */
+export function encodeSidebarContext(ctx: SidebarContextInput): string {
+  return `#${encodeURIComponent(JSON.stringify(ctx))}`;
+}
+
+/** The context in a sidebar URL's hash, or null when absent or malformed (never throws). */
+export function decodeSidebarContext(hash: string): SidebarContext | null {
+  if (hash.length <= 1) return null;
+  try {
+    const parsed = SidebarContext.safeParse(JSON.parse(decodeURIComponent(hash.slice(1))));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Messages between the content script and the sidebar frame (window.postMessage). Each side
+ * checks the other's window (`event.source`) and origin, and parses the data with this schema.
+ * A mail page's own scripts could post these too, so none of them may do more than move focus
+ * or hand over text the user then chooses to save.
+ */
+export const FrameMessage = z.discriminatedUnion('type', [
+  /** Content script → sidebar: the user pressed the "write a note" shortcut on the mail page. */
+  z.object({ type: z.literal('crm:focus-note') }),
+  /** Content script → sidebar: the risk banner was clicked; show the risk section. */
+  z.object({ type: z.literal('crm:show-risk') }),
+  /** Sidebar → content script: the user ticked "include text" when logging the email. */
+  z.object({ type: z.literal('crm:request-body'), requestId: z.string().max(100) }),
+  /** Content script → sidebar: the open messages' text, answering `crm:request-body`. */
+  z.object({ type: z.literal('crm:body'), requestId: z.string().max(100), text: z.string().max(200_000) }),
+]);
+export type FrameMessage = z.infer<typeof FrameMessage>;

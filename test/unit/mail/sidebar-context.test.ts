@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { decodeSidebarContext, encodeSidebarContext, FrameMessage } from '../../../lib/mail/sidebar-context';
+
+describe('sidebar context in the URL hash', () => {
+  const ctx = {
+    site: 'gmail' as const,
+    threadId: '18c2f0a9b1d3e4f5',
+    subject: 'Договор & "SLA" <renewal>',
+    participants: [{ name: 'Dewi Lestari', email: 'dewi@bank-sinar.co.id' }],
+  };
+
+  it('round-trips, filling defaults', () => {
+    expect(decodeSidebarContext(encodeSidebarContext(ctx))).toEqual({ ...ctx, sentAt: null, nameOnly: [] });
+  });
+
+  it.each([
+    ['empty', ''],
+    ['only #', '#'],
+    ['not JSON', '#%7Bnope'],
+    ['bad escape', '#%E0%A4%A'],
+    ['wrong shape', `#${encodeURIComponent(JSON.stringify({ site: 'yahoo', threadId: 1 }))}`],
+    ['too many participants', `#${encodeURIComponent(JSON.stringify({ ...ctx, participants: Array(51).fill(ctx.participants[0]) }))}`],
+  ])('%s → null, never a throw', (_name, hash) => {
+    expect(decodeSidebarContext(hash)).toBeNull();
+  });
+});
+
+describe('frame messages', () => {
+  it.each([
+    [{ type: 'crm:focus-note' }, true],
+    [{ type: 'crm:body', requestId: 'r1', text: 'hello' }, true],
+    [{ type: 'crm:body', requestId: 'r1' }, false],
+    [{ type: 'crm:delete-everything' }, false],
+    ['crm:focus-note', false],
+  ])('%o valid: %s', (data, valid) => {
+    expect(FrameMessage.safeParse(data).success).toBe(valid);
+  });
+});
