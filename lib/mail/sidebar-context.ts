@@ -16,6 +16,11 @@ export const SidebarContext = z.object({
   participants: z.array(z.object({ name: z.string().max(200), email: z.string().max(320) })).max(50),
   /** People the page shows by display name only (Outlook); matched by name, as less certain. */
   nameOnly: z.array(z.object({ name: z.string().max(200) })).max(50).default([]),
+  /**
+   * The mail page's own theme, read by the content script: the frame's `prefers-color-scheme`
+   * follows the browser, not the user's Gmail or Outlook theme.
+   */
+  theme: z.enum(['light', 'dark']).optional(),
 });
 export type SidebarContext = z.infer<typeof SidebarContext>;
 export type SidebarContextInput = z.input<typeof SidebarContext>;
