@@ -1,16 +1,20 @@
 import type { ReaderOptions, ReadResult } from '../types';
 import { findFirst } from './query';
+import { readListRows } from './read-list';
 import { readThread } from './read-thread';
 import { openItemId, parseOutlookUrl, type OutlookRoute } from './routes';
-import { conversationOf, readingPaneOf } from './scope';
+import { conversationOf, messageListOf, readingPaneOf } from './scope';
 import { OUTLOOK_SELECTORS as S } from './selectors';
-import type { OutlookThreadContext } from './types';
+import type { OutlookListRow, OutlookThreadContext } from './types';
+import { LIST, PANE, ROW, expectsList, reporter } from './watch-parts';
 
 export interface OutlookWatchCallbacks {
   /** The view changed (also called once at start). `null`: not an Outlook mail URL. */
   onRoute?(route: OutlookRoute | null): void;
   /** The open conversation was read, or `null` when none is shown. Called only when it changed. */
   onThread?(result: ReadResult<OutlookThreadContext> | null): void;
+  /** The list's rows were read, or `null` when no list is shown. Called only when they changed. */
+  onList?(result: ReadResult<OutlookListRow[]> | null): void;
 }
 
 export interface OutlookWatchOptions extends ReaderOptions {
@@ -19,103 +23,126 @@ export interface OutlookWatchOptions extends ReaderOptions {
    * sees History API navigation); returns the unsubscribe.
    */
   subscribeLocation(listener: () => void): () => void;
-  /** Frames to keep looking for the pane after the view changes (~10 s at 60 fps). */
+  /** Frames to keep looking for the pane or the list after the view changes (~10 s at 60 fps). */
   locateFrames?: number;
   /** Runs `fn` before the next paint; returns a cancel. Defaults to requestAnimationFrame. */
   schedule?: (fn: () => void) => () => void;
-  /** The reader, replaceable so tests can count reads. */
-  readers?: { thread: typeof readThread };
+  /** The readers, replaceable so tests can count reads. */
+  readers?: { thread?: typeof readThread; list?: typeof readListRows };
 }
 
-/** Inside the pane: messages added, removed, expanded or collapsed. */
-const PANE = { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-expanded'] };
-/** The selected row: only its selection flipping (another row chosen, keyboard included). */
-const ROW = { attributes: true, attributeFilter: ['aria-selected'] };
-
 /**
- * Keeps the open conversation read while Outlook changes the page. It observes only the reading
- * pane (plus its parent, without subtree, to notice the pane being replaced) and the selected
- * row; mutations only mark work, which runs at most once per animation frame. Location changes
- * re-find both. Everything stops when `signal` aborts. Animation frames pause in background
- * tabs, so a hidden tab reads nothing until it is shown again, which is what a badge needs.
+ * Keeps the open conversation and the list's rows read while Outlook changes the page. It
+ * observes only the reading pane, the selected row, and the listbox's children (rows added or
+ * removed as the list scrolls or re-renders), plus the pane's and the list's parents without
+ * subtree, to notice either being replaced. Mutations only mark work, which runs at most once per
+ * animation frame. Location changes re-find everything. Everything stops when `signal` aborts.
+ * Animation frames pause in background tabs, so a hidden tab reads nothing until it is shown.
  */
 export function watchOutlook(doc: Document, signal: AbortSignal, callbacks: OutlookWatchCallbacks, opts: OutlookWatchOptions): void {
   const win = doc.defaultView;
   if (signal.aborted || !win) return;
   const schedule = opts.schedule ?? ((fn) => { const id = win.requestAnimationFrame(fn); return () => win.cancelAnimationFrame(id); });
-  const read = opts.readers?.thread ?? readThread;
+  const readThreadOf = opts.readers?.thread ?? readThread;
+  const readListOf = opts.readers?.list ?? readListRows;
   const maxFrames = opts.locateFrames ?? 600;
+  const emitThread = reporter(callbacks.onThread);
+  const emitList = reporter(callbacks.onList);
 
   let route: OutlookRoute | null = null;
   let pane: Element | null = null;
   let row: Element | null = null;
+  let list: Element | null = null;
   let observers: MutationObserver[] = [];
   let cancel: (() => void) | null = null;
   let framesLeft = 0;
-  let dirty = false;
-  let last = '';
+  const dirty = { thread: false, list: false };
 
   const request = () => { cancel ??= schedule(flush); };
-  const disconnect = () => { observers.forEach((o) => o.disconnect()); observers = []; pane = row = null; };
+  const relocate = (frames: number) => { framesLeft = Math.max(framesLeft, frames); };
+  const disconnect = () => { observers.forEach((o) => o.disconnect()); observers = []; pane = row = list = null; };
   const observe = (target: Node, init: MutationObserverInit, onChange: () => void) => {
     const observer = new win.MutationObserver(() => { onChange(); request(); });
     observer.observe(target, init);
     observers.push(observer);
   };
-  const emit = (value: ReadResult<OutlookThreadContext> | null) => {
-    const key = JSON.stringify(value);
-    if (key === last) return;
-    last = key;
-    callbacks.onThread?.(value);
+  /** Outlook swaps whole containers; a childList watch on the parent, without subtree, sees that. */
+  const observeParent = (el: Element, frames: number) => {
+    if (el.parentNode) observe(el.parentNode, { childList: true }, () => { if (!el.isConnected) relocate(frames); });
   };
 
   function viewChanged(): void {
     route = parseOutlookUrl(doc.URL);
     callbacks.onRoute?.(route);
     framesLeft = maxFrames;
-    dirty = true;
+    dirty.thread = dirty.list = true;
     request();
   }
 
   function locate(): void {
     const nextPane = readingPaneOf(doc);
     const nextRow = findFirst(doc, S.selectedRow);
-    // Waiting for a conversation to be drawn re-runs this every frame; keep observers that still fit.
-    if (nextPane !== pane || nextRow !== row) bind(nextPane, nextRow);
-    dirty = true;
-    // While an item is expected but its conversation is not drawn yet, keep looking each frame.
-    const ready = nextPane !== null && conversationOf(nextPane) !== null;
-    framesLeft = openItemId(route) === null || ready ? 0 : framesLeft - 1;
+    const nextList = messageListOf(doc);
+    // Waiting for a view to be drawn re-runs this every frame; keep observers that still fit.
+    if (nextPane !== pane || nextRow !== row || nextList !== list) {
+      dirty.list ||= nextList !== list;
+      bind(nextPane, nextRow, nextList);
+    }
+    dirty.thread = true;
+    // While an item or a list is expected but not drawn yet, keep looking each frame.
+    const paneReady = openItemId(route) === null || (nextPane !== null && conversationOf(nextPane) !== null);
+    const listReady = !expectsList(route) || nextList !== null;
+    framesLeft = paneReady && listReady ? 0 : framesLeft - 1;
     if (framesLeft > 0) request();
   }
 
-  function bind(nextPane: Element | null, nextRow: Element | null): void {
+  function bind(nextPane: Element | null, nextRow: Element | null, nextList: Element | null): void {
     disconnect();
     pane = nextPane;
     row = nextRow;
+    list = nextList;
     if (nextPane) {
-      observe(nextPane, PANE, () => { dirty = true; });
-      // Outlook swaps the whole pane between layouts; a childList watch on the parent sees that.
-      const parent = nextPane.parentNode;
-      if (parent) observe(parent, { childList: true }, () => { if (!nextPane.isConnected) framesLeft = Math.max(framesLeft, 1); });
+      observe(nextPane, PANE, () => { dirty.thread = true; });
+      observeParent(nextPane, 1);
     }
-    if (nextRow) observe(nextRow, ROW, () => { dirty = true; });
+    if (nextRow) observe(nextRow, ROW, () => { dirty.thread = dirty.list = true; });
+    if (nextList) {
+      observe(nextList, LIST.children, () => { dirty.list = true; });
+      observe(nextList, LIST.rowIds, () => { dirty.list = true; });
+      // A list replaced on a folder switch may take a while to come back: look for it as long as at start.
+      observeParent(nextList, maxFrames);
+    }
   }
 
   function flush(): void {
     cancel = null;
     if (signal.aborted) return;
-    if ((pane && !pane.isConnected) || (row && !row.isConnected)) framesLeft = Math.max(framesLeft, 1);
+    if ((pane && !pane.isConnected) || (row && !row.isConnected)) relocate(1);
+    if (list && !list.isConnected) relocate(maxFrames);
     // A row that lost its selection: re-find which one has it now.
-    if (row && row.getAttribute('aria-selected') !== 'true') framesLeft = Math.max(framesLeft, 1);
+    if (row && row.getAttribute('aria-selected') !== 'true') relocate(1);
     if (framesLeft > 0) locate();
-    if (!dirty) return;
-    dirty = false;
-    if (!route) return emit(null);
-    if (pane && conversationOf(pane)) return emit(read(pane, { ...opts, url: doc.URL }));
-    if (openItemId(route) === null) return emit(null);
+    flushList();
+    flushThread();
+  }
+
+  function flushList(): void {
+    if (!dirty.list) return;
+    if (list) emitList(readListOf(list, opts));
+    else if (framesLeft > 0) return; // still looking: keep the work marked
+    // A list expected but never drawn is not the layout we know; otherwise there is none to show.
+    else emitList(route && expectsList(route) ? readListOf(doc, opts) : null);
+    dirty.list = false;
+  }
+
+  function flushThread(): void {
+    if (!dirty.thread) return;
+    dirty.thread = false;
+    if (!route) return emitThread(null);
+    if (pane && conversationOf(pane)) return emitThread(readThreadOf(pane, { ...opts, url: doc.URL }));
+    if (openItemId(route) === null) return emitThread(null);
     // An item is open but its pane never came: the layout is not the one we know.
-    if (framesLeft === 0) emit(read(doc, { ...opts, url: doc.URL }));
+    if (framesLeft === 0) emitThread(readThreadOf(doc, { ...opts, url: doc.URL }));
   }
 
   const unsubscribe = opts.subscribeLocation(() => { if (!signal.aborted) viewChanged(); });

@@ -1,7 +1,8 @@
 import { afterEach, vi } from 'vitest';
+import { readListRows } from '../../../../lib/mail/outlook/read-list';
 import { readThread } from '../../../../lib/mail/outlook/read-thread';
 import type { OutlookRoute } from '../../../../lib/mail/outlook/routes';
-import type { OutlookThreadContext } from '../../../../lib/mail/outlook/types';
+import type { OutlookListRow, OutlookThreadContext } from '../../../../lib/mail/outlook/types';
 import { watchOutlook } from '../../../../lib/mail/outlook/watch';
 import type { ReadResult } from '../../../../lib/mail/types';
 import { openFixture, type FixturePage } from './fixture-page';
@@ -33,7 +34,7 @@ export function threadIdOf(result: ReadResult<OutlookThreadContext> | null | und
 
 /**
  * Opens `fixture` at `url` and starts a watcher on it with hand-run frames, a hand-fired location
- * event, a counting reader, and a record of which observers were created and disconnected.
+ * event, counting readers, and a record of which observers were created and disconnected.
  */
 export function start(fixture: string, url: string, locateFrames = 600) {
   page = openFixture(fixture, url);
@@ -41,7 +42,9 @@ export function start(fixture: string, url: string, locateFrames = 600) {
   const frames = manualFrames();
   const listeners = new Set<() => void>();
   const read = vi.fn(readThread);
+  const readList = vi.fn(readListRows);
   const threads: (ReadResult<OutlookThreadContext> | null)[] = [];
+  const lists: (ReadResult<OutlookListRow[]> | null)[] = [];
   const routes: (OutlookRoute | null)[] = [];
   const observed = new Set<unknown>();
   const disconnected = new Set<unknown>();
@@ -51,15 +54,15 @@ export function start(fixture: string, url: string, locateFrames = 600) {
   vi.spyOn(proto, 'observe').mockImplementation(function (this: unknown, ...args: Parameters<typeof observe>) { observed.add(this); disconnected.delete(this); return observe.apply(this, args); });
   vi.spyOn(proto, 'disconnect').mockImplementation(function (this: unknown) { disconnected.add(this); return disconnect.apply(this); });
   const controller = new AbortController();
-  watchOutlook(doc, controller.signal, { onThread: (t) => threads.push(t), onRoute: (r) => routes.push(r) }, {
+  watchOutlook(doc, controller.signal, { onThread: (t) => threads.push(t), onRoute: (r) => routes.push(r), onList: (l) => lists.push(l) }, {
     ...OPTS,
     locateFrames,
     schedule: frames.schedule,
-    readers: { thread: read },
+    readers: { thread: read, list: readList },
     subscribeLocation: (listener) => { listeners.add(listener); return () => listeners.delete(listener); },
   });
   const navigate = (to: string) => { win.history.pushState({}, '', to); listeners.forEach((l) => l()); };
   /** Delivers pending mutations and runs frames until none is asked for. */
   const idle = async (max = 20) => { for (let i = 0; i < max; i++) { await settle(); if (frames.pending === 0) return; frames.run(); } };
-  return { doc, win, frames, read, threads, routes, controller, listeners, observed, disconnected, navigate, idle };
+  return { doc, win, frames, read, readList, lists, threads, routes, controller, listeners, observed, disconnected, navigate, idle };
 }
