@@ -137,6 +137,15 @@ export const OUTLOOK_SELECTORS = {
     ],
     fixtures: READING,
   },
+  accountRoot: {
+    name: 'accountRoot',
+    purpose: "the folder tree's top node, the signed-in mailbox, whose tooltip is its address",
+    fallbacks: [
+      // Only the top level: lower nodes are folders, and other mailboxes the user merely opened.
+      { css: '[role="tree"] [role="treeitem"][aria-level="1"][title*="@"]', attr: 'title' },
+    ],
+    fixtures: [...WITH_LIST, F.fullPage],
+  },
   messageBody: {
     name: 'messageBody',
     purpose: 'the body of an expanded message; a message without one is collapsed',

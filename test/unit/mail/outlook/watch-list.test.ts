@@ -44,7 +44,8 @@ describe('watchOutlook: list rows', () => {
     await w.idle();
     expect(w.readList).toHaveBeenCalledTimes(2);
     expect(w.lists.map(rowIds)).toEqual([INBOX_ORDER, [...INBOX_ORDER, ...added]]);
-    expect(w.lists.at(-1)?.ok && w.lists.at(-1)?.value.at(-1)?.senders).toEqual([{ name: 'Dewi Lestari', email: 'personconv-29@client.example' }]);
+    const last = w.lists.at(-1);
+    expect(last?.ok && last.value.at(-1)?.senders).toEqual([{ name: 'Dewi Lestari', email: 'personconv-29@client.example' }]);
   });
 
   it('reports rows scrolled out of view', async () => {

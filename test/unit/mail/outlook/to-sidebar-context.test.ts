@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { toSidebarContext } from '../../../../lib/mail/outlook/to-sidebar-context';
+import { decodeSidebarContext, encodeSidebarContext } from '../../../../lib/mail/sidebar-context';
+import { FIXTURE_CASES } from './fixture-cases';
+import { P, nameOnly } from './people.fixture';
+
+const read = FIXTURE_CASES.flatMap(({ fixture, thread }) => (thread.ok ? [{ fixture, thread: thread.value }] : []));
+
+describe('toSidebarContext', () => {
+  it.each(read)('survives the trip through the frame URL unchanged: $fixture', ({ thread }) => {
+    const context = toSidebarContext(thread, 'dark');
+    expect(decodeSidebarContext(encodeSidebarContext(context))).toEqual({ ...context, sentAt: null });
+    expect(context.participants).toEqual(thread.participants);
+    expect(context.nameOnly).toEqual(thread.nameOnly.map(({ name }) => ({ name })));
+  });
+
+  it('passes the people shown by name only, and the theme when it is known', () => {
+    const thread = read.find((r) => r.thread.nameOnly.length > 0)!.thread;
+    expect(toSidebarContext(thread, 'light')).toMatchObject({
+      site: 'outlook', participants: [P.ana], nameOnly: [{ name: 'Me Sales' }, { name: 'Mihai Dumitru' }], theme: 'light',
+    });
+    expect(toSidebarContext(thread, null)).not.toHaveProperty('theme');
+  });
+
+  it('keeps within the frame contract\'s limits, so a huge thread is still shown', () => {
+    const base = read[0]!.thread;
+    const many = Array.from({ length: 80 }, (_, i) => ({ name: 'N'.repeat(300), email: `p${i}@client.example` }));
+    const thread = { ...base, subject: 'S'.repeat(2000), participants: many, nameOnly: many.map((p) => nameOnly(p.name)) };
+    const decoded = decodeSidebarContext(encodeSidebarContext(toSidebarContext(thread, null)));
+    expect(decoded?.participants).toHaveLength(50);
+    expect(decoded?.nameOnly).toHaveLength(50);
+    expect(decoded?.subject).toHaveLength(1000);
+    expect(decoded?.participants[0]?.name).toHaveLength(200);
+  });
+});
