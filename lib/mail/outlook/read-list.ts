@@ -1,8 +1,8 @@
 import { makeIsOurs, uniqueByEmail } from '../participants';
-import type { Participant, ReaderOptions, ReadResult } from '../types';
+import type { ReaderOptions, ReadResult } from '../types';
 import { notRecognised, recognised } from '../types';
-import { cleanText, splitShown } from './address';
-import { attrFor, findAll, outermost } from './query';
+import { findAll } from './query';
+import { rowSendersOf, rowThreadId } from './row-senders';
 import { messageListOf } from './scope';
 import { OUTLOOK_SELECTORS as S } from './selectors';
 import type { OutlookListRow } from './types';
@@ -20,29 +20,13 @@ export function readListRows(root: ParentNode, opts: ReaderOptions): ReadResult<
     const isOurs = makeIsOurs(opts);
     const rows: OutlookListRow[] = [];
     for (const row of findAll(list, S.listRow)) {
-      const attr = attrFor(row, S.listRow);
-      const threadId = attr ? row.getAttribute(attr)?.trim() : undefined;
+      const threadId = rowThreadId(row);
       if (!threadId) continue;
-      const senders = uniqueByEmail(sendersOf(row).filter((p) => !isOurs(p.email)));
+      const senders = uniqueByEmail(rowSendersOf(row).map((s) => s.person).filter((p) => !isOurs(p.email)));
       rows.push({ threadId, senders, selected: row.getAttribute('aria-selected') === 'true' });
     }
     return recognised(rows);
   } catch {
     return notRecognised(['list']);
   }
-}
-
-/**
- * A sender's tooltip is their address ("dewi@…" or "Dewi <dewi@…>"). Anything else with an `@`
- * in its tooltip (a subject that mentions an address) is not a sender.
- */
-function sendersOf(row: Element): Participant[] {
-  const people: Participant[] = [];
-  for (const el of outermost(findAll(row, S.rowSender))) {
-    const tip = splitShown(el.getAttribute(attrFor(el, S.rowSender) ?? 'title'));
-    if (!tip.email) continue;
-    const shown = cleanText(el.textContent);
-    people.push({ name: shown && shown !== tip.email ? shown : tip.name, email: tip.email });
-  }
-  return people;
 }
