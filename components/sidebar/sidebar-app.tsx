@@ -1,34 +1,27 @@
-import { useQuery } from '@tanstack/preact-query';
 import { t } from '../../lib/i18n';
-import { ask } from '../../lib/ui/ask';
-import { toProblem } from '../../lib/ui/problem-text';
+import { sourceKey } from '../../lib/sidebar/source';
 import { useCacheChanges } from '../../lib/ui/use-cache-changes';
-import { ProblemView } from '../common/problem-view';
-import { LookupResult } from './lookup-result';
-import { SidebarSkeleton } from './sidebar-skeleton';
+import { useSidebarSource } from '../../lib/ui/use-sidebar-source';
+import { useTheme } from '../../lib/ui/use-theme';
+import { ThreadView } from './thread-view';
 
-/** The sidebar for one address: loading, a problem with a way out, or the client's context. */
-export function SidebarApp({ email }: { email: string | null }) {
+/** The sidebar: reads what to show from the URL and starts afresh for each thread. */
+export function SidebarApp() {
   useCacheChanges();
-  const lookup = useQuery({
-    queryKey: ['lookup', email],
-    queryFn: async () => {
-      const [item] = await ask('lookup', { emails: [email ?? ''] });
-      if (!item) throw new Error('the background answered no result');
-      return item;
-    },
-    enabled: email !== null,
-  });
-
-  if (email === null) return <p class="sidebar muted">{t('sidebar_no_email')}</p>;
-  if (lookup.isPending || (lookup.isError && lookup.isFetching)) return <SidebarSkeleton />;
-  return (
-    <main class="sidebar" aria-label={t('sidebar_title')}>
-      {lookup.isError ? (
-        <ProblemView problem={toProblem(lookup.error)} onRetry={() => void lookup.refetch()} />
-      ) : (
-        <LookupResult item={lookup.data} onRetry={() => void lookup.refetch()} />
-      )}
-    </main>
-  );
+  const source = useSidebarSource();
+  useTheme(source.kind === 'thread' ? source.context.theme : undefined);
+  if (source.kind === 'none') {
+    return <main class="sidebar" aria-label={t('sidebar_title')}><p class="note-box muted">{t('sidebar_no_email')}</p></main>;
+  }
+  if (source.kind === 'unreadable') {
+    return (
+      <main class="sidebar" aria-label={t('sidebar_title')}>
+        <div class="note-box" role="status" data-testid="layout-unrecognised">
+          <h1>{t('sidebar_layout_heading')}</h1>
+          <p>{t('sidebar_layout_detail')}</p>
+        </div>
+      </main>
+    );
+  }
+  return <ThreadView key={sourceKey(source)} source={source} />;
 }

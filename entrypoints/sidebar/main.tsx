@@ -7,14 +7,13 @@ import '../../components/sidebar/sidebar.css';
 import { SidebarApp } from '../../components/sidebar/sidebar-app';
 import { t } from '../../lib/i18n';
 import { createQueryClient } from '../../lib/ui/query-client';
-import { emailFromLocation } from '../../lib/ui/sidebar-params';
 
 const client = createQueryClient();
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = t('sidebar_title');
 render(
   <QueryClientProvider client={client}>
-    <SidebarApp email={emailFromLocation(location.search)} />
+    <SidebarApp />
   </QueryClientProvider>,
   document.getElementById('app') as HTMLElement,
 );

@@ -7,7 +7,7 @@ import {
 import { getAccount, getCommitments, getTimeline } from './account-reads';
 import type { App } from './app';
 import { createCrmClient } from './crm-client';
-import { clearCache } from './invalidate';
+import { clearCache, invalidateUnknownLookups } from './invalidate';
 import { lookupEmails } from './lookup';
 import { allItems, discardFailed, enqueue, retryFailed, summarise } from './outbox';
 import { isExtensionPage, type Sender } from './sender';
@@ -67,7 +67,9 @@ export function createHandlers(app: App, identity: Identity): Handlers {
     getCommitments: handle('getCommitments', CommitmentsData, (d) => getCommitments(ctx, d.accountId, d.status)),
     enqueueWrite: handle('enqueueWrite', EnqueueData, async (d) => {
       const queued = await enqueue(ctx.db, d.write, { now: ctx.now() });
-      ctx.background(app.drain());
+      // A new contact can turn an address the CRM didn't know into a match: once sent, ask again.
+      const afterContact = () => invalidateUnknownLookups(ctx.db).then(() => ctx.notify({ all: true }));
+      ctx.background(d.write.type === 'contact' ? app.drain().then(afterContact) : app.drain());
       return queued;
     }),
     getOutboxStatus: handle('getOutboxStatus', NoData, outbox),

@@ -1,0 +1,80 @@
+import { useId, useState } from 'preact/hooks';
+import { Day, NewCommitment, type Commitment, type User, type UserRef } from '../../lib/api';
+import { t } from '../../lib/i18n';
+import { toProblem } from '../../lib/ui/problem-text';
+import type { QueuedWrites } from '../../lib/ui/use-queued-writes';
+import { ProblemView } from '../common/problem-view';
+import { Field } from './field';
+
+interface Props {
+  accountId: string;
+  contactId: string | null;
+  user: User | null;
+  /** The account's owner and team, offered as owners besides me. */
+  people: readonly UserRef[];
+  writes: QueuedWrites;
+  onAdded: (commitment: Commitment) => void;
+}
+
+/** Records a promise: what, by when, and who owns it (me unless another is chosen). */
+export function AddCommitmentForm({ accountId, contactId, user, people, writes, onAdded }: Props) {
+  const ownerId = useId();
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState('');
+  const [due, setDue] = useState('');
+  const [owner, setOwner] = useState('');
+  const [errors, setErrors] = useState<{ text?: string; due?: string }>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const me: UserRef | null = user && { id: user.id, name: user.name, email: user.email };
+  const choices = [...(me ? [me] : []), ...people.filter((p) => p.id !== me?.id)].filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i);
+
+  if (!open) return <button type="button" onClick={() => setOpen(true)}>{t('sidebar_commitment_add')}</button>;
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const found: typeof errors = {};
+    if (text.trim() === '') found.text = t('sidebar_field_required');
+    if (due !== '' && !Day.safeParse(due).success) found.due = t('sidebar_field_date');
+    const chosen = choices.find((p) => p.id === owner) ?? me;
+    const body: NewCommitment = { accountId, contactId, text, dueDate: due || null, ...(chosen ? { ownerId: chosen.id } : {}) };
+    const parsed = NewCommitment.safeParse(body);
+    if (!parsed.success) found.text ??= parsed.error.issues[0]?.message ?? '';
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    try {
+      const queued = await writes.queue({ type: 'commitment', body }, text.trim(), 'commitment');
+      const now = new Date().toISOString();
+      onAdded({
+        id: queued.id ?? queued.key, accountId, contactId, owner: chosen ?? null, text: text.trim(), dueDate: due || null,
+        status: 'open', createdAt: now, completedAt: null, sourceInteractionId: null, version: 1,
+      });
+      setText('');
+      setDue('');
+      setFailure(null);
+      setOpen(false);
+    } catch (error) {
+      setFailure(error);
+    }
+  };
+
+  return (
+    <form class="form" onSubmit={submit} aria-label={t('sidebar_commitment_add')} noValidate>
+      <Field label={t('sidebar_commitment_what')} value={text} onInput={setText} error={errors.text} autoFocus />
+      <Field label={t('sidebar_commitment_due')} value={due} onInput={setDue} error={errors.due} type="date" />
+      <div class="field">
+        <label for={ownerId}>{t('sidebar_commitment_owner')}</label>
+        <select id={ownerId} value={owner || me?.id || ''} onChange={(e) => setOwner((e.currentTarget as HTMLSelectElement).value)}>
+          {choices.length === 0 && <option value="">{t('sidebar_owner_me')}</option>}
+          {choices.map((p) => (
+            <option key={p.id} value={p.id}>{p.id === me?.id ? t('sidebar_owner_me_named', p.name) : p.name}</option>
+          ))}
+        </select>
+      </div>
+      {failure !== null && <ProblemView problem={toProblem(failure)} />}
+      <div class="actions">
+        <button type="submit" class="primary">{t('sidebar_commitment_save')}</button>
+        <button type="button" onClick={() => setOpen(false)}>{t('sidebar_cancel')}</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,63 @@
+import { useRef, useState } from 'preact/hooks';
+import type { LookupMatch, User } from '../../lib/api';
+import type { SidebarContext } from '../../lib/mail/sidebar-context';
+import { prefillContact } from '../../lib/sidebar/contact-draft';
+import { useFrameMessage } from '../../lib/ui/frame-link';
+import { useAccount } from '../../lib/ui/sidebar-queries';
+import { useQueuedWrites } from '../../lib/ui/use-queued-writes';
+import { t } from '../../lib/i18n';
+import { AddContactForm } from './add-contact-form';
+import { CommitmentsSection } from './commitments-section';
+import { HeaderCard } from './header-card';
+import { LogEmail } from './log-email';
+import { PreferencesSection } from './preferences-section';
+import { QuickNote } from './quick-note';
+import { RiskSection } from './risk-section';
+import { TimelineSection } from './timeline-section';
+
+type Known = Extract<LookupMatch, { match: 'contact' | 'account-domain' }>;
+
+interface Props {
+  item: Known;
+  context: SidebarContext | null;
+  user: User | null;
+}
+
+/** A known client: who they are, what is at risk, what we promised, what happened, and a note. */
+export function ClientView({ item, context, user }: Props) {
+  const summary = item.account;
+  const detail = useAccount(summary.id);
+  const writes = useQueuedWrites();
+  const riskRef = useRef<HTMLElement>(null);
+  const noteRef = useRef<HTMLTextAreaElement | HTMLInputElement | null>(null);
+  const [addingContact, setAddingContact] = useState(false);
+  useFrameMessage('crm:show-risk', () => {
+    riskRef.current?.scrollIntoView({ block: 'start' });
+    riskRef.current?.focus();
+  });
+  useFrameMessage('crm:focus-note', () => noteRef.current?.focus());
+
+  const account = detail.data?.value.account ?? null;
+  const contactId = item.match === 'contact' ? item.contact.id : null;
+  const contactIds = contactId ? [contactId] : [];
+  return (
+    <>
+      <HeaderCard item={item} account={account} />
+      {item.match === 'account-domain' && (
+        <section class="panel" aria-label={t('sidebar_add_contact')}>
+          {addingContact ? (
+            <AddContactForm initial={prefillContact({ name: '', email: item.email }, summary)} accountName={summary.name} onCancel={() => setAddingContact(false)} />
+          ) : (
+            <button type="button" onClick={() => setAddingContact(true)}>{t('sidebar_add_contact')}</button>
+          )}
+        </section>
+      )}
+      <RiskSection risk={summary.risk} sectionRef={riskRef} />
+      <CommitmentsSection summary={summary} user={user} team={account?.team ?? []} owner={account?.owner ?? null} writes={writes} contactId={contactId} />
+      <QuickNote accountId={summary.id} contactIds={contactIds} threadId={context?.threadId ?? null} writes={writes} inputRef={noteRef} />
+      {context && <LogEmail context={context} accountId={summary.id} contacts={detail.data?.value.contacts ?? []} writes={writes} />}
+      <TimelineSection accountId={summary.id} />
+      {account && <PreferencesSection account={account} />}
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Commitment } from '../../lib/api';
+import { t, tn } from '../../lib/i18n';
+import { isOverdue } from '../../lib/sidebar/commitment-order';
+import { describeDueDate } from '../../lib/sidebar/contact-rhythm';
+import { daysBetween } from '../../lib/sidebar/day-groups';
+
+interface Props {
+  commitment: Commitment;
+  today: string;
+  pending: boolean;
+  onDone: () => void;
+  onUndo: () => void;
+}
+
+const locale = () => document.documentElement.lang || 'en';
+
+/** One promise: what, who owns it, when it is due (overdue said in words), and Done / Undo. */
+export function CommitmentItem({ commitment: c, today, pending, onDone, onUndo }: Props) {
+  const overdue = isOverdue(c, today);
+  const done = c.status === 'done';
+  return (
+    <li class={done ? 'commitment done' : overdue ? 'commitment overdue' : 'commitment'} data-testid="commitment" data-status={c.status} data-pending={pending ? 'true' : undefined}>
+      <p class="commitment-text">{overdue && <span aria-hidden="true">⚠ </span>}{c.text}</p>
+      <p class="muted small">
+        {c.owner ? c.owner.name : t('sidebar_no_owner')}
+        {' · '}
+        {c.dueDate === null
+          ? t('sidebar_no_due_date')
+          : overdue
+            ? <strong class="late">{t('sidebar_overdue_since', describeDueDate(c.dueDate, today, locale()), tn('n_days', daysBetween(c.dueDate, today)))}</strong>
+            : t('sidebar_due', describeDueDate(c.dueDate, today, locale()))}
+      </p>
+      {done ? (
+        <p class="done-line" role="status">
+          <span><span aria-hidden="true">✓ </span>{t('sidebar_commitment_done')}</span>
+          <button type="button" onClick={onUndo} aria-label={t('sidebar_undo_label', c.text)}>{t('sidebar_undo')}</button>
+        </p>
+      ) : (
+        <button type="button" class="small-button" onClick={onDone} aria-label={t('sidebar_mark_done_label', c.text)}>
+          {t('sidebar_mark_done')}
+        </button>
+      )}
+    </li>
+  );
+}

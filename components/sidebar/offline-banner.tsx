@@ -1,0 +1,18 @@
+import { t } from '../../lib/i18n';
+import type { Status } from '../../lib/messaging/protocol';
+
+/**
+ * Shown when the CRM can't be reached but the sidebar still has something to show: what is on
+ * screen is the last data the extension received, and new notes wait in the outbox.
+ */
+export function OfflineBanner({ status }: { status: Status | undefined }) {
+  if (!status || status.problem?.kind !== 'unreachable') return null;
+  const when = status.lastSyncAt === null ? null
+    : new Intl.DateTimeFormat(document.documentElement.lang || 'en', { dateStyle: 'medium', timeStyle: 'short' }).format(status.lastSyncAt);
+  return (
+    <div class="banner" role="status" data-testid="offline">
+      <p><span aria-hidden="true">⚡ </span><strong>{t('sidebar_offline')}</strong></p>
+      <p class="small">{when === null ? t('sidebar_offline_data') : t('sidebar_offline_data_from', when)}</p>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import type { User } from '../../lib/api';
+import { t } from '../../lib/i18n';
+import type { SidebarContext } from '../../lib/mail/sidebar-context';
+import type { Participant } from '../../lib/sidebar/participants';
+import { ProblemView } from '../common/problem-view';
+import { ClientView } from './client-view';
+import { UnknownSender } from './unknown-sender';
+
+interface Props {
+  person: Participant;
+  context: SidebarContext | null;
+  user: User | null;
+  onRetry: () => void;
+}
+
+/** What the CRM knows about one participant, or why there is nothing to show. */
+export function PersonView({ person, context, user, onRetry }: Props) {
+  const { item } = person;
+  switch (item.match) {
+    case 'contact':
+    case 'account-domain':
+      return <ClientView item={item} context={context} user={user} />;
+    case 'unknown':
+      return <UnknownSender person={person} />;
+    case 'excluded':
+      return (
+        <p class="note-box" data-testid="excluded">
+          {t(item.reason === 'colleague' ? 'sidebar_excluded_colleague' : 'sidebar_excluded_never', item.email)}
+        </p>
+      );
+    case 'not-an-address':
+      return <p class="note-box">{t('sidebar_not_address', item.email)}</p>;
+    case 'unavailable':
+      return <ProblemView problem={item.problem} onRetry={onRetry} />;
+  }
+}

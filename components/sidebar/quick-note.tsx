@@ -1,0 +1,71 @@
+import { useState } from 'preact/hooks';
+import { t, type MessageKey } from '../../lib/i18n';
+import { EMPTY_NOTE, NOTE_KINDS, noteFromDraft, type NoteDraft, type NoteErrors } from '../../lib/sidebar/note-draft';
+import { toProblem } from '../../lib/ui/problem-text';
+import type { QueuedWrites } from '../../lib/ui/use-queued-writes';
+import { ProblemView } from '../common/problem-view';
+import { Field } from './field';
+import { WriteStatusList } from './write-status';
+
+interface Props {
+  accountId: string;
+  contactIds: readonly string[];
+  threadId: string | null;
+  writes: QueuedWrites;
+  inputRef: { current: HTMLTextAreaElement | HTMLInputElement | null };
+}
+
+/** A note, call or meeting written down while it is fresh, with an optional promise and its date. */
+export function QuickNote({ accountId, contactIds, threadId, writes, inputRef }: Props) {
+  const [draft, setDraft] = useState<NoteDraft>(EMPTY_NOTE);
+  const [errors, setErrors] = useState<NoteErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const set = <K extends keyof NoteDraft>(field: K) => (value: NoteDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
+
+  const submit = async () => {
+    const checked = noteFromDraft(draft, { accountId, contactIds, threadId });
+    if (!checked.ok) return setErrors(checked.errors);
+    setErrors({});
+    try {
+      await writes.queue({ type: 'interaction', body: checked.body }, draft.text.trim(), 'note');
+      setDraft({ ...EMPTY_NOTE, kind: draft.kind });
+      setFailure(null);
+    } catch (error) {
+      // Kept in the form: nothing typed is lost when it could not be queued.
+      setFailure(error);
+    }
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void submit();
+    }
+  };
+  const notes = writes.writes.filter((w) => w.group === 'note');
+
+  return (
+    <section class="panel" aria-labelledby="note-heading">
+      <h2 id="note-heading">{t('sidebar_note_heading')}</h2>
+      <form class="form" onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+        <fieldset class="kinds">
+          <legend class="visually-hidden">{t('sidebar_note_kind')}</legend>
+          {NOTE_KINDS.map((kind) => (
+            <label key={kind} class="kind-choice">
+              <input type="radio" name="note-kind" value={kind} checked={draft.kind === kind} onChange={() => set('kind')(kind)} />
+              {t(`kind_${kind}` as MessageKey)}
+            </label>
+          ))}
+        </fieldset>
+        <Field label={t('sidebar_note_text')} value={draft.text} onInput={set('text')} error={errors.text} multiline onKeyDown={onKeyDown} inputRef={inputRef} />
+        <Field label={t('sidebar_note_promise')} value={draft.promise} onInput={set('promise')} error={errors.promise} onKeyDown={onKeyDown} placeholder={t('sidebar_note_promise_hint')} />
+        <Field label={t('sidebar_note_due')} value={draft.due} onInput={set('due')} error={errors.due} type="date" onKeyDown={onKeyDown} />
+        {failure !== null && <ProblemView problem={toProblem(failure)} />}
+        <div class="actions">
+          <button type="submit" class="primary">{t('sidebar_note_save')}</button>
+          <span class="muted small">{t('sidebar_note_shortcut')}</span>
+        </div>
+      </form>
+      {notes.length > 0 && <WriteStatusList writes={notes} onRetry={(key) => void writes.retry(key)} label={t('sidebar_note_status')} />}
+    </section>
+  );
+}

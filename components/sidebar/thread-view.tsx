@@ -1,0 +1,66 @@
+import { useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
+import { accountOf, firstToShow, matchNamedPeople, pairParticipants } from '../../lib/sidebar/participants';
+import { peopleOf, type SidebarSource } from '../../lib/sidebar/source';
+import { toProblem } from '../../lib/ui/problem-text';
+import { useAccount, useLookup, useStatus } from '../../lib/ui/sidebar-queries';
+import { ProblemView } from '../common/problem-view';
+import { OfflineBanner } from './offline-banner';
+import { ParticipantsSection } from './participants-section';
+import { PersonView } from './person-view';
+import { SidebarSkeleton } from './sidebar-skeleton';
+
+type Shown = Extract<SidebarSource, { kind: 'thread' | 'email' }>;
+
+/** One thread (or address): every participant looked up at once, one of them shown in full. */
+export function ThreadView({ source }: { source: Shown }) {
+  const people = peopleOf(source);
+  const lookup = useLookup(people.map((p) => p.email));
+  const status = useStatus();
+  const [picked, setPicked] = useState<number | null>(null);
+  const context = source.kind === 'thread' ? source.context : null;
+  const participants = lookup.data ? pairParticipants(people, lookup.data) : [];
+  const index = picked ?? firstToShow(participants);
+  const shown = participants[index] ?? participants[0];
+  const account = accountOf(shown?.item ?? { match: 'not-an-address', email: '' });
+  const detail = useAccount(context && context.nameOnly.length > 0 ? (account?.id ?? null) : null);
+
+  if (people.length === 0) {
+    return (
+      <main class="sidebar" aria-label={t('sidebar_title')}>
+        <p class="note-box muted" data-testid="no-participants">{t('sidebar_no_participants')}</p>
+      </main>
+    );
+  }
+  if (lookup.isPending || (lookup.isError && lookup.isFetching)) return <SidebarSkeleton />;
+  if (lookup.isError) {
+    return (
+      <main class="sidebar" aria-label={t('sidebar_title')}>
+        <ProblemView problem={toProblem(lookup.error)} onRetry={() => void lookup.refetch()} />
+      </main>
+    );
+  }
+  return (
+    <main class="sidebar" aria-label={t('sidebar_title')}>
+      <OfflineBanner status={status.data} />
+      {context && (
+        <ParticipantsSection
+          participants={participants}
+          selected={index}
+          onSelect={setPicked}
+          named={matchNamedPeople(context.nameOnly, detail.data?.value.contacts ?? [])}
+          account={account}
+        />
+      )}
+      {shown && (
+        <PersonView
+          key={shown.email}
+          person={shown}
+          context={context}
+          user={status.data?.user?.user ?? null}
+          onRetry={() => void lookup.refetch()}
+        />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,60 @@
+import { useId, useState } from 'preact/hooks';
+import { PROBLEM_KINDS, type InteractionKind } from '../../lib/api';
+import { t, type MessageKey } from '../../lib/i18n';
+import { describeDay } from '../../lib/sidebar/contact-rhythm';
+import { groupByDay, localDay } from '../../lib/sidebar/day-groups';
+import { toProblem } from '../../lib/ui/problem-text';
+import { useTimeline } from '../../lib/ui/sidebar-queries';
+import { ProblemView } from '../common/problem-view';
+import { TimelineItem } from './timeline-item';
+
+/** The filter choices: everything, one everyday kind, or all the problems together. */
+const FILTERS: Record<string, readonly InteractionKind[]> = {
+  all: [],
+  note: ['note'],
+  call: ['call'],
+  meeting: ['meeting'],
+  email: ['email'],
+  order: ['order'],
+  problems: PROBLEM_KINDS,
+};
+
+/** The relationship's history, newest first, by day; older pages on request. */
+export function TimelineSection({ accountId }: { accountId: string }) {
+  const filterId = useId();
+  const [filter, setFilter] = useState('all');
+  const timeline = useTimeline(accountId, FILTERS[filter] ?? []);
+  const items = timeline.data?.pages.flatMap((p) => p.value.items) ?? [];
+  const today = localDay(Date.now());
+  const locale = document.documentElement.lang || 'en';
+
+  return (
+    <section class="panel" aria-labelledby="timeline-heading" data-testid="timeline">
+      <div class="section-head">
+        <h2 id="timeline-heading">{t('sidebar_timeline_heading')}</h2>
+        <label for={filterId} class="visually-hidden">{t('sidebar_timeline_filter')}</label>
+        <select id={filterId} value={filter} onChange={(e) => setFilter((e.currentTarget as HTMLSelectElement).value)}>
+          {Object.keys(FILTERS).map((key) => (
+            <option key={key} value={key}>{t(`sidebar_filter_${key}` as MessageKey)}</option>
+          ))}
+        </select>
+      </div>
+      {timeline.isError && <ProblemView problem={toProblem(timeline.error)} onRetry={() => void timeline.refetch()} />}
+      {timeline.isPending && <p class="muted">{t('sidebar_loading_list')}</p>}
+      {timeline.isSuccess && items.length === 0 && <p class="muted">{t('sidebar_timeline_empty')}</p>}
+      {groupByDay(items).map((group) => (
+        <div key={group.day} class="day">
+          <h3 class="day-heading">{describeDay(group.day, today, locale)}</h3>
+          <ul class="timeline">
+            {group.items.map((item) => <TimelineItem key={item.id} item={item} />)}
+          </ul>
+        </div>
+      ))}
+      {timeline.hasNextPage && (
+        <button type="button" onClick={() => void timeline.fetchNextPage()} disabled={timeline.isFetchingNextPage}>
+          {timeline.isFetchingNextPage ? t('sidebar_loading_list') : t('sidebar_timeline_older')}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import { t } from '../../lib/i18n';
+import type { TrackedWrite } from '../../lib/ui/use-queued-writes';
+import { problemText } from '../../lib/ui/problem-text';
+
+interface Props {
+  writes: readonly TrackedWrite[];
+  onRetry: (key: string) => void;
+  label: string;
+}
+
+const ICON = { pending: '⏳', saved: '✓', failed: '⚠' } as const;
+
+/** What happened to each write: pending, then saved, or failed with the CRM's reason and a retry. */
+export function WriteStatusList({ writes, onRetry, label }: Props) {
+  return (
+    <ul class="write-status" aria-label={label} aria-live="polite">
+      {writes.map((w) => (
+        <li key={w.key} data-state={w.status.state} data-testid="write-status">
+          <span aria-hidden="true" class="state-icon">{ICON[w.status.state]}</span>
+          <span class="excerpt">{w.label}</span>
+          <span class="state-text">
+            {w.status.state === 'pending' ? t('sidebar_write_pending') : w.status.state === 'saved' ? t('sidebar_write_saved') : t('sidebar_write_failed')}
+          </span>
+          {w.status.state === 'failed' && (
+            <>
+              {w.status.problem && <span class="field-error">{problemText(w.status.problem).title}</span>}
+              <button type="button" onClick={() => onRetry(w.key)}>{t('common_retry')}</button>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

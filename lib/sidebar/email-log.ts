@@ -1,0 +1,52 @@
+import { NewInteraction, type Direction, type Interaction } from '../api';
+
+/** What "Log this email" knows about the open thread. */
+export interface EmailToLog {
+  accountId: string;
+  threadId: string;
+  subject: string;
+  sentAt: string | null;
+  direction: Extract<Direction, 'inbound' | 'outbound'>;
+  contactIds: readonly string[];
+  /** The messages' text, only when the user ticked "include text". */
+  body: string | null;
+}
+
+const SUMMARY_MAX = 20_000;
+
+/** The summary: the subject, then the text the user chose to include, cut to what the CRM keeps. */
+export function emailSummary(subject: string, body: string | null, noSubject: string): string {
+  const head = subject.trim() || noSubject;
+  const text = body?.trim() ?? '';
+  const full = text === '' ? head : `${head}\n\n${text}`;
+  return full.length > SUMMARY_MAX ? `${full.slice(0, SUMMARY_MAX - 1)}…` : full;
+}
+
+/** The interaction for a logged email, checked against the contract. */
+export function emailInteraction(email: EmailToLog, noSubject: string): { ok: true; body: NewInteraction } | { ok: false; message: string } {
+  const body: NewInteraction = {
+    accountId: email.accountId,
+    kind: 'email',
+    direction: email.direction,
+    summary: emailSummary(email.subject, email.body, noSubject),
+    contactIds: [...new Set(email.contactIds)],
+    threadId: email.threadId,
+    ...(email.sentAt ? { occurredAt: email.sentAt } : {}),
+  };
+  const parsed = NewInteraction.safeParse(body);
+  if (parsed.success) return { ok: true, body };
+  const issue = parsed.error.issues[0];
+  return { ok: false, message: issue ? `${issue.path.join('.')}: ${issue.message}` : 'not valid' };
+}
+
+/** The timeline item that logged this thread, if any. */
+export function loggedEntry<T extends Pick<Interaction, 'threadId' | 'kind'>>(items: readonly T[], threadId: string): T | null {
+  if (threadId === '') return null;
+  return items.find((i) => i.kind === 'email' && i.threadId === threadId) ?? null;
+}
+
+/** The contacts among the thread's participants, matched by address. */
+export function contactIdsFor(people: readonly { email: string }[], contacts: readonly { id: string; emails: readonly string[] }[]): string[] {
+  const wanted = new Set(people.map((p) => p.email.trim().toLowerCase()));
+  return contacts.filter((c) => c.emails.some((e) => wanted.has(e.toLowerCase()))).map((c) => c.id);
+}
