@@ -56,6 +56,7 @@ export function watchOutlook(doc: Document, signal: AbortSignal, callbacks: Outl
   let observers: MutationObserver[] = [];
   let cancel: (() => void) | null = null;
   let framesLeft = 0;
+  let viewPending = false;
   const dirty = { thread: false, list: false };
 
   const request = () => { cancel ??= schedule(flush); };
@@ -71,9 +72,10 @@ export function watchOutlook(doc: Document, signal: AbortSignal, callbacks: Outl
     if (el.parentNode) observe(el.parentNode, { childList: true }, () => { if (!el.isConnected) relocate(frames); });
   };
 
+  // The URL is read in the frame, not in the event: the Navigation API's `navigate` event, which
+  // WXT's location change rides on, fires before the new URL is committed.
   function viewChanged(): void {
-    route = parseOutlookUrl(doc.URL);
-    callbacks.onRoute?.(route);
+    viewPending = true;
     framesLeft = maxFrames;
     dirty.thread = dirty.list = true;
     request();
@@ -117,6 +119,11 @@ export function watchOutlook(doc: Document, signal: AbortSignal, callbacks: Outl
   function flush(): void {
     cancel = null;
     if (signal.aborted) return;
+    if (viewPending) {
+      viewPending = false;
+      route = parseOutlookUrl(doc.URL);
+      callbacks.onRoute?.(route);
+    }
     if ((pane && !pane.isConnected) || (row && !row.isConnected)) relocate(1);
     if (list && !list.isConnected) relocate(maxFrames);
     // A row that lost its selection: re-find which one has it now.

@@ -78,6 +78,17 @@ describe('watchOutlook', () => {
     expect(w.read).toHaveBeenCalledTimes(4);
   });
 
+  it('reads the new URL even when the location event fires before the URL is committed', async () => {
+    const w = start('inbox-pane-right.html', RIGHT);
+    await w.idle();
+    const next = `https://outlook.office.com/mail/inbox/id/${encodeURIComponent(CONV.sergei)}`;
+    // The Navigation API's navigate event (behind wxt:locationchange) comes before the URL changes.
+    w.listeners.forEach((l) => l());
+    w.win.history.pushState({}, '', next);
+    await w.idle();
+    expect(w.routes.at(-1)).toEqual({ kind: 'item', mailbox: '', folder: 'inbox', itemId: CONV.sergei });
+  });
+
   it('reports no thread for a list view whose pane is empty', async () => {
     const w = start('inbox-pane-right.html', 'https://outlook.office.com/mail/inbox');
     w.doc.querySelector('#ReadingPaneContainerId')!.replaceChildren();
