@@ -11,7 +11,7 @@ import { onMessage, sendMessage, type CacheChange } from '../lib/messaging/proto
 /** Every request the background answers; a Record so that a message added to the protocol can't be missed here. */
 const REQUESTS: Record<keyof Handlers, true> = {
   getSettings: true, saveSettings: true, testConnection: true, lookup: true, getAccount: true, getTimeline: true,
-  getCommitments: true, enqueueWrite: true, getOutboxStatus: true, retryWrite: true, discardWrite: true, getStatus: true,
+  getCommitments: true, enqueueWrite: true, getOutboxStatus: true, retryWrite: true, updateFailedWrite: true, discardWrite: true, getStatus: true,
 };
 
 // Non-persistent where the browser offers the choice (Firefox MV2): alarms and messages wake it.
@@ -47,4 +47,6 @@ function main(): void {
 
   void ensureSyncAlarm();
   void ready.then(({ app }) => app.startup()).catch(() => undefined);
+  // Browser start-up: registering for it makes Chrome start the worker then, so queued writes go out.
+  browser.runtime.onStartup.addListener(() => void ready.then(({ app }) => app.drain()).catch(() => undefined));
 }

@@ -1,10 +1,16 @@
 import type { AccountDetail, CommitmentList, InteractionKind, TimelinePage } from '../api';
 import type { Fresh } from '../messaging/protocol';
 import type { Ctx } from './context';
+import { isOffline } from './status';
 import { staleWhileRevalidate, type SwrDeps } from './swr';
 
 function swrDeps(ctx: Ctx, accountId: string): SwrDeps {
-  return { now: ctx.now, background: ctx.background, refreshed: () => ctx.notify({ accountIds: [accountId] }) };
+  return {
+    now: ctx.now,
+    background: ctx.background,
+    refreshed: () => ctx.notify({ accountIds: [accountId] }),
+    offline: () => isOffline(ctx.db),
+  };
 }
 
 /** An account with its contacts and summary, from the cache when there is one. */

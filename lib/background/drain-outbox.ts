@@ -1,9 +1,10 @@
-import { toProblem, type Problem } from '../messaging/problem';
-import { backoffDelay, verdictFor } from './backoff';
+import { toProblem } from '../messaging/problem';
 import type { CrmClient } from './crm-client';
 import type { Db } from './db';
-import type { OutboxItem } from './outbox-item';
-import { allItems } from './outbox';
+import { allItems, changed, recoverInterrupted } from './outbox';
+import { createdIdOf, refsOf } from './outbox-refs';
+import { releaseWaiting, settle } from './outbox-settle';
+import { listen, WORKER_INSTANCE } from './outbox-signals';
 import { sendWrite } from './send-write';
 
 export interface DrainDeps {
@@ -19,52 +20,78 @@ export interface DrainDeps {
 
 export interface DrainReport { sent: number; failed: number; retrying: number }
 
+/** The Web Locks API where there is one: no second drain anywhere in the extension, and a stopped worker's lock is freed. */
+async function exclusive<T>(run: () => Promise<T>): Promise<T> {
+  const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+  return locks ? await locks.request('crm-outbox-drain', run) : await run();
+}
+
 /**
  * Sends waiting writes, oldest first. Within a group (an account) order is kept: a write that
- * must wait holds back the later ones. Only one drain runs at a time; a drain asked for while
- * one runs makes that run go round once more instead of starting a second.
+ * must wait holds back the later ones, and a write that refers to a record an earlier write
+ * creates waits for that one. One drain at a time: a drain asked for while one runs makes that
+ * run go round once more instead of starting a second. Each drain starts by putting back in line
+ * what a stopped worker left "sending"; their idempotency keys make resending them safe.
  */
 export function createOutboxDrainer(deps: DrainDeps): { drain: () => Promise<DrainReport> } {
   let running: Promise<DrainReport> | null = null;
   let again = false;
+  let restored = false;
 
   async function loop(): Promise<DrainReport> {
     const total: DrainReport = { sent: 0, failed: 0, retrying: 0 };
+    await recoverInterrupted(deps.db, true);
     do {
       again = false;
+      if (restored) {
+        restored = false;
+        await releaseWaiting(deps.db, deps.now());
+      }
       const report = await runOnce(deps);
       total.sent += report.sent;
       total.failed += report.failed;
       total.retrying = report.retrying;
-    } while (again);
+    } while (again || restored);
     return total;
   }
 
-  return {
-    drain() {
-      if (running) {
-        again = true;
-        return running;
-      }
-      running = loop().finally(() => {
-        running = null;
-      });
+  function drain(): Promise<DrainReport> {
+    if (running) {
+      again = true;
       return running;
-    },
-  };
+    }
+    running = exclusive(loop).finally(() => {
+      running = null;
+      // Asked for between the last round and here: go again rather than drop the request.
+      if (again || restored) void drain().catch(() => undefined);
+    });
+    return running;
+  }
+
+  listen(deps.db, (signal) => {
+    if (signal.type !== 'connection-restored') return;
+    restored = true;
+    void drain().catch(() => undefined);
+  });
+  return { drain };
 }
 
 async function runOnce(deps: DrainDeps): Promise<DrainReport> {
   const { db } = deps;
   const report: DrainReport = { sent: 0, failed: 0, retrying: 0 };
   const held = new Set<string>();
+  /** Ids created by writes still in the outbox ahead of the current one. */
+  const unsent = new Set<string>();
+  const wakeAt: number[] = [];
   let haltedUntil: number | null = null;
 
   for (const item of await allItems(db)) {
-    if (item.state !== 'pending' || held.has(item.group)) continue;
-    const now = deps.now();
-    if (haltedUntil !== null || item.nextAttemptAt > now) {
-      held.add(item.group);
+    const created = createdIdOf(item.write);
+    const waits = held.has(item.group) || refsOf(item.write).some((id) => unsent.has(id));
+    if (item.state !== 'pending' || waits || haltedUntil !== null || item.nextAttemptAt > deps.now()) {
+      if (created !== null) unsent.add(created);
+      if (item.state !== 'failed') held.add(item.group);
+      if (item.state === 'pending' && !waits) wakeAt.push(Math.max(item.nextAttemptAt, haltedUntil ?? 0));
       continue;
     }
     let client: CrmClient;
@@ -75,42 +102,32 @@ async function runOnce(deps: DrainDeps): Promise<DrainReport> {
       await deps.schedule(null);
       return report;
     }
-    await db.put('outbox', { ...item, state: 'sending' });
-    try {
-      const accountId = await sendWrite(client, item.write, item.key);
+    const sending = { ...item, state: 'sending' as const, sendingBy: WORKER_INSTANCE };
+    await db.put('outbox', sending);
+    const outcome = await sendWrite(client, item.write, item.key).then(
+      (accountId) => ({ ok: true as const, accountId }),
+      (error: unknown) => ({ ok: false as const, problem: toProblem(error) }),
+    );
+    if (outcome.ok) {
       await db.delete('outbox', item.seq as number);
       report.sent++;
-      await deps.sent(accountId);
-    } catch (error) {
-      const problem = toProblem(error);
-      const verdict = verdictFor(problem);
-      const next = settle(item, problem, verdict, deps);
-      await db.put('outbox', next);
-      if (next.state === 'failed') report.failed++;
-      else held.add(item.group);
-      if (verdict === 'halt') haltedUntil = next.nextAttemptAt;
+      await deps.sent(outcome.accountId);
+      continue;
     }
+    const { next, verdict } = settle(sending, outcome.problem, deps.now(), deps.random());
+    await db.put('outbox', next);
+    changed(db, next);
+    if (created !== null) unsent.add(created);
+    if (next.state === 'failed') {
+      report.failed++;
+      continue;
+    }
+    held.add(item.group);
+    if (verdict === 'halt') haltedUntil = next.nextAttemptAt;
+    if (verdict !== 'wait') wakeAt.push(next.nextAttemptAt);
   }
 
-  const waiting = (await allItems(db)).filter((i) => i.state === 'pending');
-  report.retrying = waiting.length;
-  const due = waiting.map((i) => Math.max(i.nextAttemptAt, haltedUntil ?? 0));
-  await deps.schedule(due.length > 0 ? Math.min(...due) : null);
+  report.retrying = (await allItems(db)).filter((i) => i.state !== 'failed').length;
+  await deps.schedule(wakeAt.length > 0 ? Math.min(...wakeAt) : null);
   return report;
-}
-
-function settle(item: OutboxItem, problem: Problem, verdict: ReturnType<typeof verdictFor>, deps: DrainDeps): OutboxItem {
-  if (verdict === 'fail') {
-    const conflict = problem.kind === 'conflict' ? { conflict: { mine: item.write.body, theirs: problem.details } } : {};
-    return { ...item, ...conflict, state: 'failed', attempts: item.attempts + 1, lastProblem: problem };
-  }
-  if (verdict === 'wait') return { ...item, state: 'pending', lastProblem: problem };
-  const attempts = item.attempts + 1;
-  return {
-    ...item,
-    state: 'pending',
-    attempts,
-    nextAttemptAt: deps.now() + backoffDelay(attempts, deps.random()),
-    lastProblem: problem,
-  };
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { issuePath, toProblem, type Result } from '../messaging/problem';
 import {
-  AccountData, CommitmentsData, EnqueueData, LookupData, NoData, OutboxKeyData, OPEN_TO_CONTENT_SCRIPTS, SaveSettingsData,
+  AccountData, CommitmentsData, EnqueueData, LookupData, NoData, OutboxKeyData, UpdateWriteData, OPEN_TO_CONTENT_SCRIPTS, SaveSettingsData,
   TestConnectionData, TimelineData, type ProtocolMap,
 } from '../messaging/protocol';
 import { getAccount, getCommitments, getTimeline } from './account-reads';
@@ -10,6 +10,8 @@ import { createCrmClient } from './crm-client';
 import { clearCache, invalidateUnknownLookups } from './invalidate';
 import { lookupEmails } from './lookup';
 import { allItems, discardFailed, enqueue, retryFailed, summarise } from './outbox';
+import { updateFailed } from './outbox-edit';
+import { listen } from './outbox-signals';
 import { isExtensionPage, type Sender } from './sender';
 import { connectionChanged, loadSettings, storeSettings } from './settings-store';
 import { getStatus } from './status';
@@ -44,6 +46,8 @@ export function createHandlers(app: App, identity: Identity): Handlers {
     };
   }
   const outbox = async () => summarise(await allItems(ctx.db));
+  // Pages show each write's state and whether the CRM is reachable: tell them when either changes.
+  listen(ctx.db, (signal) => ctx.notify(signal.type === 'changed' ? { accountIds: signal.accountIds, outbox: true } : { all: true }));
 
   return {
     getSettings: handle('getSettings', NoData, () => loadSettings(ctx.db)),
@@ -75,6 +79,11 @@ export function createHandlers(app: App, identity: Identity): Handlers {
     getOutboxStatus: handle('getOutboxStatus', NoData, outbox),
     retryWrite: handle('retryWrite', OutboxKeyData, async (d) => {
       if (await retryFailed(ctx.db, d.key, ctx.now())) ctx.background(app.drain());
+      return outbox();
+    }),
+    updateFailedWrite: handle('updateFailedWrite', UpdateWriteData, async (d) => {
+      await updateFailed(ctx.db, d.key, d.write, { now: ctx.now() });
+      ctx.background(app.drain());
       return outbox();
     }),
     discardWrite: handle('discardWrite', OutboxKeyData, async (d) => {

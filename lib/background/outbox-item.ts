@@ -13,7 +13,11 @@ export interface OutboxItem {
   group: string;
   write: Write;
   state: OutboxState;
+  /** While "sending": the worker instance sending it. One from a stopped worker is resent. */
+  sendingBy?: string;
   attempts: number;
+  /** Epoch ms of the last attempt that ended without an answer for this write. */
+  lastAttemptAt?: number;
   /** Epoch ms before which the item is not retried. */
   nextAttemptAt: number;
   createdAt: number;

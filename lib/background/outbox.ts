@@ -1,7 +1,10 @@
 import type { Write } from '../messaging/write';
-import type { OutboxStatus, OutboxSummary } from '../messaging/protocol';
 import type { Db } from './db';
 import { groupOf, type OutboxItem } from './outbox-item';
+import { accountOf } from './outbox-refs';
+import { emit, WORKER_INSTANCE } from './outbox-signals';
+
+export { summarise } from './outbox-summary';
 
 /** Fills the client-made record id where the contract allows one, so later writes can refer to it. */
 function withClientId(write: Write, newId: () => string): { write: Write; id: string | null } {
@@ -17,15 +20,16 @@ function withClientId(write: Write, newId: () => string): { write: Write; id: st
   }
 }
 
+export const newKey = (newId: () => string = () => crypto.randomUUID()) => `w-${newId()}`;
+
 /** Commits a checked write to IndexedDB before anything is sent: from here on it can't be lost. */
 export async function enqueue(
   db: Db,
   write: Write,
   opts: { now: number; newId?: () => string },
 ): Promise<{ key: string; id: string | null }> {
-  const newId = opts.newId ?? (() => crypto.randomUUID());
-  const key = `w-${newId()}`;
-  const filled = withClientId(write, newId);
+  const key = newKey(opts.newId);
+  const filled = withClientId(write, opts.newId ?? (() => crypto.randomUUID()));
   const item: OutboxItem = {
     key,
     group: groupOf(filled.write, key),
@@ -37,6 +41,7 @@ export async function enqueue(
     lastProblem: null,
   };
   await db.add('outbox', item);
+  changed(db, item);
   return { key, id: filled.id };
 }
 
@@ -45,13 +50,25 @@ export function allItems(db: Db): Promise<OutboxItem[]> {
   return db.getAll('outbox');
 }
 
-/** A worker stopped mid-send leaves items "sending"; the idempotency key makes resending safe. */
-export async function recoverInterrupted(db: Db): Promise<number> {
+/** Tells the worker's listeners (and through them the open pages) that an item changed. */
+export function changed(db: Db, item: OutboxItem): void {
+  const account = accountOf(item.write);
+  emit(db, { type: 'changed', accountIds: account === null ? [] : [account] });
+}
+
+/**
+ * Puts writes left "sending" back in line; the idempotency key makes resending them safe.
+ * With `all` false (worker start-up) only those of stopped worker instances: a send this
+ * instance has under way is left alone. The drain passes `all` while it holds the drain lock.
+ */
+export async function recoverInterrupted(db: Db, all = false): Promise<number> {
   const tx = db.transaction('outbox', 'readwrite');
   let recovered = 0;
   for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) {
-    if (cursor.value.state === 'sending') {
-      await cursor.update({ ...cursor.value, state: 'pending' });
+    const item = cursor.value;
+    if (item.state === 'sending' && (all || item.sendingBy !== WORKER_INSTANCE)) {
+      const { sendingBy: _, ...rest } = item;
+      await cursor.update({ ...rest, state: 'pending' });
       recovered++;
     }
   }
@@ -59,50 +76,39 @@ export async function recoverInterrupted(db: Db): Promise<number> {
   return recovered;
 }
 
-async function changeFailed(db: Db, key: string, change: (item: OutboxItem) => OutboxItem | null): Promise<boolean> {
+/** Read-modify-write of one item by key in one transaction; `change` answers null to delete. */
+export async function changeItem(
+  db: Db,
+  key: string,
+  change: (item: OutboxItem) => OutboxItem | null | undefined,
+): Promise<OutboxItem | null | undefined> {
   const tx = db.transaction('outbox', 'readwrite');
   const seq = await tx.store.index('by-key').getKey(key);
   const item = seq === undefined ? undefined : await tx.store.get(seq);
-  if (seq === undefined || !item || item.state !== 'failed') {
-    await tx.done;
-    return false;
-  }
-  const next = change(item);
-  await (next ? tx.store.put(next) : tx.store.delete(seq));
+  const next = item && change(item);
+  if (seq !== undefined && next !== undefined) await (next ? tx.store.put(next) : tx.store.delete(seq));
   await tx.done;
-  return true;
+  if (item && next !== undefined) changed(db, item);
+  return next;
 }
 
-/** Puts a failed write back in line to be sent now. Only failed items can be retried. */
-export function retryFailed(db: Db, key: string, now: number): Promise<boolean> {
-  return changeFailed(db, key, (item) => ({ ...item, state: 'pending', attempts: 0, nextAttemptAt: now, lastProblem: null }));
+/**
+ * Sends a write now: a failed one goes back in line (with the same key: a refused write left it
+ * unused), a pending one waiting out its backoff becomes due. One being sent is left alone.
+ */
+export async function retryFailed(db: Db, key: string, now: number): Promise<boolean> {
+  const next = await changeItem(db, key, (item) => {
+    if (item.state === 'failed') {
+      const { conflict: _, ...rest } = item;
+      return { ...rest, state: 'pending', attempts: 0, nextAttemptAt: now, lastProblem: null };
+    }
+    if (item.state === 'pending' && item.nextAttemptAt > now) return { ...item, nextAttemptAt: now };
+    return undefined;
+  });
+  return next !== undefined;
 }
 
 /** Drops a failed write. Pending ones can't be discarded: they may already be on their way. */
-export function discardFailed(db: Db, key: string): Promise<boolean> {
-  return changeFailed(db, key, () => null);
-}
-
-function excerptOf(write: Write): string {
-  const text = write.type === 'interaction' ? write.body.summary
-    : write.type === 'commitment' ? write.body.text
-    : write.type === 'contact' ? write.body.name
-    : (write.body.text ?? write.body.status ?? '');
-  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
-}
-
-export function summarise(items: readonly OutboxItem[]): OutboxStatus {
-  const summaries: OutboxSummary[] = items.map((item) => ({
-    key: item.key,
-    type: item.write.type,
-    state: item.state,
-    attempts: item.attempts,
-    createdAt: item.createdAt,
-    nextAttemptAt: item.nextAttemptAt,
-    problem: item.lastProblem,
-    excerpt: excerptOf(item.write),
-    ...(item.conflict ? { conflict: item.conflict } : {}),
-  }));
-  const failed = items.filter((i) => i.state === 'failed').length;
-  return { pending: items.length - failed, failed, items: summaries };
+export async function discardFailed(db: Db, key: string): Promise<boolean> {
+  return (await changeItem(db, key, (item) => (item.state === 'failed' ? null : undefined))) === null;
 }

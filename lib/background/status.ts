@@ -5,14 +5,37 @@ import type { Status } from '../messaging/protocol';
 import type { Ctx } from './context';
 import { readStatus, updateStatus, type Db } from './db';
 import { allItems, summarise } from './outbox';
+import { emit } from './outbox-signals';
 
-/** Remembers how the last call to the CRM went, for the popup and the status message. */
+/** Problems that mean the CRM could not be reached at all (down, unplugged, a proxy's 5xx). */
+export function isOfflineProblem(problem: Problem | null): boolean {
+  if (!problem) return false;
+  return problem.kind === 'unreachable' || (problem.kind === 'server' && problem.status >= 500);
+}
+
+/** Whether the last call to the CRM failed for want of a connection. */
+export async function isOffline(db: Db): Promise<boolean> {
+  return isOfflineProblem((await readStatus(db)).lastProblem);
+}
+
+/**
+ * Remembers how the last call to the CRM went, for the popup and the status message. A success
+ * after a failure tells the outbox, so writes waiting for the connection go at once; losing the
+ * connection, or getting it back, tells the pages, which show cached answers as offline meanwhile.
+ */
 export async function recordOutcome(db: Db, outcome: { problem: Problem } | { me: Me } | 'ok'): Promise<void> {
+  const seen = { restored: false, lost: false };
   await updateStatus(db, (s) => {
-    if (outcome === 'ok') return s.lastProblem === null ? s : { ...s, lastProblem: null };
-    if ('me' in outcome) return { ...s, me: outcome.me, lastProblem: null };
-    return { ...s, lastProblem: outcome.problem };
+    if (outcome !== 'ok' && 'problem' in outcome) {
+      seen.lost = !isOfflineProblem(s.lastProblem) && isOfflineProblem(outcome.problem);
+      return { ...s, lastProblem: outcome.problem };
+    }
+    seen.restored = s.lastProblem !== null;
+    if (outcome === 'ok') return seen.restored ? { ...s, lastProblem: null } : s;
+    return { ...s, me: outcome.me, lastProblem: null };
   });
+  if (seen.restored) emit(db, { type: 'connection-restored' });
+  if (seen.lost) emit(db, { type: 'connection-lost' });
 }
 
 export async function getStatus(ctx: Ctx): Promise<Status> {
@@ -28,5 +51,6 @@ export async function getStatus(ctx: Ctx): Promise<Status> {
     pending: outbox.pending,
     failed: outbox.failed,
     problem: configured ? status.lastProblem : { kind: 'not-configured' },
+    offline: configured && isOfflineProblem(status.lastProblem),
   };
 }

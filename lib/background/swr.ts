@@ -17,6 +17,8 @@ export interface SwrDeps {
   /** Called after a background refresh stored a newer answer. */
   refreshed: () => void;
   freshMs?: number;
+  /** Whether the CRM is known to be unreachable, so a cached answer is flagged `offline`. */
+  offline?: () => Promise<boolean>;
 }
 
 const inFlight = new Map<string, Promise<unknown>>();
@@ -33,7 +35,8 @@ function shared<T>(key: string, run: () => Promise<T>): Promise<T> {
 /**
  * Stale-while-revalidate: a cached answer is returned at once; when it is older than
  * `freshMs` it is refreshed in the background and `refreshed` tells the pages. Without a cached
- * answer the caller waits for the CRM (and gets its problem if that fails).
+ * answer the caller waits for the CRM (and gets its problem if that fails). While the CRM can't
+ * be reached, cached answers carry `offline: true`, so pages can say what they show is from `fetchedAt`.
  */
 export async function staleWhileRevalidate<T>(source: SwrSource<T>, deps: SwrDeps): Promise<Fresh<T>> {
   const cached = await source.read();
@@ -43,6 +46,8 @@ export async function staleWhileRevalidate<T>(source: SwrSource<T>, deps: SwrDep
     return { value, fetchedAt: now, stale: false };
   }
   const stale = now - cached.fetchedAt > (deps.freshMs ?? FRESH_MS);
+  // Still tried while offline: a refresh that works is how the worker learns the CRM is back.
   if (stale) deps.background(shared(source.key, source.fetch).then(deps.refreshed));
-  return { value: cached.value, fetchedAt: cached.fetchedAt, stale };
+  const offline = (await deps.offline?.()) ?? false;
+  return { value: cached.value, fetchedAt: cached.fetchedAt, stale, ...(offline ? { offline } : {}) };
 }

@@ -20,6 +20,7 @@ export const CommitmentsData = z.object({ accountId: Id, status: z.enum(['open',
 export const TestConnectionData = z.object({ apiUrl: ApiUrl, token: z.string().trim().min(1, 'enter the API token') });
 export const EnqueueData = z.object({ write: Write });
 export const OutboxKeyData = z.object({ key: z.string().min(8).max(200) });
+export const UpdateWriteData = z.object({ key: z.string().min(8).max(200), write: Write });
 export const SaveSettingsData = Settings;
 export const NoData = z.undefined().or(z.null()).or(z.object({}).strict());
 
@@ -33,8 +34,11 @@ export type LookupItem =
   /** Not cached and the CRM could not be asked; only alongside other, answered addresses. */
   | { match: 'unavailable'; email: string; problem: Problem };
 
-/** A cached answer and when it was fetched; `stale` means a refresh is under way. */
-export interface Fresh<T> { value: T; fetchedAt: number; stale: boolean }
+/**
+ * A cached answer and when it was fetched; `stale` means a refresh is under way. `offline`: the
+ * last call to the CRM failed for want of a connection, so this is what was known at `fetchedAt`.
+ */
+export interface Fresh<T> { value: T; fetchedAt: number; stale: boolean; offline?: boolean }
 
 export interface OutboxSummary {
   key: string;
@@ -47,6 +51,14 @@ export interface OutboxSummary {
   /** A short excerpt of what was written, so the user recognises it. */
   excerpt: string;
   conflict?: { mine: unknown; theirs: unknown };
+  /** The account the write belongs to, when it names one. */
+  accountId?: string | null;
+  /** The record it creates (client-made id) or changes, to match it with what the CRM shows. */
+  recordId?: string | null;
+  /** The write itself, for the page to edit and send again with `updateFailedWrite`. */
+  write?: Write;
+  /** The key of an earlier write that creates a record this one refers to; it is sent first. */
+  waitingFor?: string;
 }
 
 export interface OutboxStatus { pending: number; failed: number; items: OutboxSummary[] }
@@ -61,10 +73,12 @@ export interface Status {
   pending: number;
   failed: number;
   problem: Problem | null;
+  /** The last call to the CRM failed for want of a connection; cached answers are shown. */
+  offline?: boolean;
 }
 
 /** What the background tells open extension pages after cached data changed. */
-export interface CacheChange { accountIds?: string[]; emails?: string[]; all?: boolean }
+export interface CacheChange { accountIds?: string[]; emails?: string[]; all?: boolean; /** The outbox changed. */ outbox?: boolean }
 
 // ---- the protocol --------------------------------------------------------------------------
 
@@ -87,8 +101,13 @@ export interface ProtocolMap {
   enqueueWrite(data: z.input<typeof EnqueueData>): Result<{ key: string; id: string | null }>;
   /** Writes not yet confirmed by the CRM. Extension pages only (they hold what the user wrote). */
   getOutboxStatus(): Result<OutboxStatus>;
-  /** Sends a failed write again. Extension pages only. */
+  /** Sends a failed write again, or a pending one now instead of after its backoff. Extension pages only. */
   retryWrite(data: z.input<typeof OutboxKeyData>): Result<OutboxStatus>;
+  /**
+   * Replaces a failed write with the user's edit (same kind, same record) and sends it: with a new
+   * idempotency key when the body changed, else with its own. Extension pages only.
+   */
+  updateFailedWrite(data: z.input<typeof UpdateWriteData>): Result<OutboxStatus>;
   /** Drops a failed write for good. Extension pages only. */
   discardWrite(data: z.input<typeof OutboxKeyData>): Result<OutboxStatus>;
   /** Connection, user, last sync and outbox counts. Any sender. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backoffDelay } from '../../../lib/background/backoff';
 import { allItems, discardFailed, enqueue, recoverInterrupted, retryFailed } from '../../../lib/background/outbox';
+import { WORKER_INSTANCE } from '../../../lib/background/outbox-signals';
 import { ACCOUNT_ID, OTHER_ACCOUNT_ID } from '../../support/crm-fixtures';
 import { apiError, fakeCrm } from '../../support/fake-crm';
 import { created, note, summaries } from '../../support/outbox-fixtures';
@@ -55,17 +56,27 @@ describe('outbox: order, one drain at a time, recovery', () => {
     expect(summaries(crm.calls)).toEqual(['first', 'second']);
   });
 
-  it('resends a write left "sending" by a stopped worker', async () => {
+  it('resends a write a stopped worker left "sending", with the same key, before anything after it', async () => {
     const crm = fakeCrm({ 'POST /v1/interactions': created });
     const { app, clock } = await testApp(crm.fetch);
     const { key } = await enqueue(app.ctx.db, note('interrupted'), { now: clock.now });
+    await enqueue(app.ctx.db, note('after it'), { now: clock.now });
     const [item] = await allItems(app.ctx.db);
-    await app.ctx.db.put('outbox', { ...item!, state: 'sending' });
+    await app.ctx.db.put('outbox', { ...item!, state: 'sending', sendingBy: 'a-worker-that-was-stopped' });
     await app.drain();
-    expect(crm.calls).toHaveLength(0); // "sending" belongs to a run; only start-up recovers it
-    expect(await recoverInterrupted(app.ctx.db)).toBe(1);
-    await app.drain();
+    expect(summaries(crm.calls)).toEqual(['interrupted', 'after it']);
     expect(crm.calls[0]?.headers.get('idempotency-key')).toBe(key);
+  });
+
+  it('at start-up puts back only what stopped workers left "sending", not a send this worker has under way', async () => {
+    const { app, clock } = await testApp(fakeCrm({}).fetch);
+    await enqueue(app.ctx.db, note('orphan'), { now: clock.now });
+    await enqueue(app.ctx.db, note('live'), { now: clock.now });
+    const [orphan, live] = await allItems(app.ctx.db);
+    await app.ctx.db.put('outbox', { ...orphan!, state: 'sending', sendingBy: 'a-worker-that-was-stopped' });
+    await app.ctx.db.put('outbox', { ...live!, state: 'sending', sendingBy: WORKER_INSTANCE });
+    expect(await recoverInterrupted(app.ctx.db)).toBe(1);
+    expect((await allItems(app.ctx.db)).map((i) => i.state)).toEqual(['pending', 'sending']);
   });
 
   it('sends nothing and schedules nothing while the CRM is not configured', async () => {
@@ -86,7 +97,7 @@ describe('outbox: order, one drain at a time, recovery', () => {
     await app.drain();
     const waiting = await enqueue(app.ctx.db, note('waiting', OTHER_ACCOUNT_ID), { now: clock.now });
     expect(await discardFailed(app.ctx.db, waiting.key)).toBe(false);
-    expect(await retryFailed(app.ctx.db, waiting.key, clock.now)).toBe(false);
+    expect(await retryFailed(app.ctx.db, waiting.key, clock.now)).toBe(false); // pending and already due: nothing to do
 
     refuse = false;
     expect(await retryFailed(app.ctx.db, failed.key, clock.now)).toBe(true);

@@ -1,0 +1,44 @@
+import type { Problem } from '../messaging/problem';
+import { backoffDelay, verdictFor, type Verdict } from './backoff';
+import type { Db } from './db';
+import type { OutboxItem } from './outbox-item';
+
+/** What a failed send leaves in the outbox: refused writes wait for the user, the rest retry later. */
+export function settle(item: OutboxItem, problem: Problem, now: number, random: number): { next: OutboxItem; verdict: Verdict } {
+  const verdict = verdictFor(problem);
+  const { sendingBy: _, ...base } = item;
+  if (verdict === 'fail') {
+    const conflict = problem.kind === 'conflict' ? { conflict: { mine: item.write.body, theirs: problem.details } } : {};
+    return { verdict, next: { ...base, ...conflict, state: 'failed', attempts: item.attempts + 1, lastProblem: problem } };
+  }
+  if (verdict === 'wait') return { verdict, next: { ...base, state: 'pending', lastProblem: problem } };
+  const attempts = item.attempts + 1;
+  return {
+    verdict,
+    next: { ...base, state: 'pending', attempts, lastAttemptAt: now, nextAttemptAt: now + backoffDelay(attempts, random), lastProblem: problem },
+  };
+}
+
+/**
+ * Whether a write is only waiting for the CRM to be reachable again: the problems that stop a
+ * whole run. Not a 5xx or a 429: those are about one request, and a working call elsewhere
+ * says nothing about them, so they keep their backoff.
+ */
+export function waitsForConnection(problem: Problem | null): boolean {
+  return problem !== null && verdictFor(problem) === 'halt';
+}
+
+/** After a call to the CRM worked again: writes that were only waiting for the connection are due now. */
+export async function releaseWaiting(db: Db, now: number): Promise<number> {
+  const tx = db.transaction('outbox', 'readwrite');
+  let released = 0;
+  for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) {
+    const item = cursor.value;
+    if (item.state === 'pending' && item.nextAttemptAt > now && waitsForConnection(item.lastProblem)) {
+      await cursor.update({ ...item, nextAttemptAt: now });
+      released++;
+    }
+  }
+  await tx.done;
+  return released;
+}
