@@ -1,5 +1,4 @@
 import type { SidebarContextInput } from '../sidebar-context';
-import type { Theme } from './theme';
 import type { OutlookThreadContext } from './types';
 
 /** The sidebar context's limits (lib/mail/sidebar-context.ts); past them the frame would refuse it. */
@@ -12,7 +11,7 @@ const MAX_SUBJECT = 1000;
  * addresses, and the people shown by name only (for "probably <name>"), with the page's theme.
  * Outlook writes the date in the UI's language and format only, so `sentAt` stays unknown.
  */
-export function toSidebarContext(thread: OutlookThreadContext, theme: Theme | null): SidebarContextInput {
+export function toSidebarContext(thread: OutlookThreadContext, theme: SidebarContextInput['theme'] | null): SidebarContextInput {
   return {
     site: 'outlook',
     threadId: thread.threadId,
