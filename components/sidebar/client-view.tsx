@@ -56,8 +56,8 @@ export function ClientView({ item, context, user }: Props) {
       <CommitmentsSection summary={summary} user={user} team={account?.team ?? []} owner={account?.owner ?? null} writes={writes} contactId={contactId} />
       <QuickNote accountId={summary.id} contactIds={contactIds} threadId={context?.threadId ?? null} writes={writes} inputRef={noteRef} />
       {context && <LogEmail context={context} accountId={summary.id} contacts={detail.data?.value.contacts ?? []} writes={writes} />}
-      <TimelineSection accountId={summary.id} />
       {account && <PreferencesSection account={account} />}
+      <TimelineSection accountId={summary.id} />
     </>
   );
 }

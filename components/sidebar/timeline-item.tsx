@@ -2,19 +2,19 @@ import { PROBLEM_KINDS, type Interaction, type InteractionKind } from '../../lib
 import { t, type MessageKey } from '../../lib/i18n';
 
 const ICON: Record<InteractionKind, string> = {
-  email: '✉', call: '☎', meeting: '👥', note: '✎', order: '🛒', cancellation: '⚠', complaint: '⚠', billing: '⚠', outage: '⚠', other: '•',
+  email: '✉', call: '☎', meeting: '◉', note: '✎', order: '◆', cancellation: '⚠', complaint: '⚠', billing: '⚠', outage: '⚠', other: '•',
 };
 
 /** One interaction: its kind in words and a symbol, who logged it, and what happened (as text). */
 export function TimelineItem({ item }: { item: Interaction }) {
   const problem = PROBLEM_KINDS.includes(item.kind);
-  const time = new Intl.DateTimeFormat(document.documentElement.lang || 'en', { hour: '2-digit', minute: '2-digit' }).format(new Date(item.occurredAt));
+  const when = new Intl.DateTimeFormat(document.documentElement.lang || 'en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(item.occurredAt));
   return (
-    <li class={problem ? 'event problem-event' : 'event'} data-kind={item.kind} data-testid="timeline-item">
+    <li class={problem ? 'event problem-event' : 'event'} data-kind={item.kind} data-testid="timeline-item" title={when}>
       <p class="event-meta small">
         <span aria-hidden="true" class="event-icon">{ICON[item.kind]}</span>
         <strong>{problem ? t('sidebar_problem_kind', t(`kind_${item.kind}` as MessageKey)) : t(`kind_${item.kind}` as MessageKey)}</strong>
-        <span class="muted">{` · ${t(`direction_${item.direction}` as MessageKey)} · ${time}`}</span>
+        <span class="muted">{` · ${t(`direction_${item.direction}` as MessageKey)}`}</span>
         {item.author && <span class="muted">{` · ${item.author.name}`}</span>}
       </p>
       <p class="event-summary">{item.summary}</p>

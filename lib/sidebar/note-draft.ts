@@ -44,8 +44,9 @@ export function noteFromDraft(
   const parsed = NewInteraction.safeParse(body);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const [first] = issue.path;
+      const [first, , third] = issue.path;
       if (first === 'summary') errors.text ??= issue.message;
+      else if (first === 'commitments' && third === 'dueDate') errors.due ??= issue.message;
       else if (first === 'commitments') errors.promise ??= issue.message;
       else errors.text ??= `${issue.path.join('.')}: ${issue.message}`;
     }

@@ -1,0 +1,237 @@
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Commitment, Interaction, LookupMatch } from '../../lib/api';
+import { encodeSidebarContext, type SidebarContextInput } from '../../lib/mail/sidebar-context';
+import { DEMO_ADDRESSES, DEMO_MAIN_USER } from '../../server/seed/demo';
+import { startCrmServer, type RunningCrm } from './support/crm-server';
+import { launchExtension, type LaunchedExtension } from './support/launch-extension';
+import { fillConnection, openOptions } from './support/options-page';
+
+let crm: RunningCrm;
+let ext: LaunchedExtension;
+
+async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const response = await fetch(`${crm.url}${path}`, {
+    method: init.method ?? 'GET',
+    headers: { Authorization: `Bearer ${crm.token}`, 'Content-Type': 'application/json' },
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+const lookUp = async (email: string) => (await api<{ results: LookupMatch[] }>('/v1/lookup', { method: 'POST', body: { emails: [email] } })).results[0];
+const accountIdOf = async (email: string) => {
+  const match = await lookUp(email);
+  if (!match || match.match === 'unknown') throw new Error(`${email} is not known`);
+  return match.account.id;
+};
+const openCommitments = async (accountId: string) => (await api<{ items: Commitment[] }>(`/v1/accounts/${accountId}/commitments?status=all`)).items;
+const timeline = async (accountId: string) => (await api<{ items: Interaction[] }>(`/v1/accounts/${accountId}/timeline?limit=100`)).items;
+
+function threadContext(over: Partial<SidebarContextInput> = {}): SidebarContextInput {
+  return {
+    site: 'gmail',
+    threadId: `thread-${Math.random().toString(36).slice(2)}`,
+    subject: 'Plant 3 service model',
+    sentAt: '2026-11-20T09:30:00.000Z',
+    participants: [{ name: 'Hendra Wijaya', email: DEMO_ADDRESSES.atRisk }],
+    ...over,
+  };
+}
+
+async function openThread(context: SidebarContextInput): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width: 360, height: 900 });
+  await page.goto(ext.url('sidebar.html') + encodeSidebarContext(context));
+  return page;
+}
+
+/**
+ * A stand-in for the mail page: served as https://mail.google.com, it frames the sidebar as the
+ * content script does and answers `crm:request-body` (first with a wrong request id, which the
+ * sidebar must ignore, then properly).
+ */
+async function openMailPage(context: SidebarContextInput, body: string): Promise<{ page: Page; frame: Frame }> {
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width: 1200, height: 900 });
+  const src = ext.url('sidebar.html') + encodeSidebarContext(context);
+  await page.route('https://mail.google.com/**', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html><body>
+        <iframe id="crm" data-crm-overlay="sidebar" style="width:360px;height:880px;border:0" src="${src}"></iframe>
+        <script>
+          window.bodyRequests = 0;
+          window.addEventListener('message', (event) => {
+            const frame = document.getElementById('crm').contentWindow;
+            if (event.source !== frame || !event.data || event.data.type !== 'crm:request-body') return;
+            window.bodyRequests += 1;
+            frame.postMessage({ type: 'crm:body', requestId: 'not-' + event.data.requestId, text: 'WRONG TEXT' }, '*');
+            frame.postMessage({ type: 'crm:body', requestId: event.data.requestId, text: ${JSON.stringify(body)} }, '*');
+          });
+        </script>
+      </body></html>`,
+    }),
+  );
+  await page.goto('https://mail.google.com/mail/u/0/#inbox');
+  const frame = await (await page.waitForSelector('#crm')).contentFrame();
+  if (!frame) throw new Error('the sidebar frame did not load');
+  return { page, frame };
+}
+
+beforeAll(async () => {
+  crm = await startCrmServer();
+  ext = await launchExtension({ grantedOrigins: ['http://127.0.0.1/*'] });
+  const options = await openOptions(ext);
+  await fillConnection(options, crm.url, crm.token);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByRole('status').filter({ hasText: 'Settings saved.' }).waitFor();
+  await options.close();
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await crm?.stop();
+});
+
+describe('commitments', () => {
+  it('marks one done at once, and Undo opens it again; the CRM follows both', async () => {
+    const accountId = await accountIdOf(DEMO_ADDRESSES.atRisk);
+    const before = (await openCommitments(accountId)).filter((c) => c.status === 'open');
+    const target = before[0];
+    if (!target) throw new Error('the demo account has no open commitment');
+    const page = await openThread(threadContext());
+    const row = page.getByTestId('commitment').filter({ hasText: target.text });
+    await row.getByRole('button', { name: `Mark "${target.text}" done` }).click();
+    // Shown as done straight away, whatever the CRM has said so far.
+    await row.getByRole('button', { name: `Undo: mark "${target.text}" open again` }).waitFor();
+    expect(await row.getAttribute('data-status')).toBe('done');
+    await expect.poll(async () => (await openCommitments(accountId)).find((c) => c.id === target.id)?.status, { timeout: 20_000 }).toBe('done');
+
+    await row.getByRole('button', { name: `Undo: mark "${target.text}" open again` }).click();
+    await row.getByRole('button', { name: `Mark "${target.text}" done` }).waitFor();
+    await expect.poll(async () => (await openCommitments(accountId)).find((c) => c.id === target.id), { timeout: 20_000 })
+      .toMatchObject({ status: 'open', version: target.version + 2 });
+    await page.close();
+  });
+
+  it('adds one, owned by me unless I choose another, and lists it with the others', async () => {
+    const accountId = await accountIdOf(DEMO_ADDRESSES.atRisk);
+    const page = await openThread(threadContext());
+    await page.getByRole('button', { name: 'Add a commitment' }).click();
+    await page.getByLabel('What we promised').fill('Send the revised SLA to Hendra');
+    await page.getByLabel('Due date (optional)').fill('2031-01-15');
+    expect(await page.getByLabel('Owner').locator('option:checked').innerText()).toBe(`Me (${DEMO_MAIN_USER.name})`);
+    await page.getByRole('button', { name: 'Save commitment' }).click();
+    await page.getByTestId('commitment').filter({ hasText: 'Send the revised SLA to Hendra' }).waitFor();
+    await expect.poll(async () => (await openCommitments(accountId)).filter((c) => c.text === 'Send the revised SLA to Hendra'), { timeout: 20_000 })
+      .toEqual([expect.objectContaining({ dueDate: '2031-01-15', status: 'open', owner: expect.objectContaining({ email: DEMO_MAIN_USER.email }) })]);
+    await page.close();
+  });
+
+  it('refuses an empty one and says what is missing', async () => {
+    const page = await openThread(threadContext());
+    await page.getByRole('button', { name: 'Add a commitment' }).click();
+    await page.getByRole('button', { name: 'Save commitment' }).click();
+    expect(await page.getByRole('alert').first().innerText()).toContain('Fill this in.');
+    await page.close();
+  });
+});
+
+describe('quick note', () => {
+  it('is pending, then saved, reaches the CRM exactly once, and its promise becomes a commitment', async () => {
+    const accountId = await accountIdOf(DEMO_ADDRESSES.atRisk);
+    const page = await openThread(threadContext());
+    const text = `Call with Hendra about plant 3 ${Date.now()}`;
+    await page.getByRole('radio', { name: 'Call' }).check();
+    await page.getByLabel('What happened').fill(text);
+    await page.getByLabel('We promised… (optional)').fill(`Visit plant 3 (${text})`);
+    await page.getByLabel('Promised by (optional)').fill('2031-02-01');
+    // Every state the note's status goes through, recorded as it changes.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { states: string[] }).states = seen;
+      new MutationObserver(() => {
+        const state = document.querySelector('[data-testid="write-status"]')?.getAttribute('data-state');
+        if (state && seen[seen.length - 1] !== state) seen.push(state);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    await page.getByLabel('We promised… (optional)').press('Control+Enter');
+    const status = page.getByTestId('write-status').filter({ hasText: text });
+    await status.and(page.locator('[data-state="saved"]')).waitFor({ timeout: 20_000 });
+    expect(await page.evaluate(() => (window as unknown as { states: string[] }).states)).toEqual(['pending', 'saved']);
+    expect(await page.getByLabel('What happened').inputValue()).toBe('');
+
+    const logged = (await timeline(accountId)).filter((i) => i.summary === text);
+    expect(logged).toEqual([expect.objectContaining({ kind: 'call', author: expect.objectContaining({ email: DEMO_MAIN_USER.email }) })]);
+    expect((await openCommitments(accountId)).filter((c) => c.text === `Visit plant 3 (${text})`))
+      .toEqual([expect.objectContaining({ dueDate: '2031-02-01', sourceInteractionId: logged[0]?.id })]);
+    // The timeline shows it once the CRM has it.
+    await page.getByTestId('timeline-item').filter({ hasText: text }).waitFor({ timeout: 20_000 });
+    await page.close();
+  });
+
+  it('keeps what was typed and says why when the note is empty', async () => {
+    const page = await openThread(threadContext());
+    await page.getByLabel('We promised… (optional)').fill('Send the price list');
+    await page.getByRole('button', { name: 'Save note' }).click();
+    expect(await page.getByRole('alert').first().innerText()).toContain('Write what happened first.');
+    expect(await page.getByLabel('We promised… (optional)').inputValue()).toBe('Send the price list');
+    await page.close();
+  });
+});
+
+describe('inside the mail page', () => {
+  it('focuses the note and shows the risk when the mail page asks', async () => {
+    const { page, frame } = await openMailPage(threadContext(), '');
+    await frame.getByTestId('contact-name').waitFor({ timeout: 20_000 });
+    await page.evaluate(() => (document.getElementById('crm') as HTMLIFrameElement).contentWindow?.postMessage({ type: 'crm:focus-note' }, '*'));
+    await frame.waitForFunction(() => document.activeElement?.id !== undefined && document.activeElement === document.querySelector('textarea'));
+    await page.evaluate(() => (document.getElementById('crm') as HTMLIFrameElement).contentWindow?.postMessage({ type: 'crm:show-risk' }, '*'));
+    await frame.waitForFunction(() => document.activeElement?.id === 'risk');
+    await page.close();
+  });
+
+  it('logs the email without its text, and the thread then shows as logged', async () => {
+    const accountId = await accountIdOf(DEMO_ADDRESSES.atRisk);
+    const context = threadContext({ subject: `Renewal terms ${Date.now()}` });
+    const { page, frame } = await openMailPage(context, 'Dear team, the body must not be sent.');
+    await frame.getByRole('button', { name: 'Log this email' }).click();
+    await frame.getByTestId('thread-logged').waitFor({ timeout: 20_000 });
+    const logged = (await timeline(accountId)).filter((i) => i.threadId === context.threadId);
+    expect(logged).toEqual([expect.objectContaining({ kind: 'email', direction: 'inbound', summary: context.subject, occurredAt: '2026-11-20T09:30:00.000Z' })]);
+    expect(logged[0]?.contactIds.length).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { bodyRequests: number }).bodyRequests)).toBe(0);
+    await page.close();
+  });
+
+  it('logs the email with its text when asked, taking only the answer to its own request', async () => {
+    const accountId = await accountIdOf(DEMO_ADDRESSES.atRisk);
+    const context = threadContext({ subject: `Invoice question ${Date.now()}` });
+    const { page, frame } = await openMailPage(context, 'Hello,\nplease resend invoice 42.');
+    await frame.getByRole('radio', { name: 'sent by us' }).check();
+    await frame.getByRole('checkbox', { name: 'Include the text of the email' }).check();
+    await frame.getByRole('button', { name: 'Log this email' }).click();
+    await frame.getByTestId('thread-logged').waitFor({ timeout: 20_000 });
+    const logged = (await timeline(accountId)).filter((i) => i.threadId === context.threadId);
+    expect(logged).toEqual([expect.objectContaining({ direction: 'outbound', summary: `${context.subject}\n\nHello,\nplease resend invoice 42.` })]);
+    expect(await page.evaluate(() => (window as unknown as { bodyRequests: number }).bodyRequests)).toBe(1);
+    await page.close();
+  });
+});
+
+describe('switching threads', () => {
+  it('follows the hash without reloading and starts each thread afresh', async () => {
+    const page = await openThread(threadContext());
+    await page.getByTestId('contact-name').waitFor({ timeout: 20_000 });
+    await page.getByLabel('What happened').fill('half-written note about Hendra');
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+    const healthy = await lookUp(DEMO_ADDRESSES.healthy);
+    await page.evaluate((hash) => (location.hash = hash), encodeSidebarContext(threadContext({ participants: [{ name: '', email: DEMO_ADDRESSES.healthy }] })));
+    await expect.poll(() => page.getByTestId('contact-name').innerText(), { timeout: 20_000 }).toBe(healthy?.match === 'contact' ? healthy.contact.name : '');
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+    expect(await page.getByLabel('What happened').inputValue()).toBe('');
+    await page.close();
+  });
+});
+
