@@ -26,6 +26,10 @@ export default defineConfig({
     ...(manifestVersion === 3 ? { optional_host_permissions: CRM_ORIGINS } : { optional_permissions: CRM_ORIGINS }),
     // Only the sidebar page and what it loads may be framed, and only by the mail sites.
     web_accessible_resources: [{ resources: ['sidebar.html', 'chunks/*', 'assets/*'], matches: MAIL_SITES }],
+    // A suggestion only: the user can change or clear it at chrome://extensions/shortcuts.
+    commands: {
+      'focus-note': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_command_focus_note__' },
+    },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

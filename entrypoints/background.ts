@@ -6,12 +6,14 @@ import { createApp } from '../lib/background/app';
 import { openCrmDb } from '../lib/background/db';
 import { hasHostPermission } from '../lib/background/host-access';
 import { createHandlers, type Handlers } from '../lib/background/handlers';
+import { listenForNoteShortcut } from '../lib/background/note-shortcut';
 import { onMessage, sendMessage, type CacheChange } from '../lib/messaging/protocol';
 
 /** Every request the background answers; a Record so that a message added to the protocol can't be missed here. */
 const REQUESTS: Record<keyof Handlers, true> = {
   getSettings: true, saveSettings: true, testConnection: true, lookup: true, getAccount: true, getTimeline: true,
   getCommitments: true, enqueueWrite: true, getOutboxStatus: true, retryWrite: true, updateFailedWrite: true, discardWrite: true, getStatus: true,
+  reportLayout: true, getLayoutHealth: true,
 };
 
 // Non-persistent where the browser offers the choice (Firefox MV2): alarms and messages wake it.
@@ -45,6 +47,7 @@ function main(): void {
     });
   });
 
+  listenForNoteShortcut();
   void ensureSyncAlarm();
   void ready.then(({ app }) => app.startup()).catch(() => undefined);
   // Browser start-up: registering for it makes Chrome start the worker then, so queued writes go out.

@@ -1,13 +1,14 @@
 import type { z } from 'zod';
 import { issuePath, toProblem, type Result } from '../messaging/problem';
 import {
-  AccountData, CommitmentsData, EnqueueData, LookupData, NoData, OutboxKeyData, UpdateWriteData, OPEN_TO_CONTENT_SCRIPTS, SaveSettingsData,
-  TestConnectionData, TimelineData, type ProtocolMap,
+  AccountData, CommitmentsData, EnqueueData, LookupData, NoData, OutboxKeyData, UpdateWriteData, OPEN_TO_CONTENT_SCRIPTS, ReportLayoutData,
+  SaveSettingsData, TestConnectionData, TimelineData, type BackgroundNotice, type ProtocolMap,
 } from '../messaging/protocol';
 import { getAccount, getCommitments, getTimeline } from './account-reads';
 import type { App } from './app';
 import { createCrmClient } from './crm-client';
 import { clearCache, invalidateUnknownLookups } from './invalidate';
+import { createLayoutHealthStore, sessionLayoutArea, type LayoutHealthStore } from './layout-health';
 import { lookupEmails } from './lookup';
 import { allItems, discardFailed, enqueue, retryFailed, summarise } from './outbox';
 import { updateFailed } from './outbox-edit';
@@ -16,18 +17,18 @@ import { isExtensionPage, type Sender } from './sender';
 import { connectionChanged, loadSettings, storeSettings } from './settings-store';
 import { getStatus } from './status';
 
-type Requests = Exclude<keyof ProtocolMap, 'cacheChanged'>;
+type Requests = Exclude<keyof ProtocolMap, BackgroundNotice>;
 export type Handler<K extends Requests> = (data: unknown, sender: Sender) => Promise<ReturnType<ProtocolMap[K]>>;
 export type Handlers = { [K in Requests]: Handler<K> };
 
 export interface Identity { extensionBaseUrl: string; extensionId: string }
 
 /**
- * Every request the background answers. Each handler checks the sender (only `lookup` and
- * `getStatus` are open to content scripts), checks `data` with the protocol's schema, and
+ * Every request the background answers. Each handler checks the sender (only `lookup`,
+ * `getStatus` and `reportLayout` are open to content scripts), checks `data` with the protocol's schema, and
  * answers a Result: a value or a Problem, never an exception across the channel.
  */
-export function createHandlers(app: App, identity: Identity): Handlers {
+export function createHandlers(app: App, identity: Identity, layout: LayoutHealthStore = createLayoutHealthStore(sessionLayoutArea())): Handlers {
   const { ctx } = app;
   function handle<S extends z.ZodType, T>(name: Requests, schema: S, run: (data: z.output<S>) => Promise<T>) {
     return async (data: unknown, sender: Sender): Promise<Result<T>> => {
@@ -91,5 +92,7 @@ export function createHandlers(app: App, identity: Identity): Handlers {
       return outbox();
     }),
     getStatus: handle('getStatus', NoData, () => getStatus(ctx)),
+    reportLayout: handle('reportLayout', ReportLayoutData, (d) => layout.report(d)),
+    getLayoutHealth: handle('getLayoutHealth', NoData, () => layout.list()),
   };
 }

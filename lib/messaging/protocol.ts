@@ -23,6 +23,11 @@ export const OutboxKeyData = z.object({ key: z.string().min(8).max(200) });
 export const UpdateWriteData = z.object({ key: z.string().min(8).max(200), write: Write });
 export const SaveSettingsData = Settings;
 export const NoData = z.undefined().or(z.null()).or(z.object({}).strict());
+/** A mail page's layout check: the site and the names of the readers that found nothing (none: recognised). */
+export const ReportLayoutData = z.object({
+  site: z.enum(['gmail', 'outlook']),
+  failed: z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,59}$/, 'a reader name')).max(20),
+});
 
 // ---- answers ---------------------------------------------------------------------------------
 
@@ -60,6 +65,9 @@ export interface OutboxSummary {
   /** The key of an earlier write that creates a record this one refers to; it is sent first. */
   waitingFor?: string;
 }
+
+/** The last layout check of a mail site: `failed` names the readers that found nothing. */
+export interface LayoutHealth { site: 'gmail' | 'outlook'; failed: string[]; at: number }
 
 export interface OutboxStatus { pending: number; failed: number; items: OutboxSummary[] }
 
@@ -112,11 +120,25 @@ export interface ProtocolMap {
   discardWrite(data: z.input<typeof OutboxKeyData>): Result<OutboxStatus>;
   /** Connection, user, last sync and outbox counts. Any sender. */
   getStatus(): Result<Status>;
+  /** A content script says whether its mail site's layout was recognised. Any sender. */
+  reportLayout(data: z.input<typeof ReportLayoutData>): Result<null>;
+  /** The last layout check of each mail site, for the popup. Extension pages only. */
+  getLayoutHealth(): Result<LayoutHealth[]>;
   /** Background → pages: cached data changed; refetch what is shown. */
   cacheChanged(data: CacheChange): void;
+  /** Background → a mail tab's content script: the "write a note" shortcut was pressed. */
+  focusNote(): void;
 }
 
+/** Messages the background sends rather than answers. */
+export type BackgroundNotice = 'cacheChanged' | 'focusNote';
+
 /** The messages content scripts may send; everything else needs an extension page as sender. */
-export const OPEN_TO_CONTENT_SCRIPTS: ReadonlySet<keyof ProtocolMap> = new Set(['lookup', 'getStatus']);
+export const OPEN_TO_CONTENT_SCRIPTS: ReadonlySet<keyof ProtocolMap> = new Set([
+  'lookup',
+  'getStatus',
+  // Bounded names of failed readers, kept per site: nothing a page could abuse beyond a wrong popup line.
+  'reportLayout',
+]);
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>({ logger: undefined });

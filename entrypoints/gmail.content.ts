@@ -1,0 +1,24 @@
+// First: must run before any zod schema is built.
+import '../lib/config/zod-jitless';
+import { browser } from 'wxt/browser';
+import { collapsePreference } from '../lib/content/collapse-preference';
+import { runGmailContent } from '../lib/content/gmail-content';
+import { onMessage } from '../lib/messaging/protocol';
+import { ask } from '../lib/ui/ask';
+
+export default defineContentScript({
+  matches: ['https://mail.google.com/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    const gmail = runGmailContent({
+      doc: document,
+      signal: ctx.signal,
+      sidebarUrl: browser.runtime.getURL('/sidebar.html'),
+      lookup: (emails) => ask('lookup', { emails }),
+      reportLayout: (failed) => ask('reportLayout', { site: 'gmail', failed }),
+      collapsed: collapsePreference,
+      warn: (message) => console.warn(message),
+    });
+    ctx.onInvalidated(onMessage('focusNote', () => gmail.focusNote()));
+  },
+});

@@ -1,0 +1,42 @@
+import type { RiskLevel } from '../api';
+import type { LookupItem } from '../messaging/protocol';
+import { t } from '../i18n';
+import { describeLevel, describeReason, describeRisk } from '../risk/describe';
+
+/** What a risk badge or banner shows for one address; only clients to watch or at risk get one. */
+export interface RiskMark {
+  email: string;
+  accountId: string;
+  accountName: string;
+  level: Exclude<RiskLevel, 'ok'>;
+  /** Level and every reason in words, for the accessible label and the tooltip. */
+  label: string;
+  /** The reasons in words, most important first (the order the server gives). */
+  reasons: string[];
+}
+
+/** The mark for a looked-up address, or null: healthy, unknown, excluded and failed lookups show nothing. */
+export function riskMarkOf(item: LookupItem | undefined): RiskMark | null {
+  if (!item || (item.match !== 'contact' && item.match !== 'account-domain')) return null;
+  const { account } = item;
+  const { level, reasons } = account.risk;
+  if (level === 'ok') return null;
+  return {
+    email: item.email,
+    accountId: account.id,
+    accountName: account.name,
+    level,
+    label: t('badge_label', account.name, describeRisk(level, reasons)),
+    reasons: reasons.map(describeReason),
+  };
+}
+
+/** The banner's one line: account, level and the top `max` reasons. */
+export function bannerText(mark: RiskMark, max = 2): string {
+  return t('banner_text', mark.accountName, describeLevel(mark.level), mark.reasons.slice(0, max).join('; '));
+}
+
+/** Whether a lookup answer says this address is someone outside the company worth a sidebar. */
+export function isExternal(item: LookupItem | undefined): boolean {
+  return item !== undefined && item.match !== 'excluded' && item.match !== 'not-an-address';
+}

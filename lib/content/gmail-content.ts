@@ -1,0 +1,134 @@
+import { t } from '../i18n';
+import { readOwnAddress } from '../mail/gmail/read-account';
+import { readListRows } from '../mail/gmail/read-list';
+import { readThread } from '../mail/gmail/read-thread';
+import { findFirst } from '../mail/gmail/query';
+import { listBodiesOf } from '../mail/gmail/scope';
+import { GMAIL_SELECTORS as S } from '../mail/gmail/selectors';
+import { watchGmail } from '../mail/gmail/watch';
+import type { Participant, ThreadContext } from '../mail/types';
+import { isExternal } from './badge-model';
+import type { CollapsePreference } from './collapse-preference';
+import { bannerSpot, openMessagesText, rowSenderElements } from './gmail-anchors';
+import { gmailRoom } from './gmail-room';
+import { hideLayoutNotice, showLayoutNotice } from './layout-notice';
+import { createLayoutReporter } from './layout-reporter';
+import { createLookupClient, type AskLookup } from './lookup-client';
+import { placeBadges, type BadgePlacement } from './place-badges';
+import { placeBanner } from './risk-banner';
+import { addressesToLookUp, bannerMarkOf, marksForSenders } from './row-marks';
+import { createSidebarFrame } from './sidebar-frame';
+import { readTheme } from './theme';
+
+export interface GmailContentDeps {
+  doc: Document;
+  signal: AbortSignal;
+  sidebarUrl: string;
+  lookup: AskLookup;
+  reportLayout: (failed: string[]) => Promise<unknown>;
+  collapsed: CollapsePreference;
+  warn: (message: string) => void;
+}
+
+/**
+ * The Gmail content script's work: reads the page with `watchGmail`, asks the background about
+ * the addresses it shows, and keeps the sidebar, the list badges, the banner and the layout
+ * notice in step with the page. Everything stops when `signal` aborts.
+ */
+export function runGmailContent(deps: GmailContentDeps): { focusNote(): void } {
+  const { doc, signal } = deps;
+  const client = createLookupClient(deps.lookup);
+  const sidebar = createSidebarFrame({
+    doc, signal, sidebarUrl: deps.sidebarUrl, room: gmailRoom(doc), collapsed: deps.collapsed, bodyText: () => openMessagesText(doc),
+  });
+  const reporter = createLayoutReporter({
+    site: 'gmail',
+    send: deps.reportLayout,
+    notice: (shown) => (shown ? showLayoutNotice(doc, t('layout_notice', t('site_name_gmail'))) : hideLayoutNotice(doc)),
+    warn: deps.warn,
+  });
+  const ownAddresses: string[] = [];
+  const learnOwnAddress = () => {
+    const own = ownAddresses.length === 0 ? readOwnAddress(doc) : null;
+    if (own) ownAddresses.push(own);
+  };
+  let thread: ThreadContext | null = null;
+
+  const showRisk = () => sidebar.reveal({ type: 'crm:show-risk' }, false);
+  // A participant counts as outside the company when the background looked them up (colleagues
+  // and never-look-up addresses come back `excluded`); while the CRM can't be asked, everyone
+  // the reader kept counts, so the sidebar can say what is wrong.
+  const external = (people: readonly Participant[]) =>
+    people.filter((p) => {
+      const item = client.answer(p.email);
+      return item ? isExternal(item) : client.failed(p.email);
+    });
+
+  function applyThread(): void {
+    if (signal.aborted) return;
+    const people = thread ? external(thread.participants) : [];
+    if (!thread || people.length === 0) {
+      sidebar.hide();
+      placeBanner(doc, null, null, showRisk);
+      return;
+    }
+    const theme = readTheme(findFirst(doc, S.main) ?? doc.body);
+    sidebar.show({ site: 'gmail', threadId: thread.threadId, subject: thread.subject, participants: people.slice(0, 50), theme });
+    placeBanner(doc, bannerSpot(doc), bannerMarkOf(people, client.answer), showRisk);
+  }
+
+  function applyBadges(): void {
+    if (signal.aborted) return;
+    const placements: BadgePlacement[] = [];
+    for (const { senders } of rowSenderElements(listBodiesOf(doc))) {
+      for (const mark of marksForSenders(senders.map((s) => s.person), client.answer)) {
+        const anchor = senders.find((s) => s.person.email === mark.email)?.el;
+        if (anchor) placements.push({ anchor, mark });
+      }
+    }
+    placeBadges(doc, placements);
+  }
+
+  learnOwnAddress();
+  watchGmail(doc, signal, {
+    onRoute() {
+      learnOwnAddress();
+      reporter.viewChanged();
+    },
+    onThread(result) {
+      reporter.verdict('thread', result && (result.ok ? { ok: true } : { ok: false, failed: result.failed }));
+      thread = result?.ok ? result.value : null;
+      const emails = thread?.participants.map((p) => p.email) ?? [];
+      // Until the new thread's people are answered the frame keeps the last thread (switching
+      // threads then changes only its hash); a thread whose people are all known applies at once.
+      if (emails.every((e) => client.answer(e) || client.failed(e))) applyThread();
+      else placeBanner(doc, null, null, showRisk);
+      void client.ensure(emails).then(applyThread);
+    },
+    onList(result) {
+      reporter.verdict('list', result && (result.ok ? { ok: true } : { ok: false, failed: result.failed }));
+      if (result?.ok) void client.ensure(addressesToLookUp(result.value, () => false)).then(applyBadges);
+    },
+  }, {
+    ownAddresses,
+    // Company domains live in the background's settings; its `excluded` answers stand for them.
+    companyDomains: [],
+    // Each read follows a change Gmail made, which may have dropped our badges or banner with the
+    // elements it replaced: put them back in the same frame, from memory, before the next paint.
+    readers: {
+      thread: (root, opts) => {
+        const result = readThread(root, opts);
+        sidebar.refresh();
+        if (thread) placeBanner(doc, bannerSpot(doc), bannerMarkOf(external(thread.participants), client.answer), showRisk);
+        return result;
+      },
+      list: (root, opts) => {
+        const result = readListRows(root, opts);
+        applyBadges();
+        return result;
+      },
+    },
+  });
+
+  return { focusNote: () => sidebar.reveal({ type: 'crm:focus-note' }, true) };
+}

@@ -1,0 +1,97 @@
+import type { LookupItem } from '../messaging/protocol';
+import { LOOKUP_BATCH_MAX } from './row-marks';
+
+/** Asks the background about addresses (the `lookup` message). */
+export type AskLookup = (emails: string[]) => Promise<LookupItem[]>;
+
+export interface LookupClientOptions {
+  /** Answers older than this are asked again (the background answers from its cache); kept meanwhile. */
+  maxAgeMs?: number;
+  /** After a failed ask, its addresses wait this long before being asked again (no retry storm on re-renders). */
+  retryAfterMs?: number;
+  now?: () => number;
+}
+
+/**
+ * The page's memory of lookup answers. `answer` is synchronous, so a re-rendered list gets its
+ * badges back in the same frame; `ensure` asks once for every address that is neither answered,
+ * nor being asked, nor waiting after a failure, and calls made in the same task share one message.
+ */
+export function createLookupClient(ask: AskLookup, opts: LookupClientOptions = {}) {
+  const maxAge = opts.maxAgeMs ?? 5 * 60_000;
+  const retryAfter = opts.retryAfterMs ?? 30_000;
+  const now = opts.now ?? Date.now;
+  const answers = new Map<string, { item: LookupItem; at: number }>();
+  const failedAt = new Map<string, number>();
+  const inFlight = new Map<string, Promise<void>>();
+  let queued: string[] = [];
+  let batch: Promise<void> | null = null;
+
+  const due = (email: string) => {
+    if (inFlight.has(email) || queued.includes(email)) return false;
+    const failed = failedAt.get(email);
+    if (failed !== undefined && now() - failed < retryAfter) return false;
+    const known = answers.get(email);
+    return !known || now() - known.at > maxAge;
+  };
+
+  async function send(emails: string[]): Promise<void> {
+    try {
+      const items = await ask(emails);
+      const at = now();
+      for (const item of items) {
+        // An address the CRM could not be asked about is not an answer; it waits like a failure.
+        if (item.match === 'unavailable') failedAt.set(item.email, at);
+        else {
+          answers.set(item.email, { item, at });
+          failedAt.delete(item.email);
+        }
+      }
+    } catch {
+      const at = now();
+      for (const email of emails) failedAt.set(email, at);
+    } finally {
+      for (const email of emails) inFlight.delete(email);
+    }
+  }
+
+  return {
+    /** The answer for an address, if one was ever received. */
+    answer(email: string): LookupItem | undefined {
+      return answers.get(email)?.item;
+    },
+    /** Whether the last attempt to ask about this address failed and no answer is held. */
+    failed(email: string): boolean {
+      return !answers.has(email) && failedAt.has(email);
+    },
+    /** Whether an answer is held or on its way, so a caller need not ask. */
+    known(email: string): boolean {
+      return answers.has(email) || inFlight.has(email) || queued.includes(email);
+    },
+    /** Resolves once every given address that needed asking has been answered (or failed). Never rejects. */
+    ensure(emails: readonly string[]): Promise<void> {
+      const fresh = [...new Set(emails)].filter(due);
+      const waits = emails.map((e) => inFlight.get(e)).filter((p): p is Promise<void> => p !== undefined);
+      if (fresh.length > 0) {
+        queued.push(...fresh);
+        batch ??= Promise.resolve().then(() => {
+          const emailsNow = queued;
+          queued = [];
+          batch = null;
+          const sends: Promise<void>[] = [];
+          for (let i = 0; i < emailsNow.length; i += LOOKUP_BATCH_MAX) {
+            const chunk = emailsNow.slice(i, i + LOOKUP_BATCH_MAX);
+            const sent = send(chunk);
+            for (const email of chunk) inFlight.set(email, sent);
+            sends.push(sent);
+          }
+          return Promise.all(sends).then(() => undefined);
+        });
+        waits.push(batch);
+      }
+      return Promise.all(waits).then(() => undefined);
+    },
+  };
+}
+
+export type LookupClient = ReturnType<typeof createLookupClient>;

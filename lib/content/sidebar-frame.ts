@@ -1,0 +1,147 @@
+import { t } from '../i18n';
+import { encodeSidebarContext, FrameMessage, type SidebarContextInput } from '../mail/sidebar-context';
+import { createCollapseTab } from './collapse-tab';
+import type { CollapsePreference } from './collapse-preference';
+import { OVERLAY_ATTR } from './overlay-host';
+
+/** How a mail site makes room for the panel: reserve `width` px on the right, and give it back. */
+export interface PageRoom {
+  reserve(width: number): void;
+  release(): void;
+  /** Where the panel starts from the window's top (below the site's own top bar). */
+  top(): number;
+}
+
+export interface SidebarFrameOptions {
+  doc: Document;
+  signal: AbortSignal;
+  /** `chrome-extension://<id>/sidebar.html` */
+  sidebarUrl: string;
+  room: PageRoom;
+  collapsed: CollapsePreference;
+  /** The open messages' text, for the sidebar's "include text" (asked only by the frame). */
+  bodyText: () => string;
+  width?: number;
+}
+
+const TAB_WIDTH = 24;
+const PANEL_STYLE: Record<string, string> = {
+  position: 'fixed', right: '0', bottom: '0', 'z-index': '2147483000', margin: '0', padding: '0',
+  'box-sizing': 'border-box', 'border-left': '1px solid rgba(128,128,128,.35)', background: 'transparent',
+};
+
+/**
+ * The sidebar beside an open thread: a fixed panel on the right holding the extension's sidebar
+ * page in an iframe (`data-crm-overlay="sidebar"`), with room reserved on the page so nothing of
+ * the message is covered, and a tab that folds it to a narrow strip (remembered). Thread switches
+ * change only the iframe's hash, so the frame does not reload.
+ */
+export function createSidebarFrame(opts: SidebarFrameOptions) {
+  const { doc, signal, room } = opts;
+  const width = opts.width ?? 360;
+  const origin = new URL(opts.sidebarUrl).origin;
+  let panel: HTMLDivElement | null = null;
+  let frame: HTMLIFrameElement | null = null;
+  let loaded = false;
+  let queue: FrameMessage[] = [];
+  let collapsed = false;
+  let theme: 'light' | 'dark' = 'light';
+  const tab = createCollapseTab(doc, () => void setCollapsed(!collapsed, true));
+  const ready = opts.collapsed.get().then((value) => { collapsed = value; layout(); }, () => undefined);
+
+  function layout(): void {
+    if (!panel) return;
+    const top = Math.max(0, Math.round(room.top()));
+    panel.style.setProperty('top', `${top}px`);
+    panel.style.setProperty('width', `${width}px`);
+    panel.style.setProperty('display', collapsed ? 'none' : 'block');
+    room.reserve(collapsed ? TAB_WIDTH : width);
+    const label = t(collapsed ? 'sidebar_expand' : 'sidebar_collapse');
+    tab.update({ collapsed, right: collapsed ? 0 : width, top: top + 8, label, theme });
+    if (!tab.host.isConnected) (doc.body ?? doc.documentElement).append(tab.host);
+  }
+
+  async function setCollapsed(value: boolean, remember: boolean): Promise<void> {
+    collapsed = value;
+    layout();
+    if (remember) await opts.collapsed.set(value).catch(() => undefined);
+  }
+
+  function create(src: string): void {
+    panel = doc.createElement('div');
+    panel.setAttribute(OVERLAY_ATTR, 'sidebar-panel');
+    for (const [name, value] of Object.entries(PANEL_STYLE)) panel.style.setProperty(name, value, 'important');
+    frame = doc.createElement('iframe');
+    frame.setAttribute(OVERLAY_ATTR, 'sidebar');
+    frame.title = t('sidebar_title');
+    frame.style.cssText = 'border:0;width:100%;height:100%;display:block;color-scheme:normal;';
+    loaded = false;
+    frame.addEventListener('load', () => {
+      loaded = true;
+      const waiting = queue;
+      queue = [];
+      waiting.forEach(post);
+    }, { signal });
+    frame.src = src;
+    panel.append(frame);
+    (doc.body ?? doc.documentElement).append(panel);
+  }
+
+  function post(message: FrameMessage): void {
+    if (!frame?.contentWindow || !loaded) {
+      queue.push(message);
+      return;
+    }
+    frame.contentWindow.postMessage(message, origin);
+  }
+
+  // Only our frame's window, from our origin, with a well-formed message, is answered.
+  doc.defaultView?.addEventListener('message', (event: MessageEvent) => {
+    if (!frame || event.source !== frame.contentWindow || event.origin !== origin) return;
+    const parsed = FrameMessage.safeParse(event.data);
+    if (!parsed.success || parsed.data.type !== 'crm:request-body') return;
+    post({ type: 'crm:body', requestId: parsed.data.requestId, text: opts.bodyText().slice(0, 200_000) });
+  }, { signal });
+
+  function hide(): void {
+    panel?.remove();
+    tab.host.remove();
+    panel = frame = null;
+    loaded = false;
+    queue = [];
+    room.release();
+  }
+  signal.addEventListener('abort', hide, { once: true });
+
+  return {
+    /** Shows the sidebar for a thread (or switches it to another thread by hash alone). */
+    show(context: SidebarContextInput): void {
+      if (signal.aborted) return;
+      theme = context.theme ?? 'light';
+      const src = `${opts.sidebarUrl}${encodeSidebarContext(context)}`;
+      if (!frame || !panel?.isConnected) {
+        hide();
+        create(src);
+      } else if (frame.src !== src) frame.src = src;
+      layout();
+      void ready.then(layout);
+    },
+    hide,
+    /** Re-applies position and reserved room (after the page re-rendered its containers). */
+    refresh(): void {
+      if (panel) layout();
+    },
+    get shown(): boolean {
+      return panel !== null;
+    },
+    /** Unfolds the panel (without changing the remembered choice) and hands a message to the frame. */
+    reveal(message: FrameMessage, focus: boolean): void {
+      if (!panel || !frame) return;
+      if (collapsed) void setCollapsed(false, false);
+      if (focus) frame.focus();
+      post(message);
+    },
+  };
+}
+
+export type SidebarFrame = ReturnType<typeof createSidebarFrame>;

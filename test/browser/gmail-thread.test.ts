@@ -1,0 +1,139 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeSidebarContext } from '../../lib/mail/sidebar-context';
+import { DEMO_ADDRESSES } from '../../server/seed/demo';
+import { startCrmServer, type RunningCrm } from './support/crm-server';
+import { launchExtension, type LaunchedExtension } from './support/launch-extension';
+import { configureForMail, openGmail, routeGmail, switchView } from './support/mail-pages';
+
+const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbfLdRwzXpqKlmZvTnHjGsWcBx';
+const FRAME = 'iframe[data-crm-overlay="sidebar"]';
+
+let crm: RunningCrm;
+let ext: LaunchedExtension;
+let gmail: Awaited<ReturnType<typeof routeGmail>>;
+
+beforeAll(async () => {
+  crm = await startCrmServer();
+  ext = await launchExtension({ grantedOrigins: ['http://127.0.0.1/*'] });
+  await configureForMail(ext, crm.url, crm.token);
+  gmail = await routeGmail(ext.context, 'thread-five-messages.html');
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await crm?.stop();
+});
+
+/** What the CRM itself says about an address. */
+async function lookUp(email: string) {
+  const response = await fetch(`${crm.url}/v1/lookup`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${crm.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ emails: [email] }),
+  });
+  const { results } = (await response.json()) as { results: { account?: { name: string; risk: { level: string } } }[] };
+  const account = results[0]?.account;
+  if (!account) throw new Error(`the demo data has no account for ${email}`);
+  return account;
+}
+
+async function frameContext(page: Page) {
+  const src = await page.locator(FRAME).getAttribute('src');
+  return decodeSidebarContext(new URL(src ?? '').hash);
+}
+
+async function sidebarFrame(page: Page) {
+  const frame = await (await page.locator(FRAME).elementHandle({ timeout: 20_000 }))?.contentFrame();
+  if (!frame) throw new Error('the sidebar iframe has no frame');
+  return frame;
+}
+
+describe('Gmail thread: sidebar and banner', () => {
+  let page: Page;
+
+  it('shows the sidebar for the client of the open thread, beside the message', async () => {
+    const client = await lookUp(DEMO_ADDRESSES.atRisk);
+    gmail.serve('thread-five-messages.html');
+    page = await openGmail(ext.context, THREAD_URL);
+    await page.locator(FRAME).waitFor({ timeout: 30_000 });
+
+    const context = await frameContext(page);
+    expect(context?.site).toBe('gmail');
+    // The colleague (company domain) and the user are left out; the two clients' people stay.
+    expect(context?.participants.map((p) => p.email)).toEqual([DEMO_ADDRESSES.atRisk, DEMO_ADDRESSES.healthy]);
+    expect(context?.theme).toBe('light');
+    await expect(page.frameLocator(FRAME).getByText(client.name).first().waitFor({ timeout: 30_000 })).resolves.toBeUndefined();
+
+    // Room is made: the message column ends where the panel starts.
+    const [main, frame] = await Promise.all([page.locator('[role="main"]').boundingBox(), page.locator(FRAME).boundingBox()]);
+    expect(main && frame && main.x + main.width <= frame.x + 1).toBe(true);
+  });
+
+  it('puts a banner with the reasons above the at-risk client\'s message, which opens the risk section', async () => {
+    const client = await lookUp(DEMO_ADDRESSES.atRisk);
+    const banner = page.locator('[data-crm-overlay="banner"]');
+    await banner.waitFor({ timeout: 20_000 });
+    expect(await banner.getAttribute('data-risk')).toBe(client.risk.level);
+    expect(await banner.locator('.text').innerText()).toContain(client.name);
+    await page.getByRole('button', { name: 'Hide client context' }).click();
+    await expect(page.locator(FRAME).isVisible()).resolves.toBe(false);
+    await banner.getByRole('button').click();
+    await page.locator(FRAME).waitFor({ state: 'visible' });
+    // Unfolding from the banner is not a new preference: the tab still remembers "folded".
+    await page.getByRole('button', { name: 'Hide client context' }).click();
+  });
+
+  it('switches to another thread by changing only the hash', async () => {
+    await page.getByRole('button', { name: 'Show client context' }).click();
+    const client = await lookUp(DEMO_ADDRESSES.watch);
+    const frame = await sidebarFrame(page);
+    await frame.evaluate(() => Object.assign(window, { stillTheSamePage: true }));
+
+    await switchView(page, 'thread-cc-2022.html', '#label/Clients%2FPetrovsky/18c3e0000000000a');
+    await page.waitForFunction((email) => decodeURIComponent(document.querySelector('iframe[data-crm-overlay="sidebar"]')?.getAttribute('src') ?? '').includes(email), DEMO_ADDRESSES.watch);
+    expect((await frameContext(page))?.participants.map((p) => p.email)).toContain(DEMO_ADDRESSES.watch);
+    await page.frameLocator(FRAME).getByText(client.name).first().waitFor({ timeout: 30_000 });
+    expect(await frame.evaluate(() => (window as { stillTheSamePage?: boolean }).stillTheSamePage)).toBe(true);
+    expect(await sidebarFrame(page)).toBe(frame);
+    expect(await page.locator('[data-crm-overlay="banner"]').getAttribute('data-risk')).toBe(client.risk.level);
+  });
+
+  it('leaves when the list is shown, and gives the page its width back', async () => {
+    const before = await page.locator('.bkK').evaluate((el) => (el as HTMLElement).style.marginRight);
+    expect(before).not.toBe('');
+    await switchView(page, 'inbox-default-tabs.html', '#inbox');
+    await page.locator(FRAME).waitFor({ state: 'detached', timeout: 20_000 });
+    await expect(page.locator('[data-crm-overlay="banner"]').count()).resolves.toBe(0);
+    await expect(page.locator('[data-crm-overlay="sidebar-tab"]').count()).resolves.toBe(0);
+    await expect(page.locator('.bkK').evaluate((el) => (el as HTMLElement).style.marginRight)).resolves.toBe('');
+  });
+
+  it('remembers that the sidebar was folded, across a reload', async () => {
+    gmail.serve('thread-five-messages.html');
+    // Only the hash differs from the list's URL, which alone would not load a document.
+    await page.goto('about:blank');
+    await page.goto(THREAD_URL);
+    await page.locator(FRAME).waitFor({ state: 'attached', timeout: 30_000 });
+    await page.getByRole('button', { name: 'Hide client context' }).click();
+    await page.reload();
+    await page.getByRole('button', { name: 'Show client context' }).waitFor({ timeout: 30_000 });
+    await expect(page.locator(FRAME).isVisible()).resolves.toBe(false);
+    await page.getByRole('button', { name: 'Show client context' }).click();
+    await page.reload();
+    await page.getByRole('button', { name: 'Hide client context' }).waitFor({ timeout: 30_000 });
+    await expect(page.locator(FRAME).isVisible()).resolves.toBe(true);
+  });
+
+  it('answers the sidebar\'s request for the open messages\' text', async () => {
+    const frame = await sidebarFrame(page);
+    const text = await frame.evaluate(() => new Promise<string>((done) => {
+      window.addEventListener('message', (event) => {
+        const data = event.data as { type?: string; requestId?: string; text?: string };
+        if (data.type === 'crm:body' && data.requestId === 'r1') done(data.text ?? '');
+      });
+      window.parent.postMessage({ type: 'crm:request-body', requestId: 'r1' }, '*');
+    }));
+    expect(text).toContain('Dear Sir, attached is the draft we discussed.');
+  });
+});
