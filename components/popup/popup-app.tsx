@@ -8,6 +8,7 @@ import { useCacheChanges } from '../../lib/ui/use-cache-changes';
 import { ProblemView } from '../common/problem-view';
 import { SettingsLink } from '../common/settings-link';
 import { FailedWrites } from './failed-writes';
+import { LayoutHealth } from './layout-health';
 
 /** Connection, who is signed in, writes waiting or failed, and the last sync. */
 export function PopupApp() {
@@ -30,6 +31,7 @@ export function PopupApp() {
       <p data-testid="pending">{t('popup_pending', s.pending)}</p>
       {s.failed > 0 && <p class="failed" data-testid="failed">{t('popup_failed', s.failed)}</p>}
       {s.failed > 0 && <FailedWrites />}
+      <LayoutHealth />
       <p class="muted">{s.lastSyncAt ? t('popup_last_sync', relativeTime(s.lastSyncAt, Date.now(), locale)) : t('popup_never_synced')}</p>
       <SettingsLink label={t('popup_settings')} />
     </main>
