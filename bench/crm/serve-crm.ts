@@ -1,0 +1,49 @@
+import { serve } from '@hono/node-server';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../server/app';
+import { importBundle } from '../../server/bundle';
+import { openDb } from '../../server/db';
+import { ensureTeam } from '../../server/store/users';
+import { DEMO_TEAM, seedDemoIfEmpty } from '../../server/seed/index';
+import { benchBundle } from '../data/clients';
+
+/**
+ * The project's CRM server as `npm run server` runs it (Hono on Node, PGlite in a fresh data
+ * folder, the demo team seeded) plus the benchmark's generated clients imported into the demo
+ * team. It counts the requests it answers by method and path; `GET /bench/counts` returns them.
+ * Prints the same `Demo token:` and `CRM API listening on` lines as the real server.
+ */
+const dataDir = mkdtempSync(join(tmpdir(), 'crm-bench-'));
+const db = await openDb({ dataDir });
+const seeded = await seedDemoIfEmpty(db);
+if (!seeded) throw new Error('a fresh database was not seeded');
+const team = await ensureTeam(db, DEMO_TEAM);
+const summary = await importBundle(db, team.id, benchBundle());
+console.log(`Imported: ${JSON.stringify(summary)}`);
+console.log(`Demo token: ${seeded.token}`);
+
+const app = createApp({ db });
+const counts = new Map<string, number>();
+const server = serve({
+  hostname: '127.0.0.1',
+  port: 0,
+  fetch: (request: Request) => {
+    const { pathname } = new URL(request.url);
+    if (pathname === '/bench/counts') return Response.json(Object.fromEntries(counts));
+    const key = `${request.method} ${pathname}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    return app.fetch(request);
+  },
+}, (info: AddressInfo) => console.log(`CRM API listening on http://127.0.0.1:${info.port}`));
+
+const stop = async () => {
+  await new Promise<void>((done) => server.close(() => done()));
+  await db.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  process.exit(0);
+};
+process.on('SIGTERM', () => void stop());
+process.on('SIGINT', () => void stop());
