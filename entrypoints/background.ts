@@ -51,5 +51,7 @@ function main(): void {
   void ensureSyncAlarm();
   void ready.then(({ app }) => app.startup()).catch(() => undefined);
   // Browser start-up: registering for it makes Chrome start the worker then, so queued writes go out.
+  browser.runtime.onStartup.addListener(() => void ready.then(({ app }) => app.drain({ retryWaiting: true })).catch(() => undefined));
+  // Browser start-up: registering for it makes Chrome start the worker then, so queued writes go out.
   browser.runtime.onStartup.addListener(() => void ready.then(({ app }) => app.drain()).catch(() => undefined));
 }

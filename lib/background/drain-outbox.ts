@@ -20,6 +20,14 @@ export interface DrainDeps {
 
 export interface DrainReport { sent: number; failed: number; retrying: number }
 
+export interface DrainOptions {
+  /**
+   * Writes waiting out a backoff for want of a connection are tried now: the browser has just
+   * started, so what failed before says little about the connection it has now.
+   */
+  retryWaiting?: boolean;
+}
+
 /** The Web Locks API where there is one: no second drain anywhere in the extension, and a stopped worker's lock is freed. */
 async function exclusive<T>(run: () => Promise<T>): Promise<T> {
   const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
@@ -33,7 +41,7 @@ async function exclusive<T>(run: () => Promise<T>): Promise<T> {
  * run go round once more instead of starting a second. Each drain starts by putting back in line
  * what a stopped worker left "sending"; their idempotency keys make resending them safe.
  */
-export function createOutboxDrainer(deps: DrainDeps): { drain: () => Promise<DrainReport> } {
+export function createOutboxDrainer(deps: DrainDeps): { drain: (options?: DrainOptions) => Promise<DrainReport> } {
   let running: Promise<DrainReport> | null = null;
   let again = false;
   let restored = false;
@@ -55,7 +63,8 @@ export function createOutboxDrainer(deps: DrainDeps): { drain: () => Promise<Dra
     return total;
   }
 
-  function drain(): Promise<DrainReport> {
+  function drain(options: DrainOptions = {}): Promise<DrainReport> {
+    if (options.retryWaiting) restored = true;
     if (running) {
       again = true;
       return running;

@@ -36,7 +36,11 @@ const CORS = {
   'Access-Control-Allow-Methods': 'GET, POST, PATCH, OPTIONS',
 };
 
-/** A loopback HTTP proxy in front of `target` that injects the faults a test asks for. */
+/**
+ * A loopback HTTP proxy in front of `target` that injects the faults a test asks for. Every
+ * answer closes its connection: Chromium quietly resends a request whose reused keep-alive
+ * connection closes without an answer, which would hide a dropped answer from the extension.
+ */
 export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const upstream = new URL(target);
   let decide: (method: string, path: string) => Fault = () => 'pass';
@@ -62,7 +66,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     log.push(entry);
     if (fault === 'refuse') return void req.socket.destroy();
     if (fault === 'unavailable') {
-      res.writeHead(503, { ...CORS, 'Content-Type': 'application/json' });
+      res.writeHead(503, { ...CORS, 'Content-Type': 'application/json', connection: 'close' });
       return void res.end(JSON.stringify({ error: { code: 'unavailable', message: 'the CRM is restarting' } }));
     }
     if (typeof fault === 'object') await new Promise((done) => setTimeout(done, fault.delayMs));
@@ -72,7 +76,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     entry.status = answer.status;
     entry.replayed = answer.headers['idempotent-replayed'] === 'true';
     if (fault === 'drop-response') return void req.socket.destroy();
-    res.writeHead(answer.status, answer.headers);
+    res.writeHead(answer.status, { ...answer.headers, connection: 'close' });
     res.end(answer.body);
   }
 

@@ -36,6 +36,18 @@ describe('outbox and the connection', () => {
     expect(summaries(crm.callsTo('/v1/interactions'))).toEqual(['A1', 'A1', 'B1']);
   });
 
+  it('tries writes waiting for the connection at once when the browser starts', async () => {
+    const { crm, state } = switchableCrm();
+    const { app, clock } = await testApp(crm.fetch);
+    await enqueue(app.ctx.db, note('before the restart'), { now: clock.now });
+    await app.drain();
+    state.up = true;
+    await app.drain();
+    expect(await allItems(app.ctx.db)).toHaveLength(1); // a worker start keeps the backoff
+    await app.drain({ retryWaiting: true });
+    expect(await allItems(app.ctx.db)).toEqual([]);
+  });
+
   it('keeps the backoff of a write the CRM answered with a 5xx: a working call elsewhere says nothing about it', async () => {
     const { crm, state } = switchableCrm((summary) => (summary === 'A1' ? apiError(500, 'internal', 'bug') : null));
     state.up = true;
