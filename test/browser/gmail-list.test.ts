@@ -119,7 +119,23 @@ describe('Gmail list: risk badges', () => {
     for (const { email, level } of search) {
       expect(await other.locator(`${BADGE}[data-email="${email}"]`).getAttribute('data-risk')).toBe(level);
     }
-    await other.locator('[role="main"]').waitFor();
+    // Known addresses come from the background's cache; only the new ones cost one more request.
+    expect(proxy.count('POST', '/v1/lookup')).toBe(2);
+    await other.close();
+  });
+
+  it.each(['reading-pane-right.html', 'conversation-view-off.html'])('shows list badges and the sidebar together on %s, on the second account', async (fixture) => {
+    const wanted = await expectedBadges(fixture);
+    gmail.serve(fixture);
+    const other = await openGmail(ext.context, 'https://mail.google.com/mail/u/1/#inbox/FMfcgzQbfLdRwzXpqKlmZvTnHjGsWcBx');
+    await other.locator('iframe[data-crm-overlay="sidebar"]').waitFor({ timeout: 30_000 });
+    await badgeCount(other, wanted.length);
+    // With conversation view off one person can send several rows, each with its badge.
+    for (const { email, level } of wanted) {
+      const badges = await other.locator(`${BADGE}[data-email="${email}"]`).all();
+      expect(badges).toHaveLength(wanted.filter((w) => w.email === email).length);
+      for (const badge of badges) expect(await badge.getAttribute('data-risk')).toBe(level);
+    }
     await other.close();
   });
 });

@@ -136,4 +136,24 @@ describe('Gmail thread: sidebar and banner', () => {
     }));
     expect(text).toContain('Dear Sir, attached is the draft we discussed.');
   });
+
+  it('hands the note shortcut to the sidebar: focus moves into the frame, which is told to open the note', async () => {
+    const manifest = (await ext.worker.evaluate(() => chrome.runtime.getManifest())) as { commands?: Record<string, { suggested_key?: { default?: string } }> };
+    expect(manifest.commands?.['focus-note']?.suggested_key?.default).toBe('Alt+Shift+N');
+    await page.getByRole('button', { name: 'Hide client context' }).click();
+    const frame = await sidebarFrame(page);
+    const told = frame.evaluate(() => new Promise<boolean>((done) => {
+      window.addEventListener('message', (event) => { if ((event.data as { type?: string }).type === 'crm:focus-note') done(true); });
+    }));
+    // What the background does when the command fires: the protocol's focusNote to the tab's top frame.
+    await ext.worker.evaluate(async () => {
+      // Without the tabs permission the worker can't see tab URLs; only the Gmail tab has a listener.
+      const tabs = await chrome.tabs.query({});
+      await Promise.all(tabs.map((tab) => tab.id === undefined ? undefined
+        : chrome.tabs.sendMessage(tab.id, { id: 1, type: 'focusNote', timestamp: Date.now() }, { frameId: 0 }).catch(() => undefined)));
+    });
+    await expect(told).resolves.toBe(true);
+    await expect(page.locator(FRAME).isVisible()).resolves.toBe(true);
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-crm-overlay'))).resolves.toBe('sidebar');
+  });
 });
