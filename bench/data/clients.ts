@@ -28,6 +28,8 @@ export const threadDomain = (i: number) => `thread-client-${i}.bench.example`;
 export const inboxDomain = (i: number) => `inbox-client-${i}.bench.example`;
 /** The address of the thread client `i`'s main contact (the one a thread comes from). */
 export const threadSender = (i: number) => `buyer${i}@${threadDomain(i)}`;
+/** The second contact of thread client `i`, also in its threads. */
+export const threadOps = (i: number) => `ops${i}@${threadDomain(i)}`;
 /** Inbox sender `j` (0..59) of cold run `run`: a contact of an inbox client, or an unknown address. */
 export function inboxSender(run: number, j: number): string {
   if (j < PLAN.inboxClients) return `c${run}.person${j}@${inboxDomain(j)}`;
@@ -65,7 +67,7 @@ function client(now: number, ref: string, name: string, domain: string, i: numbe
 export function benchBundle(now = Date.now()): BundleInput {
   const parts = [
     ...Array.from({ length: PLAN.threadClients }, (_, i) =>
-      client(now, `bench-thread-${i}`, `Thread Client ${i} Ltd`, threadDomain(i), i, [threadSender(i), `ops${i}@${threadDomain(i)}`])),
+      client(now, `bench-thread-${i}`, `Thread Client ${i} Ltd`, threadDomain(i), i, [threadSender(i), threadOps(i)])),
     ...Array.from({ length: PLAN.inboxClients }, (_, j) =>
       client(now, `bench-inbox-${j}`, `Inbox Client ${j} Ltd`, inboxDomain(j), j, Array.from({ length: inboxRuns }, (_, r) => inboxSender(r, j)))),
   ];
