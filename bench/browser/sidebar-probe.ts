@@ -11,7 +11,13 @@ export interface ShownState {
   at: number;
 }
 
-type ProbeWindow = Window & { __benchSidebar?: { states: ShownState[] } };
+/** When the frame saw the hash of a thread (its hashchange, or its first check on load). */
+export interface HashSeen {
+  thread: string;
+  at: number;
+}
+
+type ProbeWindow = Window & { __benchSidebar?: { states: ShownState[]; hashes: HashSeen[] } };
 
 /**
  * Runs in every `sidebar.html` frame before its scripts (an init script): a MutationObserver on
@@ -22,7 +28,7 @@ type ProbeWindow = Window & { __benchSidebar?: { states: ShownState[] } };
 export function installSidebarProbe(): void {
   if (location.protocol !== 'chrome-extension:' || location.pathname !== '/sidebar.html') return;
   const win = window as ProbeWindow;
-  const probe = { states: [] as ShownState[] };
+  const probe = { states: [] as ShownState[], hashes: [] as HashSeen[] };
   win.__benchSidebar = probe;
   let last = '';
   const threadOf = () => {
@@ -44,7 +50,15 @@ export function installSidebarProbe(): void {
     if (probe.states.length > 20) probe.states.shift();
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-  window.addEventListener('hashchange', check);
+  const hashSeen = () => {
+    probe.hashes.push({ thread: threadOf(), at: performance.timeOrigin + performance.now() });
+    if (probe.hashes.length > 20) probe.hashes.shift();
+  };
+  hashSeen();
+  window.addEventListener('hashchange', () => {
+    hashSeen();
+    check();
+  });
   window.addEventListener('message', (event: MessageEvent) => {
     const data = event.data as { benchPing?: number } | null;
     if (typeof data?.benchPing !== 'number') return;
@@ -69,4 +83,9 @@ export async function shownAt(frame: Frame, thread: string, want: Omit<ShownStat
     return states.find((s) => s.thread === id && s.name === w.name && s.stage === w.stage && s.open === w.open)?.at ?? 0;
   }, [thread, want] as const, { timeout: timeoutMs });
   return (await handle.jsonValue()) as number;
+}
+
+/** The frame time at which the frame first had `thread` in its hash (0 if not seen). */
+export async function hashSeenAt(frame: Frame, thread: string): Promise<number> {
+  return frame.evaluate((id) => (window as ProbeWindow).__benchSidebar?.hashes.find((h) => h.thread === id)?.at ?? 0, thread);
 }
