@@ -2,12 +2,10 @@ import type { OutboxStatus, OutboxSummary } from '../messaging/protocol';
 import type { Write } from '../messaging/write';
 import type { OutboxItem } from './outbox-item';
 import { accountOf, createdIdOf, waitingFor } from './outbox-refs';
+import { textOf } from './outbox-text';
 
 function excerptOf(write: Write): string {
-  const text = write.type === 'interaction' ? write.body.summary
-    : write.type === 'commitment' ? write.body.text
-    : write.type === 'contact' ? write.body.name
-    : (write.body.text ?? write.body.status ?? '');
+  const text = write.type === 'commitment-patch' ? (write.body.text ?? write.body.status ?? '') : textOf(write);
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
 
