@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import type { Commitment } from '../../../lib/api';
+import { overlayCommitments, type LocalChange } from '../../../lib/sidebar/commitment-overlay';
+
+const c = (id: string, version = 1, status: Commitment['status'] = 'open'): Commitment => ({
+  id, accountId: 'acc', contactId: null, owner: null, text: id, dueDate: null, status, createdAt: '2026-01-01T00:00:00Z',
+  completedAt: null, sourceInteractionId: null, version,
+});
+const change = (status: LocalChange['status'], version: number, snapshot: Commitment): [string, LocalChange] => [snapshot.id, { status, version, snapshot }];
+const view = (rows: ReturnType<typeof overlayCommitments>) => rows.map((r) => `${r.commitment.id}:${r.commitment.status}:v${r.commitment.version}${r.pending ? ':pending' : ''}`);
+
+describe('overlayCommitments', () => {
+  it.each([
+    ['the server’s list as it is', [c('a'), c('b')], [], [], ['a:open:v1', 'b:open:v1']],
+    ['marked done, the server not there yet', [c('a'), c('b')], [change('done', 2, c('a'))], [], ['a:done:v2:pending', 'b:open:v1']],
+    ['marked done and gone from the open list: stays, done, for Undo', [c('b')], [change('done', 2, c('a'))], [], ['b:open:v1', 'a:done:v2']],
+    ['undone, the server still on the done version', [c('b')], [change('open', 3, c('a', 2, 'done'))], [], ['b:open:v1', 'a:open:v3:pending']],
+    ['undone and the server caught up', [c('a', 3), c('b')], [change('open', 3, c('a', 2, 'done'))], [], ['a:open:v3', 'b:open:v1']],
+    ['someone else changed it further: the server wins', [c('a', 5)], [change('done', 2, c('a'))], [], ['a:open:v5']],
+    ['added here, not listed yet', [c('a')], [], [c('new')], ['a:open:v1', 'new:open:v1:pending']],
+    ['added here and now listed: shown once', [c('a'), c('new')], [], [c('new')], ['a:open:v1', 'new:open:v1']],
+  ] as const)('%s', (_, server, changes, added, expected) => {
+    expect(view(overlayCommitments(server, new Map(changes), added))).toEqual(expected);
+  });
+});
