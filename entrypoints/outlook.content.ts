@@ -1,0 +1,30 @@
+// First: must run before any zod schema is built.
+import '../lib/config/zod-jitless';
+import { browser } from 'wxt/browser';
+import { collapsePreference } from '../lib/content/collapse-preference';
+import { runOutlookContent } from '../lib/content/outlook-content';
+import { onMessage } from '../lib/messaging/protocol';
+import { ask } from '../lib/ui/ask';
+
+export default defineContentScript({
+  matches: ['https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.live.com/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    const outlook = runOutlookContent({
+      doc: document,
+      signal: ctx.signal,
+      sidebarUrl: browser.runtime.getURL('/sidebar.html'),
+      lookup: (emails) => ask('lookup', { emails }),
+      reportLayout: (failed) => ask('reportLayout', { site: 'outlook', failed }),
+      collapsed: collapsePreference,
+      warn: (message) => console.warn(message),
+      // Outlook routes with the History API; WXT's event sees that, and ctx removes it on invalidation.
+      subscribeLocation(listener) {
+        const stop = new AbortController();
+        ctx.addEventListener(window, 'wxt:locationchange', () => { if (!stop.signal.aborted) listener(); });
+        return () => stop.abort();
+      },
+    });
+    ctx.onInvalidated(onMessage('focusNote', () => outlook.focusNote()));
+  },
+});

@@ -1,0 +1,152 @@
+import { t } from '../i18n';
+import { readListRows } from '../mail/outlook/read-list';
+import { readOwnAddresses } from '../mail/outlook/read-account';
+import { readThread } from '../mail/outlook/read-thread';
+import type { OutlookRoute } from '../mail/outlook/routes';
+import { readingPaneOf } from '../mail/outlook/scope';
+import { toSidebarContext } from '../mail/outlook/to-sidebar-context';
+import type { OutlookThreadContext } from '../mail/outlook/types';
+import { watchOutlook } from '../mail/outlook/watch';
+import type { Participant, ReadResult } from '../mail/types';
+import { isExternal } from './badge-model';
+import type { CollapsePreference } from './collapse-preference';
+import { hideLayoutNotice, showLayoutNotice } from './layout-notice';
+import { createLayoutReporter, type LayoutVerdict } from './layout-reporter';
+import { createLookupClient, type AskLookup } from './lookup-client';
+import { outlookBannerSpot, outlookMessagesText, outlookRowSenders } from './outlook-anchors';
+import { outlookRoom } from './outlook-room';
+import { placeBadges, type BadgePlacement } from './place-badges';
+import { placeBanner } from './risk-banner';
+import { addressesToLookUp, bannerMarkOf, marksForSenders } from './row-marks';
+import { createSidebarFrame } from './sidebar-frame';
+import { readTheme } from './theme';
+
+export interface OutlookContentDeps {
+  doc: Document;
+  signal: AbortSignal;
+  sidebarUrl: string;
+  lookup: AskLookup;
+  reportLayout: (failed: string[]) => Promise<unknown>;
+  collapsed: CollapsePreference;
+  warn: (message: string) => void;
+  /** Subscribes to the content script's location changes (WXT's `wxt:locationchange`); returns the unsubscribe. */
+  subscribeLocation: (listener: () => void) => () => void;
+}
+
+const verdictOf = (result: ReadResult<unknown> | null): LayoutVerdict | null =>
+  result && (result.ok ? { ok: true } : { ok: false, failed: result.failed });
+
+/**
+ * The Outlook on the web content script's work: reads the page with `watchOutlook`, asks the
+ * background about the addresses it shows, and keeps the sidebar (beside the reading pane), the
+ * list badges, the banner and the layout notice in step with the page, whatever the reading-pane
+ * setting. Everything stops when `signal` aborts.
+ */
+export function runOutlookContent(deps: OutlookContentDeps): { focusNote(): void } {
+  const { doc, signal } = deps;
+  const client = createLookupClient(deps.lookup);
+  const sidebar = createSidebarFrame({
+    doc, signal, sidebarUrl: deps.sidebarUrl, room: outlookRoom(doc), collapsed: deps.collapsed, bodyText: () => outlookMessagesText(doc),
+  });
+  const reporter = createLayoutReporter({
+    site: 'outlook',
+    send: deps.reportLayout,
+    notice: (shown) => (shown ? showLayoutNotice(doc, t('layout_notice_outlook')) : hideLayoutNotice(doc)),
+    warn: deps.warn,
+  });
+  // The readers see this array itself, so what is learnt later counts from the next read on.
+  const ownAddresses: string[] = [];
+  let route: OutlookRoute | null = null;
+  // The folder tree may be drawn after the first read: look again before each read while none is known.
+  const learnOwnAddresses = () => {
+    if (ownAddresses.length === 0) ownAddresses.push(...readOwnAddresses(doc, route));
+  };
+  let thread: OutlookThreadContext | null = null;
+
+  const showRisk = () => sidebar.reveal({ type: 'crm:show-risk' }, false);
+  // Outside the company means the background looked the address up (colleagues and never-look-up
+  // addresses come back `excluded`); while the CRM can't be asked, everyone the reader kept counts.
+  const external = (people: readonly Participant[]) =>
+    people.filter((p) => {
+      const item = client.answer(p.email);
+      return item ? isExternal(item) : client.failed(p.email);
+    });
+  const placeThreadBanner = (people: readonly Participant[]) =>
+    placeBanner(doc, outlookBannerSpot(doc), bannerMarkOf(people, client.answer), showRisk);
+
+  function applyThread(): void {
+    if (signal.aborted) return;
+    const people = thread ? external(thread.participants) : [];
+    if (!thread || people.length === 0) {
+      sidebar.hide();
+      placeBanner(doc, null, null, showRisk);
+      return;
+    }
+    const theme = readTheme(readingPaneOf(doc) ?? doc.body);
+    sidebar.show(toSidebarContext({ ...thread, participants: people }, theme));
+    placeThreadBanner(people);
+  }
+
+  function applyBadges(): void {
+    if (signal.aborted) return;
+    const placements: BadgePlacement[] = [];
+    for (const senders of outlookRowSenders(doc)) {
+      for (const mark of marksForSenders(senders.map((s) => s.person), client.answer)) {
+        const anchor = senders.find((s) => s.person.email === mark.email)?.el;
+        if (anchor) placements.push({ anchor, mark });
+      }
+    }
+    placeBadges(doc, placements);
+  }
+
+  // A list and its open conversation often share people, whose answer may come with either
+  // lookup (a second `ensure` does not wait for an address already queued by the first): each
+  // answer updates everything that shows people.
+  function applyAll(): void {
+    applyBadges();
+    applyThread();
+  }
+
+  watchOutlook(doc, signal, {
+    onRoute(next) {
+      route = next;
+      ownAddresses.length = 0;
+      learnOwnAddresses();
+      reporter.viewChanged();
+    },
+    onThread(result) {
+      reporter.verdict('thread', verdictOf(result));
+      thread = result?.ok ? result.value : null;
+      applyThread();
+      if (thread) void client.ensure(thread.participants.map((p) => p.email)).then(applyAll);
+    },
+    onList(result) {
+      reporter.verdict('list', verdictOf(result));
+      if (result?.ok) void client.ensure(addressesToLookUp(result.value, () => false)).then(applyAll);
+    },
+  }, {
+    ownAddresses,
+    // Company domains live in the background's settings; its `excluded` answers stand for them.
+    companyDomains: [],
+    subscribeLocation: deps.subscribeLocation,
+    // Each read follows a change Outlook made, which may have dropped our badges or banner with
+    // the elements it replaced: put them back in the same frame, from memory, before the next paint.
+    readers: {
+      thread: (root, opts) => {
+        learnOwnAddresses();
+        const result = readThread(root, opts);
+        sidebar.refresh();
+        if (thread) placeThreadBanner(external(thread.participants));
+        return result;
+      },
+      list: (root, opts) => {
+        learnOwnAddresses();
+        const result = readListRows(root, opts);
+        applyBadges();
+        return result;
+      },
+    },
+  });
+
+  return { focusNote: () => sidebar.reveal({ type: 'crm:focus-note' }, true) };
+}
