@@ -175,6 +175,16 @@ describe('Outlook on the web: badges in the message list', () => {
 });
 
 describe('Outlook on the web: views and themes', () => {
+  it('with the reading pane at the bottom: sidebar, badges, and room for both list and pane', async () => {
+    const page = await open('inbox-pane-bottom.html', itemUrl(CONV.sergei));
+    await frameShowing(page, DEMO_ADDRESSES.watch);
+    await page.locator(`[role="option"] ${BADGE}[data-email="${DEMO_ADDRESSES.watch}"]`).waitFor({ timeout: 30_000 });
+    const [list, pane, frame] = await Promise.all(['[role="listbox"]', '#ReadingPaneContainerId', FRAME].map((css) => page.locator(css).boundingBox()));
+    expect(list && frame && list.x + list.width <= frame.x + 1).toBe(true);
+    expect(pane && frame && pane.x + pane.width <= frame.x + 1).toBe(true);
+    await page.close();
+  });
+
   it('reads a message with the reading pane hidden: sidebar, no list, no badges', async () => {
     const page = await open('reading-full-page.html', itemUrl(CONV.nurul));
     const nurul = demoAddressOf('nurul.aisyah@harimau-foods.com.my');
