@@ -15,9 +15,21 @@ export interface RiskMark {
   reasons: string[];
 }
 
+// Answers are kept as objects for the page's life; wording each once keeps re-render passes cheap.
+const worded = new WeakMap<LookupItem, RiskMark | null>();
+
 /** The mark for a looked-up address, or null: healthy, unknown, excluded and failed lookups show nothing. */
 export function riskMarkOf(item: LookupItem | undefined): RiskMark | null {
-  if (!item || (item.match !== 'contact' && item.match !== 'account-domain')) return null;
+  if (!item) return null;
+  const known = worded.get(item);
+  if (known !== undefined) return known;
+  const mark = markOf(item);
+  worded.set(item, mark);
+  return mark;
+}
+
+function markOf(item: LookupItem): RiskMark | null {
+  if (item.match !== 'contact' && item.match !== 'account-domain') return null;
   const { account } = item;
   const { level, reasons } = account.risk;
   if (level === 'ok') return null;
