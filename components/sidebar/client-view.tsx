@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import type { LookupMatch, User } from '../../lib/api';
 import type { SidebarContext } from '../../lib/mail/sidebar-context';
@@ -21,10 +22,11 @@ interface Props {
   item: Known;
   context: SidebarContext | null;
   user: User | null;
+  people: ComponentChildren;
 }
 
 /** A known client: who they are, what is at risk, what we promised, what happened, and a note. */
-export function ClientView({ item, context, user }: Props) {
+export function ClientView({ item, context, user, people }: Props) {
   const summary = item.account;
   const detail = useAccount(summary.id);
   const writes = useQueuedWrites();
@@ -43,6 +45,7 @@ export function ClientView({ item, context, user }: Props) {
   return (
     <>
       <HeaderCard item={item} account={account} />
+      {people}
       {item.match === 'account-domain' && (
         <section class="panel" aria-label={t('sidebar_add_contact')}>
           {addingContact ? (

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { AccountSummary } from '../../lib/api';
 import { t } from '../../lib/i18n';
 import { isSingleThreaded, type NamedPerson, type Participant } from '../../lib/sidebar/participants';
@@ -26,10 +27,17 @@ interface Props {
   named: readonly NamedPerson[];
   /** The account of the person shown, for the single-threaded note. */
   account: AccountSummary | null;
+  /** The user picked the person shown: keep the keyboard focus on their row. */
+  focusSelected: boolean;
 }
 
 /** Everyone outside the company in this thread, what the CRM knows of each, and who is shown. */
-export function ParticipantsSection({ participants, selected, onSelect, named, account }: Props) {
+export function ParticipantsSection({ participants, selected, onSelect, named, account, focusSelected }: Props) {
+  const selectedRef = useRef<HTMLButtonElement>(null);
+  // The section is drawn anew under each person's header; the chosen row keeps the focus.
+  useEffect(() => {
+    if (focusSelected) selectedRef.current?.focus();
+  }, [focusSelected]);
   return (
     <section class="panel" aria-labelledby="people-heading" data-testid="participants">
       <h2 id="people-heading">{t('sidebar_people_heading')}</h2>
@@ -40,6 +48,7 @@ export function ParticipantsSection({ participants, selected, onSelect, named, a
               type="button"
               class="person"
               aria-pressed={i === selected}
+              ref={i === selected ? selectedRef : undefined}
               onClick={() => onSelect(i)}
             >
               <span class="person-name">{p.name || p.email}</span>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { User } from '../../lib/api';
 import { t } from '../../lib/i18n';
 import type { SidebarContext } from '../../lib/mail/sidebar-context';
@@ -11,26 +12,31 @@ interface Props {
   context: SidebarContext | null;
   user: User | null;
   onRetry: () => void;
+  /** The thread's people, shown under the person's header so the header never moves. */
+  people: ComponentChildren;
 }
 
 /** What the CRM knows about one participant, or why there is nothing to show. */
-export function PersonView({ person, context, user, onRetry }: Props) {
+export function PersonView({ person, context, user, onRetry, people }: Props) {
   const { item } = person;
   switch (item.match) {
     case 'contact':
     case 'account-domain':
-      return <ClientView item={item} context={context} user={user} />;
+      return <ClientView item={item} context={context} user={user} people={people} />;
     case 'unknown':
-      return <UnknownSender person={person} />;
+      return <><UnknownSender person={person} />{people}</>;
     case 'excluded':
       return (
-        <p class="note-box" data-testid="excluded">
-          {t(item.reason === 'colleague' ? 'sidebar_excluded_colleague' : 'sidebar_excluded_never', item.email)}
-        </p>
+        <>
+          <p class="note-box" data-testid="excluded">
+            {t(item.reason === 'colleague' ? 'sidebar_excluded_colleague' : 'sidebar_excluded_never', item.email)}
+          </p>
+          {people}
+        </>
       );
     case 'not-an-address':
-      return <p class="note-box">{t('sidebar_not_address', item.email)}</p>;
+      return <><p class="note-box">{t('sidebar_not_address', item.email)}</p>{people}</>;
     case 'unavailable':
-      return <ProblemView problem={item.problem} onRetry={onRetry} />;
+      return <><ProblemView problem={item.problem} onRetry={onRetry} />{people}</>;
   }
 }

@@ -43,15 +43,6 @@ export function ThreadView({ source }: { source: Shown }) {
   return (
     <main class="sidebar" aria-label={t('sidebar_title')}>
       <OfflineBanner status={status.data} />
-      {context && (
-        <ParticipantsSection
-          participants={participants}
-          selected={index}
-          onSelect={setPicked}
-          named={matchNamedPeople(context.nameOnly, detail.data?.value.contacts ?? [])}
-          account={account}
-        />
-      )}
       {shown && (
         <PersonView
           key={shown.email}
@@ -59,6 +50,16 @@ export function ThreadView({ source }: { source: Shown }) {
           context={context}
           user={status.data?.user?.user ?? null}
           onRetry={() => void lookup.refetch()}
+          people={context && (
+            <ParticipantsSection
+              participants={participants}
+              selected={index}
+              onSelect={setPicked}
+              named={matchNamedPeople(context.nameOnly, detail.data?.value.contacts ?? [])}
+              account={account}
+              focusSelected={picked !== null}
+            />
+          )}
         />
       )}
     </main>

@@ -136,6 +136,7 @@ describe('people in the thread', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Not in your CRM' }).waitFor();
     expect(await unknown.getAttribute('aria-pressed')).toBe('true');
+    expect(await unknown.evaluate((button) => button === document.activeElement)).toBe(true);
     await page.close();
   });
 

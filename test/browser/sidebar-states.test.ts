@@ -9,9 +9,9 @@ import { startCrmServer, type RunningCrm } from './support/crm-server';
 import { launchExtension, type LaunchedExtension } from './support/launch-extension';
 import { fillConnection, openOptions } from './support/options-page';
 
-type Mode = 'pass' | 'error' | 'down';
+type Mode = 'pass' | 'slow' | 'error' | 'down';
 
-/** A CRM in front of the real one that can pass requests on, answer 503, or drop every connection. */
+/** A CRM in front of the real one that can pass requests on (at once or slowly), answer 503, or drop every connection. */
 async function startSwitchableCrm(target: string): Promise<{ url: string; set: (mode: Mode) => void; stop: () => Promise<void> }> {
   let mode: Mode = 'pass';
   const server: Server = createServer((request, response) => {
@@ -19,6 +19,7 @@ async function startSwitchableCrm(target: string): Promise<{ url: string; set: (
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', async () => {
+      if (mode === 'slow') await new Promise((done) => setTimeout(done, 800));
       if (mode === 'error') {
         response.writeHead(503, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' });
         return void response.end(JSON.stringify({ error: { code: 'unavailable', message: 'down for maintenance' } }));
@@ -129,6 +130,22 @@ describe('with the CRM', () => {
     proxy.set('pass');
     await page.getByRole('button', { name: 'Try again' }).click();
     await page.getByTestId('contact-name').waitFor({ timeout: 20_000 });
+    await page.close();
+  });
+
+  it('keeps the client’s header where the skeleton drew it, so nothing jumps', async () => {
+    proxy.set('slow');
+    const page = await open(encodeSidebarContext(thread([{ name: 'Tan Mei Ling', email: 'meiling.tan@getahperak.com.my' }, { name: '', email: DEMO_ADDRESSES.unknown }])));
+    const box = () => page.locator('.card').evaluateAll((cards) => cards.map((c) => {
+      const r = c.getBoundingClientRect();
+      return [r.top, r.left, r.width, r.height];
+    }));
+    await page.locator('[aria-busy="true"]').waitFor();
+    expect(await page.getByRole('status').innerText()).toBe('Loading client context…');
+    const loading = await box();
+    await page.getByTestId('contact-name').waitFor({ timeout: 20_000 });
+    expect(await box()).toEqual(loading);
+    proxy.set('pass');
     await page.close();
   });
 
