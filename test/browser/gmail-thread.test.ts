@@ -84,15 +84,18 @@ describe('Gmail thread: sidebar and banner', () => {
     await page.getByRole('button', { name: 'Hide client context' }).click();
   });
 
-  it('switches to another thread by changing only the hash', async () => {
+  it('switches to another thread by changing only the hash, with the page\'s theme', async () => {
     await page.getByRole('button', { name: 'Show client context' }).click();
     const client = await lookUp(DEMO_ADDRESSES.watch);
     const frame = await sidebarFrame(page);
     await frame.evaluate(() => Object.assign(window, { stillTheSamePage: true }));
 
+    // The user switched Gmail to a dark theme meanwhile: the next context says so.
+    await page.addStyleTag({ content: 'body { background: rgb(32, 33, 36); }' });
     await switchView(page, 'thread-cc-2022.html', '#label/Clients%2FPetrovsky/18c3e0000000000a');
     await page.waitForFunction((email) => decodeURIComponent(document.querySelector('iframe[data-crm-overlay="sidebar"]')?.getAttribute('src') ?? '').includes(email), DEMO_ADDRESSES.watch);
     expect((await frameContext(page))?.participants.map((p) => p.email)).toContain(DEMO_ADDRESSES.watch);
+    expect((await frameContext(page))?.theme).toBe('dark');
     await page.frameLocator(FRAME).getByText(client.name).first().waitFor({ timeout: 30_000 });
     expect(await frame.evaluate(() => (window as { stillTheSamePage?: boolean }).stillTheSamePage)).toBe(true);
     expect(await sidebarFrame(page)).toBe(frame);
