@@ -63,7 +63,8 @@ export async function startRestartableCrm(timeoutMs = 90_000): Promise<Restartab
 }
 
 async function runCrm(dataDir: string, port: number, timeoutMs: number): Promise<{ process: CrmProcess; token: string | null }> {
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'server/main.ts'], {
+  // tsx as a loader rather than its CLI: one process, so a SIGKILL stops the server itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), CRM_DATA_DIR: dataDir, DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,124 @@
+// Pushes writes through the extension's outbox while the CRM restarts, the worker is stopped and
+// the network fails, then checks that every write reached the CRM exactly once.
+// `npm run bench:outbox`; OUTBOX_BENCH_WRITES, OUTBOX_BENCH_CHAOS_MS and OUTBOX_BENCH_SEED adjust a run.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { DEMO_ADDRESSES } from '../server/seed/demo';
+import { randomFaults, runChaos, seeded } from '../test/browser/support/chaos';
+import { BUILT_EXTENSION } from '../test/browser/support/launch-extension';
+import { audit, type Written } from '../test/browser/support/outbox-audit';
+import { until } from '../test/browser/support/outbox-checks';
+import { startOutboxRig, type OutboxRig } from '../test/browser/support/outbox-rig';
+
+const WRITES = Number(process.env.OUTBOX_BENCH_WRITES ?? 1000);
+/** Faults go on at least this long (longer if the writes take longer to queue). */
+const CHAOS_MS = Number(process.env.OUTBOX_BENCH_CHAOS_MS ?? 90_000);
+/** The bound on waiting for the outbox to empty once the faults stop. */
+const DRAIN_LIMIT_MS = 15 * 60_000;
+const SEED = Number(process.env.OUTBOX_BENCH_SEED ?? Date.now() % 2 ** 31);
+const RESULTS = resolve(import.meta.dirname, 'outbox-results.json');
+
+/** Runs one thing at a time: a worker stop never lands in the middle of a page's message. */
+let chain: Promise<unknown> = Promise.resolve();
+function exclusive<T>(run: () => Promise<T>): Promise<T> {
+  const next = chain.then(run);
+  chain = next.catch(() => undefined);
+  return next;
+}
+
+async function demoAccounts(rig: OutboxRig): Promise<string[]> {
+  const response = await fetch(`${rig.crm.url}/v1/lookup`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${rig.crm.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ emails: Object.values(DEMO_ADDRESSES) }),
+  });
+  const { results } = (await response.json()) as { results: { account?: { id: string } }[] };
+  return [...new Set(results.flatMap((r) => (r.account ? [r.account.id] : [])))];
+}
+
+/** Queues WRITES notes, commitments and completions of those commitments, spread over the accounts. */
+async function pushWrites(rig: OutboxRig, accounts: readonly string[], random: () => number): Promise<Written[]> {
+  const written: Written[] = [];
+  const open = new Map<string, string[]>();
+  for (let n = 0; n < WRITES; n++) {
+    const accountId = accounts[Math.floor(random() * accounts.length)] as string;
+    const promises = open.get(accountId) ?? [];
+    open.set(accountId, promises);
+    const roll = random();
+    const completes = roll < 0.15 ? promises.shift() : undefined;
+    const kind: Written['kind'] = completes ? 'completion' : roll < 0.35 ? 'commitment' : 'note';
+    const tag = completes ?? `Bench ${kind} ${SEED}-${n}`;
+    const write = completes
+      ? { type: 'commitment-patch', commitmentId: completes, accountId, body: { version: 1, status: 'done' } }
+      : kind === 'commitment'
+        ? { type: 'commitment', body: { accountId, text: tag } }
+        : { type: 'interaction', body: { accountId, kind: 'note', summary: tag } };
+    const answer = await exclusive(() => rig.ask<{ key: string; id: string }>('enqueueWrite', { write }));
+    if (!answer.ok) throw new Error(`write ${n} was refused: ${JSON.stringify(answer.problem)}`);
+    written.push({ kind, key: answer.value.key, id: answer.value.id, accountId, tag });
+    if (kind === 'commitment') promises.push(answer.value.id);
+  }
+  return written;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(join(BUILT_EXTENSION, 'manifest.json'))) {
+    const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('the extension did not build');
+  }
+  console.log(`outbox bench: ${WRITES} writes, faults for ≥ ${CHAOS_MS / 1000} s, seed ${SEED}`);
+  const rig = await startOutboxRig();
+  try {
+    const accounts = await demoAccounts(rig);
+    const proxyRandom = seeded(SEED + 2);
+    rig.proxy.setFaults(randomFaults(proxyRandom));
+    const stopChaos = new AbortController();
+    const started = Date.now();
+    const chaos = runChaos(rig, seeded(SEED + 1), exclusive, stopChaos.signal);
+    chaos.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+    const written = await pushWrites(rig, accounts, seeded(SEED));
+    const queuedMs = Date.now() - started;
+    await new Promise((done) => setTimeout(done, Math.max(0, CHAOS_MS - queuedMs)));
+    stopChaos.abort();
+    const faults = await chaos;
+    rig.proxy.setFaults(() => 'pass');
+    await rig.crm.start();
+    const calm = Date.now();
+    const emptied = await until('the outbox empty', async () => (await rig.outbox()).items.length === 0, DRAIN_LIMIT_MS).then(
+      () => true,
+      () => false,
+    );
+    const elapsedMs = Date.now() - started;
+    const result = await audit(rig, written, accounts);
+    const proxied = rig.proxy.log.reduce<Record<string, number>>((n, r) => {
+      const name = typeof r.fault === 'object' ? 'delay' : r.fault;
+      n[name] = (n[name] ?? 0) + 1;
+      return n;
+    }, {});
+    const report = {
+      seed: SEED,
+      ...result,
+      byKind: Object.fromEntries(['note', 'commitment', 'completion'].map((k) => [k, written.filter((w) => w.kind === k).length])),
+      emptied,
+      faults: { ...faults, proxied, replayed: rig.proxy.log.filter((r) => r.replayed).length },
+      queuedMs,
+      drainAfterFaultsMs: Date.now() - calm,
+      elapsedMs,
+      finishedAt: new Date().toISOString(),
+    };
+    await writeFile(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
+    console.table({ written: result.written, delivered: result.delivered, lost: result.lost, duplicated: result.duplicated, 'still queued': result.stillQueued, 'elapsed s': Math.round(elapsedMs / 1000) });
+    console.log(JSON.stringify({ keys: result.keys, faults: report.faults }));
+    console.log(`written to ${RESULTS}`);
+    if (result.lost > 0 || result.duplicated > 0 || !emptied || result.keys.missing + result.keys.mismatched > 0) process.exitCode = 1;
+  } finally {
+    await rig.dispose();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exitCode = 1;
+});
