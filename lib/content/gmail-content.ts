@@ -89,6 +89,13 @@ export function runGmailContent(deps: GmailContentDeps): { focusNote(): void } {
     placeBadges(doc, placements);
   }
 
+  // An updated or removed extension leaves the page as it found it (the frame goes with `signal` too).
+  signal.addEventListener('abort', () => {
+    placeBadges(doc, []);
+    placeBanner(doc, null, null, showRisk);
+    hideLayoutNotice(doc);
+  }, { once: true });
+
   learnOwnAddress();
   watchGmail(doc, signal, {
     onRoute() {

@@ -1,0 +1,79 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runGmailContent } from '../../../lib/content/gmail-content';
+import type { LookupItem } from '../../../lib/messaging/protocol';
+import { contactMatch, summary, unknownMatch } from '../../support/crm-fixtures';
+import { asDocument } from '../mail/gmail/dom-types';
+import { openFixture } from '../mail/gmail/fixture-dom';
+
+const AT_RISK = 'ana.lestari@bank-sinar.co.id';
+
+function harness(fixture: string) {
+  const window = openFixture(fixture);
+  const doc = asDocument(window.document);
+  const controller = new AbortController();
+  const asked: string[][] = [];
+  const reports: string[][] = [];
+  const warnings: string[] = [];
+  runGmailContent({
+    doc,
+    signal: controller.signal,
+    sidebarUrl: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/sidebar.html',
+    lookup: async (emails) => {
+      asked.push(emails);
+      return emails.map((email): LookupItem => {
+        if (email.endsWith('@ourcompany.example')) return { match: 'excluded', email, reason: 'colleague' };
+        if (email !== AT_RISK) return unknownMatch(email);
+        return { ...contactMatch(email), account: summary({ risk: { level: 'at-risk', reasons: [{ code: 'no-owner' }] } }) } as LookupItem;
+      });
+    },
+    reportLayout: async (failed) => reports.push(failed),
+    collapsed: { get: async () => false, set: async () => undefined },
+    warn: (message) => warnings.push(message),
+  });
+  const overlays = (kind: string) => doc.querySelectorAll(`[data-crm-overlay="${kind}"]`);
+  return { window, doc, controller, asked, reports, warnings, overlays };
+}
+
+let close: (() => Promise<void>) | null = null;
+afterEach(async () => {
+  await close?.();
+  close = null;
+});
+
+describe('runGmailContent', () => {
+  it('asks once for the list, badges the at-risk row, keeps the badge through a re-render and cleans up on abort', async () => {
+    const h = harness('inbox-default-tabs.html');
+    close = () => h.window.happyDOM.close();
+    await vi.waitFor(() => expect(h.overlays('badge')).toHaveLength(1));
+    expect(h.overlays('badge')[0]?.getAttribute('data-email')).toBe(AT_RISK);
+    expect(h.asked).toHaveLength(1);
+    expect(h.asked[0]).not.toContain('me@ourcompany.example');
+    expect(h.reports).toEqual([[]]);
+
+    const body = h.doc.querySelector('[gh="tl"] tbody');
+    const fresh = [...(body?.children ?? [])].map((row) => row.cloneNode(true) as Element);
+    fresh.forEach((row) => row.querySelectorAll('[data-crm-overlay]').forEach((el) => el.remove()));
+    body?.replaceChildren(...fresh);
+    expect(h.overlays('badge')).toHaveLength(0);
+    await vi.waitFor(() => expect(h.overlays('badge')).toHaveLength(1));
+    expect(h.asked).toHaveLength(1);
+
+    h.controller.abort();
+    expect(h.overlays('badge')).toHaveLength(0);
+  });
+
+  it('opens the sidebar and the banner for a thread with an outside client, and leaves nothing behind on abort', async () => {
+    const h = harness('thread-five-messages.html');
+    close = () => h.window.happyDOM.close();
+    await vi.waitFor(() => expect(h.overlays('sidebar')).toHaveLength(1));
+    const src = h.overlays('sidebar')[0]?.getAttribute('src') ?? '';
+    expect(src.startsWith('chrome-extension://abcdefghijklmnopabcdefghijklmnop/sidebar.html#')).toBe(true);
+    expect(decodeURIComponent(src)).toContain(AT_RISK);
+    expect(decodeURIComponent(src)).not.toContain('dewi.kartika@ourcompany.example');
+    expect(h.overlays('banner')).toHaveLength(1);
+    expect(h.overlays('banner')[0]?.getAttribute('data-risk')).toBe('at-risk');
+
+    h.controller.abort();
+    expect([...h.doc.querySelectorAll('[data-crm-overlay]')]).toEqual([]);
+  });
+});
