@@ -9,9 +9,12 @@ import { startCrmServer, type RunningCrm } from './support/crm-server';
 import { launchExtension, type LaunchedExtension } from './support/launch-extension';
 import { fillConnection, openOptions } from './support/options-page';
 
-type Mode = 'pass' | 'slow' | 'error' | 'down';
+type Mode = 'pass' | 'slow' | 'error' | 'refuse-notes' | 'down';
 
-/** A CRM in front of the real one that can pass requests on (at once or slowly), answer 503, or drop every connection. */
+/**
+ * A CRM in front of the real one that can pass requests on (at once or slowly), answer 503,
+ * refuse new interactions with a validation error, or drop every connection.
+ */
 async function startSwitchableCrm(target: string): Promise<{ url: string; set: (mode: Mode) => void; stop: () => Promise<void> }> {
   let mode: Mode = 'pass';
   const server: Server = createServer((request, response) => {
@@ -20,6 +23,10 @@ async function startSwitchableCrm(target: string): Promise<{ url: string; set: (
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', async () => {
       if (mode === 'slow') await new Promise((done) => setTimeout(done, 800));
+      if (mode === 'refuse-notes' && request.method === 'POST' && request.url === '/v1/interactions') {
+        response.writeHead(400, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' });
+        return void response.end(JSON.stringify({ error: { code: 'validation', message: 'notes are closed for the audit', field: 'body.summary' } }));
+      }
       if (mode === 'error') {
         response.writeHead(503, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' });
         return void response.end(JSON.stringify({ error: { code: 'unavailable', message: 'down for maintenance' } }));
@@ -174,6 +181,26 @@ describe('with the CRM', () => {
     await page.locator('[data-testid="write-status"][data-state="saved"]').waitFor({ timeout: 30_000 });
     await other.getByTestId('offline').waitFor({ state: 'detached', timeout: 20_000 });
     await other.close();
+    await page.close();
+  });
+
+  it('says why the CRM refused a note, and sends it again on request, once', async () => {
+    proxy.set('refuse-notes');
+    const page = await open(encodeSidebarContext(thread([{ name: '', email: DEMO_ADDRESSES.healthy }])));
+    const text = `Refused at first ${Date.now()}`;
+    await page.getByLabel('What happened').fill(text);
+    await page.getByRole('button', { name: 'Save note' }).click();
+    const status = page.getByTestId('write-status').filter({ hasText: text });
+    await status.and(page.locator('[data-state="failed"]')).waitFor({ timeout: 20_000 });
+    expect(await status.innerText()).toContain('notes are closed for the audit');
+    proxy.set('pass');
+    await status.getByRole('button', { name: 'Try again' }).click();
+    await status.and(page.locator('[data-state="saved"]')).waitFor({ timeout: 20_000 });
+    const match = await lookUp(DEMO_ADDRESSES.healthy);
+    const accountId = match?.match === 'contact' ? match.account.id : 'none';
+    const response = await fetch(`${crm.url}/v1/accounts/${accountId}/timeline?limit=100`, { headers: { Authorization: `Bearer ${crm.token}` } });
+    const items = ((await response.json()) as { items: { summary: string }[] }).items;
+    expect(items.filter((i) => i.summary === text).length).toBe(1);
     await page.close();
   });
 
