@@ -6,6 +6,17 @@ import { startCrmServer, type RunningCrm } from './support/crm-server';
 import { launchExtension, type LaunchedExtension } from './support/launch-extension';
 import { configureForMail, openGmail, routeGmail, switchView } from './support/mail-pages';
 
+/** The extension APIs the worker-side test code uses (the test itself runs in Node). */
+type WorkerGlobal = {
+  chrome: {
+    runtime: { getManifest(): unknown };
+    tabs: {
+      query(filter: object): Promise<{ id?: number }[]>;
+      sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+    };
+  };
+};
+
 const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbfLdRwzXpqKlmZvTnHjGsWcBx';
 const FRAME = 'iframe[data-crm-overlay="sidebar"]';
 
@@ -141,7 +152,7 @@ describe('Gmail thread: sidebar and banner', () => {
   });
 
   it('hands the note shortcut to the sidebar: focus moves into the frame, which is told to open the note', async () => {
-    const manifest = (await ext.worker.evaluate(() => chrome.runtime.getManifest())) as { commands?: Record<string, { suggested_key?: { default?: string } }> };
+    const manifest = (await ext.worker.evaluate(() => (globalThis as unknown as WorkerGlobal).chrome.runtime.getManifest())) as { commands?: Record<string, { suggested_key?: { default?: string } }> };
     expect(manifest.commands?.['focus-note']?.suggested_key?.default).toBe('Alt+Shift+N');
     await page.getByRole('button', { name: 'Hide client context' }).click();
     const frame = await sidebarFrame(page);
@@ -151,6 +162,7 @@ describe('Gmail thread: sidebar and banner', () => {
     // What the background does when the command fires: the protocol's focusNote to the tab's top frame.
     await ext.worker.evaluate(async () => {
       // Without the tabs permission the worker can't see tab URLs; only the Gmail tab has a listener.
+      const { chrome } = globalThis as unknown as WorkerGlobal;
       const tabs = await chrome.tabs.query({});
       await Promise.all(tabs.map((tab) => tab.id === undefined ? undefined
         : chrome.tabs.sendMessage(tab.id, { id: 1, type: 'focusNote', timestamp: Date.now() }, { frameId: 0 }).catch(() => undefined)));
