@@ -15,6 +15,8 @@ interface Props {
   inputRef: { current: HTMLTextAreaElement | HTMLInputElement | null };
 }
 
+const SHORTCUT = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘+Enter' : 'Ctrl+Enter';
+
 /** A note, call or meeting written down while it is fresh, with an optional promise and its date. */
 export function QuickNote({ accountId, contactIds, threadId, writes, inputRef }: Props) {
   const [draft, setDraft] = useState<NoteDraft>(EMPTY_NOTE);
@@ -62,7 +64,7 @@ export function QuickNote({ accountId, contactIds, threadId, writes, inputRef }:
         {failure !== null && <ProblemView problem={toProblem(failure)} />}
         <div class="actions">
           <button type="submit" class="primary">{t('sidebar_note_save')}</button>
-          <span class="muted small">{t('sidebar_note_shortcut')}</span>
+          <span class="muted small">{t('sidebar_note_shortcut', SHORTCUT)}</span>
         </div>
       </form>
       {notes.length > 0 && <WriteStatusList writes={notes} onRetry={(key) => void writes.retry(key)} label={t('sidebar_note_status')} />}

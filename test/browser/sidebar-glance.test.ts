@@ -140,13 +140,15 @@ describe('people in the thread', () => {
     await page.close();
   });
 
-  it('says when we only ever talk to one person at the client', async () => {
+  it('says when we only ever talk to one person at the client, and shows no risk for a healthy one', async () => {
     const single = await open(context({ participants: [{ name: '', email: SINGLE_THREADED }], nameOnly: [] }));
     await single.getByTestId('single-threaded').waitFor();
     await single.close();
     const several = await open(context({ participants: [{ name: '', email: DEMO_ADDRESSES.healthy }], nameOnly: [] }));
     await several.getByTestId('participants').waitFor();
     expect(await several.getByTestId('single-threaded').count()).toBe(0);
+    // A healthy client has no risk section at all.
+    expect(await several.locator('#risk').count()).toBe(0);
     await several.close();
   });
 });
