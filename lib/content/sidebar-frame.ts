@@ -39,7 +39,9 @@ const PANEL_STYLE: Record<string, string> = {
 export function createSidebarFrame(opts: SidebarFrameOptions) {
   const { doc, signal, room } = opts;
   const width = opts.width ?? 360;
-  const origin = new URL(opts.sidebarUrl).origin;
+  const url = new URL(opts.sidebarUrl);
+  // Built by hand: some engines answer "null" for the origin of an extension URL.
+  const origin = `${url.protocol}//${url.host}`;
   let panel: HTMLDivElement | null = null;
   let frame: HTMLIFrameElement | null = null;
   let loaded = false;
