@@ -124,6 +124,17 @@ describe('Gmail list: risk badges', () => {
     await other.close();
   });
 
+  it('badges a label view from the background\'s cache, without another request to the CRM', async () => {
+    gmail.serve('inbox-default-tabs.html');
+    const other = await openGmail(ext.context, 'https://mail.google.com/mail/u/0/#label/Clients%2FPetrovsky');
+    await badgeCount(other, expected.length);
+    for (const { email, level } of expected) {
+      expect(await other.locator(`${BADGE}[data-email="${email}"]`).getAttribute('data-risk')).toBe(level);
+    }
+    expect(proxy.count('POST', '/v1/lookup')).toBe(2);
+    await other.close();
+  });
+
   it.each(['reading-pane-right.html', 'conversation-view-off.html'])('shows list badges and the sidebar together on %s, on the second account', async (fixture) => {
     const wanted = await expectedBadges(fixture);
     gmail.serve(fixture);
