@@ -13,11 +13,11 @@ import type { CollapsePreference } from './collapse-preference';
 import { hideLayoutNotice, showLayoutNotice } from './layout-notice';
 import { createLayoutReporter, type LayoutVerdict } from './layout-reporter';
 import { createLookupClient, type AskLookup } from './lookup-client';
-import { outlookBannerSpot, outlookMessagesText, outlookRowSenders } from './outlook-anchors';
+import { outlookBadgePlacements, outlookBannerSpot, outlookMessagesText } from './outlook-anchors';
 import { outlookRoom } from './outlook-room';
-import { placeBadges, type BadgePlacement } from './place-badges';
+import { placeBadges } from './place-badges';
 import { placeBanner } from './risk-banner';
-import { addressesToLookUp, bannerMarkOf, marksForSenders } from './row-marks';
+import { addressesToLookUp, bannerMarkOf } from './row-marks';
 import { createSidebarFrame } from './sidebar-frame';
 import { readTheme } from './theme';
 
@@ -88,15 +88,7 @@ export function runOutlookContent(deps: OutlookContentDeps): { focusNote(): void
   }
 
   function applyBadges(): void {
-    if (signal.aborted) return;
-    const placements: BadgePlacement[] = [];
-    for (const senders of outlookRowSenders(doc)) {
-      for (const mark of marksForSenders(senders.map((s) => s.person), client.answer)) {
-        const anchor = senders.find((s) => s.person.email === mark.email)?.el;
-        if (anchor) placements.push({ anchor, mark });
-      }
-    }
-    placeBadges(doc, placements);
+    if (!signal.aborted) placeBadges(doc, outlookBadgePlacements(doc, client.answer));
   }
 
   // A list and its open conversation often share people, whose answer may come with either
@@ -147,6 +139,14 @@ export function runOutlookContent(deps: OutlookContentDeps): { focusNote(): void
       },
     },
   });
+
+  // The sidebar goes by itself; what was put inside Outlook's own elements goes too (an updated
+  // or disabled extension must not leave badges it no longer keeps up to date).
+  signal.addEventListener('abort', () => {
+    placeBadges(doc, []);
+    placeBanner(doc, null, null, showRisk);
+    hideLayoutNotice(doc);
+  }, { once: true });
 
   return { focusNote: () => sidebar.reveal({ type: 'crm:focus-note' }, true) };
 }
