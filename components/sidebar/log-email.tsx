@@ -17,9 +17,12 @@ interface Props {
   writes: QueuedWrites;
 }
 
+const EMAILS = ['email'] as const;
+
 /** Adds the open email to the client's history; its text only if the user asks for it. */
 export function LogEmail({ context, accountId, contacts, writes }: Props) {
-  const timeline = useTimeline(accountId, []);
+  // The newest emails of the account: where a logged copy of this thread would be.
+  const timeline = useTimeline(accountId, EMAILS);
   const [direction, setDirection] = useState<'inbound' | 'outbound'>('inbound');
   const [includeText, setIncludeText] = useState(false);
   const [busy, setBusy] = useState(false);
