@@ -174,6 +174,24 @@ describe('Outlook on the web: badges in the message list', () => {
   });
 });
 
+describe('Outlook on the web: a redrawn list', () => {
+  it('badges the rows again when Outlook replaces the whole listbox', async () => {
+    const page = await open('inbox-pane-right.html', itemUrl(CONV.dewi));
+    await page.locator(BADGE).first().waitFor({ timeout: 30_000 });
+    const before = await badges(page);
+    await page.evaluate(() => {
+      const list = document.querySelector('[role="listbox"]');
+      const fresh = list?.cloneNode(true) as Element | undefined;
+      fresh?.querySelectorAll('[data-crm-overlay]').forEach((el) => el.remove());
+      if (!list || !fresh) throw new Error('no listbox');
+      list.replaceWith(fresh);
+    });
+    await page.waitForFunction((n) => document.querySelectorAll('[role="listbox"] [data-crm-overlay="badge"]').length === n, before.length, { timeout: 30_000 });
+    expect(await badges(page)).toEqual(before);
+    await page.close();
+  });
+});
+
 describe('Outlook on the web: views and themes', () => {
   it('with the reading pane at the bottom: sidebar, badges, and room for both list and pane', async () => {
     const page = await open('inbox-pane-bottom.html', itemUrl(CONV.sergei));
