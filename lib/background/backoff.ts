@@ -1,7 +1,11 @@
 import type { Problem } from '../messaging/problem';
 
-/** 30 s is the shortest alarm Chrome fires; an hour keeps a long outage from going unnoticed. */
-export const BACKOFF_BASE_MS = 30_000;
+/**
+ * The first retry comes after 1–2 s: a blip (one lost connection, a restarting CRM) costs the user
+ * nothing. Retries sooner than Chrome's shortest alarm (30 s in a packed extension) are timed by
+ * the worker while it lives, with the alarm behind them; an hour keeps a long outage from going unnoticed.
+ */
+export const BACKOFF_BASE_MS = 2_000;
 export const BACKOFF_CAP_MS = 60 * 60_000;
 
 /**

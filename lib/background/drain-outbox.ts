@@ -18,6 +18,9 @@ export interface DrainDeps {
   sent: (accountId: string) => Promise<void> | void;
 }
 
+/** Chrome's shortest alarm in a packed extension; a sooner retry is also timed inside the worker. */
+export const SHORTEST_ALARM_MS = 30_000;
+
 export interface DrainReport { sent: number; failed: number; retrying: number }
 
 export interface DrainOptions {
@@ -45,6 +48,21 @@ export function createOutboxDrainer(deps: DrainDeps): { drain: (options?: DrainO
   let running: Promise<DrainReport> | null = null;
   let again = false;
   let restored = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  /** The alarm survives the worker; a timer is sooner while the worker lives. */
+  const schedule = async (when: number | null): Promise<void> => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    const delay = when === null ? Infinity : when - deps.now();
+    if (delay < SHORTEST_ALARM_MS) {
+      timer = setTimeout(() => {
+        timer = null;
+        void drain().catch(() => undefined);
+      }, Math.max(0, delay));
+    }
+    await deps.schedule(when);
+  };
 
   async function loop(): Promise<DrainReport> {
     const total: DrainReport = { sent: 0, failed: 0, retrying: 0 };
@@ -55,7 +73,7 @@ export function createOutboxDrainer(deps: DrainDeps): { drain: (options?: DrainO
         restored = false;
         await releaseWaiting(deps.db, deps.now());
       }
-      const report = await runOnce(deps);
+      const report = await runOnce({ ...deps, schedule });
       total.sent += report.sent;
       total.failed += report.failed;
       total.retrying = report.retrying;

@@ -36,6 +36,17 @@ describe('outbox and the connection', () => {
     expect(summaries(crm.callsTo('/v1/interactions'))).toEqual(['A1', 'A1', 'B1']);
   });
 
+  it('retries a write after a blip within seconds, timed inside the worker, not by a 30 s alarm', async () => {
+    let blip = true;
+    const crm = fakeCrm({ 'POST /v1/interactions': (call) => (blip ? ((blip = false), 'network-error') : created(call)) });
+    const { app, scheduled } = await testApp(crm.fetch, {}, { now: () => Date.now(), random: () => 0 });
+    await enqueue(app.ctx.db, note('after a blip'), { now: Date.now() });
+    await app.drain();
+    expect(scheduled.at(-1)).toBeTypeOf('number'); // the alarm stays behind the timer
+    await vi.waitFor(async () => expect(await allItems(app.ctx.db)).toEqual([]), { timeout: 5000 });
+    expect(summaries(crm.calls)).toEqual(['after a blip', 'after a blip']);
+  });
+
   it('tries writes waiting for the connection at once when the browser starts', async () => {
     const { crm, state } = switchableCrm();
     const { app, clock } = await testApp(crm.fetch);
