@@ -22,13 +22,19 @@ export function ThreadView({ source }: { source: Shown }) {
   const participants = lookup.data ? pairParticipants(people, lookup.data) : [];
   const index = picked ?? firstToShow(participants);
   const shown = participants[index] ?? participants[0];
-  const account = accountOf(shown?.item ?? { match: 'not-an-address', email: '' });
+  const account = shown ? accountOf(shown.item) : null;
   const detail = useAccount(context && context.nameOnly.length > 0 ? (account?.id ?? null) : null);
 
   if (people.length === 0) {
+    const named = context?.nameOnly ?? [];
     return (
       <main class="sidebar" aria-label={t('sidebar_title')}>
-        <p class="note-box muted" data-testid="no-participants">{t('sidebar_no_participants')}</p>
+        <p class="note-box muted" data-testid="no-participants">
+          {t(named.length > 0 ? 'sidebar_names_only' : 'sidebar_no_participants')}
+        </p>
+        {named.length > 0 && (
+          <ParticipantsSection participants={[]} selected={-1} onSelect={setPicked} named={matchNamedPeople(named, [])} account={null} focusSelected={false} />
+        )}
       </main>
     );
   }

@@ -117,6 +117,13 @@ describe('before the CRM is set up, and without a thread', () => {
     await page.getByTestId('no-participants').waitFor();
     await page.close();
   });
+
+  it('lists people shown by name only, and says there is no address to look up', async () => {
+    const page = await open(encodeSidebarContext({ ...thread([]), site: 'outlook', nameOnly: [{ name: 'Olga Kuznetsova' }] }));
+    expect(await page.getByTestId('no-participants').innerText()).toContain('by name only');
+    expect(await page.getByTestId('participants').locator('li[data-match="name-only"]').innerText()).toContain('Olga Kuznetsova');
+    await page.close();
+  });
 });
 
 describe('with the CRM', () => {
