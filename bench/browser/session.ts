@@ -1,7 +1,8 @@
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
-import { launchExtension, type LaunchedExtension } from '../../test/browser/support/launch-extension';
+import type { LaunchedExtension } from '../../test/browser/support/launch-extension';
 import { configureForMail } from '../../test/browser/support/mail-pages';
 import type { BenchCrm } from '../crm/start-crm';
+import { launchBuilt } from './launch';
 import { installSidebarProbe } from './sidebar-probe';
 
 /**
@@ -38,10 +39,10 @@ async function routeGmail(context: BrowserContext, first: string): Promise<(html
 /**
  * Chromium with the built extension, connected to the CRM through its options page (as a user
  * would, with the demo team's domain as company domain), and one mail tab opened on `firstPage`
- * served at `url`.
+ * served at `url`. `extensionDir` defaults to `.output/chrome-mv3`.
  */
-export async function openMailSession(crm: BenchCrm, url: string, firstPage: string): Promise<MailSession> {
-  const ext = await launchExtension({ grantedOrigins: ['http://127.0.0.1/*'] });
+export async function openMailSession(crm: BenchCrm, url: string, firstPage: string, extensionDir?: string): Promise<MailSession> {
+  const ext = await launchBuilt(extensionDir);
   try {
     await configureForMail(ext, crm.url, crm.token);
     await ext.context.addInitScript({ content: NAME_SHIM });
