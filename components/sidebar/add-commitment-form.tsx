@@ -2,6 +2,7 @@ import { useId, useState } from 'preact/hooks';
 import { Day, NewCommitment, type Commitment, type User, type UserRef } from '../../lib/api';
 import { t } from '../../lib/i18n';
 import { toProblem } from '../../lib/ui/problem-text';
+import { useFocusReturn } from '../../lib/ui/use-focus-return';
 import type { QueuedWrites } from '../../lib/ui/use-queued-writes';
 import { ProblemView } from '../common/problem-view';
 import { Field } from './field';
@@ -20,6 +21,7 @@ interface Props {
 export function AddCommitmentForm({ accountId, contactId, user, people, writes, onAdded }: Props) {
   const ownerId = useId();
   const [open, setOpen] = useState(false);
+  const opener = useFocusReturn(open);
   const [text, setText] = useState('');
   const [due, setDue] = useState('');
   const [owner, setOwner] = useState('');
@@ -28,7 +30,7 @@ export function AddCommitmentForm({ accountId, contactId, user, people, writes, 
   const me: UserRef | null = user && { id: user.id, name: user.name, email: user.email };
   const choices = [...(me ? [me] : []), ...people.filter((p) => p.id !== me?.id)].filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i);
 
-  if (!open) return <button type="button" onClick={() => setOpen(true)}>{t('sidebar_commitment_add')}</button>;
+  if (!open) return <button type="button" ref={opener} onClick={() => setOpen(true)}>{t('sidebar_commitment_add')}</button>;
 
   const submit = async (event: Event) => {
     event.preventDefault();

@@ -5,6 +5,7 @@ import type { SidebarContext } from '../../lib/mail/sidebar-context';
 import { prefillContact } from '../../lib/sidebar/contact-draft';
 import { useFrameMessage } from '../../lib/ui/frame-link';
 import { useAccount } from '../../lib/ui/sidebar-queries';
+import { useFocusReturn } from '../../lib/ui/use-focus-return';
 import { useQueuedWrites } from '../../lib/ui/use-queued-writes';
 import { t } from '../../lib/i18n';
 import { AddContactForm } from './add-contact-form';
@@ -33,6 +34,7 @@ export function ClientView({ item, context, user, people }: Props) {
   const riskRef = useRef<HTMLElement>(null);
   const noteRef = useRef<HTMLTextAreaElement | HTMLInputElement | null>(null);
   const [addingContact, setAddingContact] = useState(false);
+  const addOpener = useFocusReturn(addingContact);
   useFrameMessage('crm:show-risk', () => {
     riskRef.current?.scrollIntoView({ block: 'start' });
     riskRef.current?.focus();
@@ -51,7 +53,7 @@ export function ClientView({ item, context, user, people }: Props) {
           {addingContact ? (
             <AddContactForm initial={prefillContact({ name: '', email: item.email }, summary)} accountName={summary.name} onCancel={() => setAddingContact(false)} />
           ) : (
-            <button type="button" onClick={() => setAddingContact(true)}>{t('sidebar_add_contact')}</button>
+            <button type="button" ref={addOpener} onClick={() => setAddingContact(true)}>{t('sidebar_add_contact')}</button>
           )}
         </section>
       )}

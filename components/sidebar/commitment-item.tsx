@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { Commitment } from '../../lib/api';
 import { t, tn } from '../../lib/i18n';
 import { isOverdue } from '../../lib/sidebar/commitment-order';
@@ -18,6 +19,17 @@ const locale = () => document.documentElement.lang || 'en';
 export function CommitmentItem({ commitment: c, today, pending, onDone, onUndo }: Props) {
   const overdue = isOverdue(c, today);
   const done = c.status === 'done';
+  // Done and Undo replace each other: the one that appears takes the focus of the one pressed.
+  const action = useRef<HTMLButtonElement>(null);
+  const pressed = useRef(false);
+  useEffect(() => {
+    if (pressed.current) action.current?.focus();
+    pressed.current = false;
+  }, [done]);
+  const press = (then: () => void) => () => {
+    pressed.current = true;
+    then();
+  };
   return (
     <li class={done ? 'commitment done' : overdue ? 'commitment overdue' : 'commitment'} data-testid="commitment" data-status={c.status} data-pending={pending ? 'true' : undefined}>
       <p class="commitment-text">{overdue && <span aria-hidden="true">⚠ </span>}{c.text}</p>
@@ -33,10 +45,10 @@ export function CommitmentItem({ commitment: c, today, pending, onDone, onUndo }
       {done ? (
         <p class="done-line" role="status">
           <span><span aria-hidden="true">✓ </span>{t('sidebar_commitment_done')}</span>
-          <button type="button" onClick={onUndo} aria-label={t('sidebar_undo_label', c.text)}>{t('sidebar_undo')}</button>
+          <button type="button" ref={action} onClick={press(onUndo)} aria-label={t('sidebar_undo_label', c.text)}>{t('sidebar_undo')}</button>
         </p>
       ) : (
-        <button type="button" class="small-button" onClick={onDone} aria-label={t('sidebar_mark_done_label', c.text)}>
+        <button type="button" class="small-button" ref={action} onClick={press(onDone)} aria-label={t('sidebar_mark_done_label', c.text)}>
           {t('sidebar_mark_done')}
         </button>
       )}

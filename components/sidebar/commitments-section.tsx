@@ -29,7 +29,10 @@ export function CommitmentsSection({ summary, user, owner, team, writes, contact
   const [failure, setFailure] = useState<unknown>(null);
   const today = localDay(Date.now());
   const rows = overlayCommitments(list.data?.value.items ?? [], changes, added);
-  const ordered = orderCommitments(rows.map((r) => r.commitment), today);
+  // Done ones keep the place they had while open, so a row doesn't jump away under the pointer.
+  const byId = new Map(rows.map((r) => [r.commitment.id, r.commitment]));
+  const ordered = orderCommitments(rows.map((r) => ({ ...r.commitment, status: 'open' as const })), today)
+    .flatMap((c) => byId.get(c.id) ?? []);
   const pending = new Set(rows.filter((r) => r.pending).map((r) => r.commitment.id));
 
   const setStatus = async (c: Commitment, status: 'open' | 'done') => {

@@ -2,11 +2,13 @@ import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { prefillContact } from '../../lib/sidebar/contact-draft';
 import type { Participant } from '../../lib/sidebar/participants';
+import { useFocusReturn } from '../../lib/ui/use-focus-return';
 import { AddContactForm } from './add-contact-form';
 
 /** Someone the CRM doesn't know: say so, and offer to add them (nothing is created unless asked). */
 export function UnknownSender({ person }: { person: Participant }) {
   const [adding, setAdding] = useState(false);
+  const opener = useFocusReturn(adding);
   return (
     <section class="panel" aria-labelledby="unknown-heading">
       <h2 id="unknown-heading">{t('sidebar_not_in_crm')}</h2>
@@ -14,7 +16,7 @@ export function UnknownSender({ person }: { person: Participant }) {
       {adding ? (
         <AddContactForm initial={prefillContact(person, null)} accountName={null} onCancel={() => setAdding(false)} />
       ) : (
-        <button type="button" onClick={() => setAdding(true)}>{t('sidebar_add_contact')}</button>
+        <button type="button" ref={opener} onClick={() => setAdding(true)}>{t('sidebar_add_contact')}</button>
       )}
     </section>
   );

@@ -102,14 +102,20 @@ describe('commitments', () => {
     if (!target) throw new Error('the demo account has no open commitment');
     const page = await openThread(threadContext());
     const row = page.getByTestId('commitment').filter({ hasText: target.text });
-    await row.getByRole('button', { name: `Mark "${target.text}" done` }).click();
+    // By keyboard: the button that replaces the one pressed takes the focus.
+    await row.getByRole('button', { name: `Mark "${target.text}" done` }).focus();
+    await page.keyboard.press('Enter');
     // Shown as done straight away, whatever the CRM has said so far.
-    await row.getByRole('button', { name: `Undo: mark "${target.text}" open again` }).waitFor();
+    const undo = row.getByRole('button', { name: `Undo: mark "${target.text}" open again` });
+    await undo.waitFor();
     expect(await row.getAttribute('data-status')).toBe('done');
+    await expect.poll(() => undo.evaluate((button) => button === document.activeElement)).toBe(true);
     await expect.poll(async () => (await openCommitments(accountId)).find((c) => c.id === target.id)?.status, { timeout: 20_000 }).toBe('done');
 
-    await row.getByRole('button', { name: `Undo: mark "${target.text}" open again` }).click();
-    await row.getByRole('button', { name: `Mark "${target.text}" done` }).waitFor();
+    await page.keyboard.press('Enter');
+    const markDone = row.getByRole('button', { name: `Mark "${target.text}" done` });
+    await markDone.waitFor();
+    await expect.poll(() => markDone.evaluate((button) => button === document.activeElement)).toBe(true);
     await expect.poll(async () => (await openCommitments(accountId)).find((c) => c.id === target.id), { timeout: 20_000 })
       .toMatchObject({ status: 'open', version: target.version + 2 });
     await page.close();
@@ -124,6 +130,7 @@ describe('commitments', () => {
     expect(await page.getByLabel('Owner').locator('option:checked').innerText()).toBe(`Me (${DEMO_MAIN_USER.name})`);
     await page.getByRole('button', { name: 'Save commitment' }).click();
     await page.getByTestId('commitment').filter({ hasText: 'Send the revised SLA to Hendra' }).waitFor();
+    await expect.poll(() => page.getByRole('button', { name: 'Add a commitment' }).evaluate((button) => button === document.activeElement)).toBe(true);
     await expect.poll(async () => (await openCommitments(accountId)).filter((c) => c.text === 'Send the revised SLA to Hendra'), { timeout: 20_000 })
       .toEqual([expect.objectContaining({ dueDate: '2031-01-15', status: 'open', owner: expect.objectContaining({ email: DEMO_MAIN_USER.email }) })]);
     await page.close();
