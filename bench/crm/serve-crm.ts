@@ -13,7 +13,8 @@ import { benchBundle } from '../data/clients';
 /**
  * The project's CRM server as `npm run server` runs it (Hono on Node, PGlite in a fresh data
  * folder, the demo team seeded) plus the benchmark's generated clients imported into the demo
- * team. It counts the requests it answers by method and path; `GET /bench/counts` returns them.
+ * team. It counts the requests it answers by method and path (`GET /bench/counts`) and sums the
+ * time its handlers took per route (`GET /bench/busy`: ms, and `<route> #` for the count).
  * Prints the same `Demo token:` and `CRM API listening on` lines as the real server.
  */
 const dataDir = mkdtempSync(join(tmpdir(), 'crm-bench-'));
@@ -27,15 +28,23 @@ console.log(`Demo token: ${seeded.token}`);
 
 const app = createApp({ db });
 const counts = new Map<string, number>();
+const busyMs = new Map<string, number>();
+// Account ids vary; `/v1/accounts/:id/…` is timed as one route.
+const route = (method: string, path: string) => `${method} ${path.replace(/\/v1\/accounts\/[^/]+/, '/v1/accounts/:id')}`;
 const server = serve({
   hostname: '127.0.0.1',
   port: 0,
-  fetch: (request: Request) => {
+  fetch: async (request: Request) => {
     const { pathname } = new URL(request.url);
     if (pathname === '/bench/counts') return Response.json(Object.fromEntries(counts));
-    const key = `${request.method} ${pathname}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-    return app.fetch(request);
+    if (pathname === '/bench/busy') return Response.json(Object.fromEntries(busyMs));
+    counts.set(`${request.method} ${pathname}`, (counts.get(`${request.method} ${pathname}`) ?? 0) + 1);
+    const started = performance.now();
+    const response = await app.fetch(request);
+    const key = route(request.method, pathname);
+    busyMs.set(key, (busyMs.get(key) ?? 0) + performance.now() - started);
+    busyMs.set(`${key} #`, (busyMs.get(`${key} #`) ?? 0) + 1);
+    return response;
   },
 }, (info: AddressInfo) => console.log(`CRM API listening on http://127.0.0.1:${info.port}`));
 

@@ -6,6 +6,8 @@ export interface BenchCrm {
   token: string;
   /** Requests the server answered so far, by `METHOD /path`. */
   counts: () => Promise<Record<string, number>>;
+  /** Handler time per route so far, in ms (`<route> #`: how many). */
+  busy: () => Promise<Record<string, number>>;
   stop: () => Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export async function startBenchCrm(timeoutMs = 180_000): Promise<BenchCrm> {
     url,
     token,
     counts: async () => (await (await fetch(`${url}/bench/counts`)).json()) as Record<string, number>,
+    busy: async () => (await (await fetch(`${url}/bench/busy`)).json()) as Record<string, number>,
     stop: () => stopChild(child),
   };
 }

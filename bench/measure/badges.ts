@@ -1,5 +1,7 @@
 import type { BenchCrm } from '../crm/start-crm';
 import { askCrm, lookupCount } from '../crm/ask-crm';
+import { withServerTime } from '../crm/server-time';
+import { round } from '../report/stats';
 import { insertRowsAndAwaitBadges } from '../browser/page-actions';
 import type { MailSession } from '../browser/session';
 import { inboxRows, inboxSenders } from '../pages/gmail-pages';
@@ -15,6 +17,8 @@ export interface BadgeRun {
   requestsWarm: number;
   /** Badges expected (and seen) per run: rows whose sender's client is to watch or at risk. */
   expected: number[];
+  /** CRM handler time per cold run, by route (ms). */
+  serverMsPerColdRun: Record<string, number>;
 }
 
 /**
@@ -31,10 +35,12 @@ export async function measureBadges(session: MailSession, crm: BenchCrm, opts: {
     const expected = senders.filter((s) => { const level = facts.get(s)?.level; return level === 'watch' || level === 'at-risk'; }).length;
     plans.push({ senders, expected, rows: inboxRows(run) });
   }
-  const out: BadgeRun = { cold: [], warm: [], requestsCold: [], requestsWarm: 0, expected: [] };
+  const out: BadgeRun = { cold: [], warm: [], requestsCold: [], requestsWarm: 0, expected: [], serverMsPerColdRun: {} };
+  const coldBusy: Record<string, number>[] = [];
   for (const plan of plans) {
     const before = await lookupCount(crm);
-    const cold = await insertRowsAndAwaitBadges(session.page, plan.rows, plan.senders, plan.expected);
+    const { result: cold, serverMs } = await withServerTime(crm, 1, () => insertRowsAndAwaitBadges(session.page, plan.rows, plan.senders, plan.expected));
+    coldBusy.push(serverMs);
     out.cold.push(cold.t1 - cold.t0);
     const afterCold = await lookupCount(crm);
     out.requestsCold.push(afterCold - before);
@@ -44,6 +50,9 @@ export async function measureBadges(session: MailSession, crm: BenchCrm, opts: {
       out.warm.push(warm.t1 - warm.t0);
     }
     out.requestsWarm += (await lookupCount(crm)) - afterCold;
+  }
+  for (const route of new Set(coldBusy.flatMap((b) => Object.keys(b)))) {
+    out.serverMsPerColdRun[route] = round(coldBusy.reduce((sum, b) => sum + (b[route] ?? 0), 0) / Math.max(1, coldBusy.length));
   }
   return out;
 }

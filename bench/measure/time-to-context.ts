@@ -1,5 +1,6 @@
 import type { BenchCrm } from '../crm/start-crm';
 import { askCrm, lookupCount, type AccountFacts } from '../crm/ask-crm';
+import { busyBetween } from '../crm/server-time';
 import { measureClockOffset, type ClockOffset } from '../browser/clock';
 import type { MailSession } from '../browser/session';
 import { PLAN, threadSender } from '../data/clients';
@@ -16,6 +17,8 @@ export interface TimeToContextRun {
   /** POST /v1/lookup per cold open, as the CRM counted them. */
   lookupsPerColdOpen: number;
   lookupsWarm: number;
+  /** CRM handler time per cold open, by route (ms). */
+  serverMsPerColdOpen: Record<string, number>;
   clock: ClockOffset;
 }
 
@@ -53,7 +56,9 @@ export async function measureTimeToContext(session: MailSession, crm: BenchCrm, 
   const cold: OpenTiming[] = [];
   const warm: OpenTiming[] = [];
   const before = await lookupCount(crm);
+  const busyBefore = await crm.busy();
   for (let i = 0; i < last; i++) cold.push(await openThread(page, threadPage(i, nextOpen()), at(i), clock.offsetMs));
+  const serverMsPerColdOpen = busyBetween(busyBefore, await crm.busy(), cold.length);
   const afterCold = await lookupCount(crm);
   for (let round = 0; round < opts.warmRounds; round++) {
     for (const i of rotation(clients.length, round)) warm.push(await openThread(page, threadPage(i, nextOpen()), at(i), clock.offsetMs));
@@ -66,5 +71,5 @@ export async function measureTimeToContext(session: MailSession, crm: BenchCrm, 
     const i = (k * 7) % clients.length;
     fromList.push(await openThread(page, threadPage(i, nextOpen()), at(i), clock.offsetMs));
   }
-  return { cold, warm, fromList, lookupsPerColdOpen: (afterCold - before) / Math.max(1, cold.length), lookupsWarm: afterWarm - afterCold, clock };
+  return { cold, warm, fromList, lookupsPerColdOpen: (afterCold - before) / Math.max(1, cold.length), lookupsWarm: afterWarm - afterCold, serverMsPerColdOpen, clock };
 }

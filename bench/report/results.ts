@@ -41,13 +41,14 @@ export function buildResults(m: Measured) {
       split: { warm: split(m.context.warm), cold: split(m.context.cold), fromListWarm: split(m.context.fromList) },
       lookupsPerColdOpen: round(m.context.lookupsPerColdOpen),
       lookupsWarm: m.context.lookupsWarm,
+      serverMsPerColdOpen: m.context.serverMsPerColdOpen,
       clock: { offsetMs: round(m.context.clock.offsetMs, 3), uncertaintyMs: round(m.context.clock.uncertaintyMs, 3) },
     },
     badges: {
       warm: warm.p50,
       cold: cold.p50,
       requests: { cold: Math.max(...m.badges.requestsCold), warm: m.badges.requestsWarm },
-      detail: { warm, cold, requestsPerColdRun: m.badges.requestsCold, rows: 100, senders: 60, badgesExpected: m.badges.expected },
+      detail: { warm, cold, requestsPerColdRun: m.badges.requestsCold, serverMsPerColdRun: m.badges.serverMsPerColdRun, rows: 100, senders: 60, badgesExpected: m.badges.expected },
     },
     observer: {
       meanMs: m.observer.meanMs,

@@ -16,8 +16,10 @@ export function printTable(r: Results): void {
     console.log(`  ${kind} p50: frame wait ${parts.toFrame.p50}, content script ${parts.contentScript.p50}, hash delivery ${parts.hashDelivery.p50}, sidebar ${parts.sidebar.p50}`);
   }
   console.log(`  lookups per cold open ${t.lookupsPerColdOpen}, during warm opens ${t.lookupsWarm}; frame clock offset ${t.clock.offsetMs} ± ${t.clock.uncertaintyMs} ms`);
+  console.log(`  CRM handler ms per cold open: ${JSON.stringify(t.serverMsPerColdOpen)}`);
   const b = r.badges.detail;
   console.log(`badges (ms): cold p50 ${b.cold.p50} p95 ${b.cold.p95} (n ${b.cold.n}); warm p50 ${b.warm.p50} p95 ${b.warm.p95} (n ${b.warm.n}); badges per inbox ${b.badgesExpected.join(',')}`);
+  console.log(`  CRM handler ms per cold inbox: ${JSON.stringify(b.serverMsPerColdRun)}`);
   for (const [phase, cost] of Object.entries(r.observer.byPhase)) {
     console.log(`observer ${phase}: mean ${cost.meanMs} ms (cpu ${cost.meanCpuMs}), p95 ${cost.p95Ms} ms over ${cost.batches} batches, ${cost.calls} calls`);
   }
