@@ -2,15 +2,16 @@ import { useState } from 'preact/hooks';
 import type { AccountSummary, Commitment, User, UserRef } from '../../lib/api';
 import { t } from '../../lib/i18n';
 import { orderCommitments } from '../../lib/sidebar/commitment-order';
-import { overlayCommitments, type LocalChange } from '../../lib/sidebar/commitment-overlay';
 import { localDay } from '../../lib/sidebar/day-groups';
 import { toProblem } from '../../lib/ui/problem-text';
 import { useOpenCommitments } from '../../lib/ui/sidebar-queries';
+import { useCommitmentChanges } from '../../lib/ui/use-commitment-changes';
 import type { QueuedWrites } from '../../lib/ui/use-queued-writes';
 import { ProblemView } from '../common/problem-view';
 import { AddCommitmentForm } from './add-commitment-form';
 import { CommitmentCounts } from './commitment-counts';
 import { CommitmentItem } from './commitment-item';
+import { WriteStatusList } from './write-status';
 
 interface Props {
   summary: AccountSummary;
@@ -24,37 +25,20 @@ interface Props {
 /** What we promised this client: overdue first, then by due date; done and added from here. */
 export function CommitmentsSection({ summary, user, owner, team, writes, contactId }: Props) {
   const list = useOpenCommitments(summary.id);
-  const [changes, setChanges] = useState<ReadonlyMap<string, LocalChange>>(new Map());
-  const [added, setAdded] = useState<Commitment[]>([]);
+  const local = useCommitmentChanges(writes);
   const [failure, setFailure] = useState<unknown>(null);
   const today = localDay(Date.now());
-  const rows = overlayCommitments(list.data?.value.items ?? [], changes, added);
+  const rows = local.rows(list.data?.value.items ?? []);
   // Done ones keep the place they had while open, so a row doesn't jump away under the pointer.
   const byId = new Map(rows.map((r) => [r.commitment.id, r.commitment]));
   const ordered = orderCommitments(rows.map((r) => ({ ...r.commitment, status: 'open' as const })), today)
     .flatMap((c) => byId.get(c.id) ?? []);
   const pending = new Set(rows.filter((r) => r.pending).map((r) => r.commitment.id));
+  // Changes the CRM refused, each with its reason (a conflict names the newer version shown now).
+  const refused = writes.writes.filter((w) => w.group === 'commitment' && w.status.state === 'failed');
 
-  const setStatus = async (c: Commitment, status: 'open' | 'done') => {
-    const change: LocalChange = { status, version: c.version + 1, snapshot: c };
-    setChanges((m) => new Map(m).set(c.id, change));
-    try {
-      await writes.queue(
-        { type: 'commitment-patch', commitmentId: c.id, accountId: c.accountId, body: { version: c.version, status } },
-        c.text,
-        'commitment',
-      );
-      setFailure(null);
-    } catch (error) {
-      // Not queued: show the commitment as it was, and say why.
-      setChanges((m) => {
-        const next = new Map(m);
-        next.delete(c.id);
-        return next;
-      });
-      setFailure(error);
-    }
-  };
+  const setStatus = (c: Commitment, status: 'open' | 'done') =>
+    local.setStatus(c, status).then(() => setFailure(null), setFailure);
 
   return (
     <section class="panel" aria-labelledby="commitments-heading" data-testid="commitments">
@@ -76,13 +60,16 @@ export function CommitmentsSection({ summary, user, owner, team, writes, contact
         ))}
       </ul>
       {failure !== null && <ProblemView problem={toProblem(failure)} />}
+      {refused.length > 0 && (
+        <WriteStatusList writes={refused} onRetry={(key) => void writes.retry(key)} onDiscard={(key) => void writes.discard(key)} label={t('sidebar_commitments_heading')} />
+      )}
       <AddCommitmentForm
         accountId={summary.id}
         contactId={contactId}
         user={user}
         people={[...(owner ? [owner] : []), ...team]}
         writes={writes}
-        onAdded={(c) => setAdded((list) => [...list, c])}
+        onAdded={local.added}
       />
     </section>
   );

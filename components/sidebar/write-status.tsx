@@ -5,13 +5,15 @@ import { problemText } from '../../lib/ui/problem-text';
 interface Props {
   writes: readonly TrackedWrite[];
   onRetry: (key: string) => void;
+  /** Drops a refused write for good; offered where sending it again can't help. */
+  onDiscard?: (key: string) => void;
   label: string;
 }
 
 const ICON = { pending: '⏳', saved: '✓', failed: '⚠' } as const;
 
 /** What happened to each write: pending, then saved, or failed with the CRM's reason and a retry. */
-export function WriteStatusList({ writes, onRetry, label }: Props) {
+export function WriteStatusList({ writes, onRetry, onDiscard, label }: Props) {
   return (
     <ul class="write-status" aria-label={label} aria-live="polite">
       {writes.map((w) => (
@@ -24,7 +26,9 @@ export function WriteStatusList({ writes, onRetry, label }: Props) {
           {w.status.state === 'failed' && (
             <>
               {w.status.problem && <span class="field-error">{problemText(w.status.problem).title}</span>}
-              <button type="button" onClick={() => onRetry(w.key)}>{t('common_retry')}</button>
+              {/* A conflict fails the same way every time: the version it was made for is gone. */}
+              {w.status.problem?.kind !== 'conflict' && <button type="button" onClick={() => onRetry(w.key)}>{t('common_retry')}</button>}
+              {onDiscard && <button type="button" onClick={() => onDiscard(w.key)}>{t('sidebar_discard')}</button>}
             </>
           )}
         </li>

@@ -1,4 +1,5 @@
-import type { Commitment } from '../api';
+import { z } from 'zod';
+import { Commitment } from '../api';
 
 /** A change this page queued and the server may not show yet. */
 export interface LocalChange {
@@ -24,10 +25,15 @@ export function overlayCommitments(
   server: readonly Commitment[],
   changes: ReadonlyMap<string, LocalChange>,
   added: readonly Commitment[],
+  /** Newer versions learnt from the CRM's conflict answers, ahead of the cached list. */
+  newer: ReadonlyMap<string, Commitment> = new Map(),
 ): CommitmentRow[] {
   const rows: CommitmentRow[] = [];
   const listed = new Set<string>();
-  for (const c of server) {
+  for (const cached of server) {
+    const known = newer.get(cached.id);
+    const c = known && known.version > cached.version ? known : cached;
+    if (c.status !== 'open' && !changes.has(c.id)) continue;
     listed.add(c.id);
     const change = changes.get(c.id);
     if (change && c.version < change.version) {
@@ -44,4 +50,12 @@ export function overlayCommitments(
   }
   for (const c of added) if (!listed.has(c.id)) rows.push({ commitment: c, pending: true });
   return rows;
+}
+
+const ConflictDetails = z.object({ commitment: Commitment });
+
+/** The current record a 409 answer carries (`error.details.commitment`), if it does. */
+export function currentFromConflict(details: unknown): Commitment | null {
+  const parsed = ConflictDetails.safeParse(details);
+  return parsed.success ? parsed.data.commitment : null;
 }

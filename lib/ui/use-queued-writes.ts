@@ -51,5 +51,10 @@ export function useQueuedWrites() {
     void refetch();
   }, [refetch]);
 
-  return { writes: tracked, queue, retry };
+  const discard = useCallback(async (key: string) => {
+    await ask('discardWrite', { key });
+    setWrites((list) => list.filter((w) => w.key !== key));
+  }, []);
+
+  return { writes: tracked, queue, retry, discard };
 }

@@ -136,6 +136,29 @@ describe('commitments', () => {
     await page.close();
   });
 
+  it('says when someone else changed one first, shows it as it is now, and lets the refused change go', async () => {
+    const email = 'ahmad.zulkifli@rakyatmaju.com.my';
+    const accountId = await accountIdOf(email);
+    const text = 'Call the plant manager';
+    const { commitment } = await api<{ commitment: Commitment }>('/v1/commitments', { method: 'POST', body: { accountId, text, dueDate: '2031-03-01' } });
+    const page = await openThread(threadContext({ participants: [{ name: '', email }] }));
+    await page.getByTestId('commitment').filter({ hasText: text }).waitFor({ timeout: 20_000 });
+    // A colleague edits it; this sidebar still shows the version before.
+    await api(`/v1/commitments/${commitment.id}`, { method: 'PATCH', body: { version: commitment.version, text: `${text} on Monday` } });
+    await page.getByRole('button', { name: `Mark "${text}" done` }).click();
+    const refused = page.getByTestId('commitments').locator('[data-testid="write-status"][data-state="failed"]');
+    await refused.waitFor({ timeout: 20_000 });
+    expect(await refused.innerText()).toContain('Someone else changed this record in the meantime');
+    expect(await refused.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+    const current = page.getByTestId('commitment').filter({ hasText: `${text} on Monday` });
+    await current.waitFor();
+    expect(await current.getAttribute('data-status')).toBe('open');
+    await refused.getByRole('button', { name: 'Discard' }).click();
+    await refused.waitFor({ state: 'detached' });
+    expect((await openCommitments(accountId)).find((c) => c.id === commitment.id)).toMatchObject({ status: 'open', version: commitment.version + 1 });
+    await page.close();
+  });
+
   it('refuses an empty one and says what is missing', async () => {
     const page = await openThread(threadContext());
     await page.getByRole('button', { name: 'Add a commitment' }).click();

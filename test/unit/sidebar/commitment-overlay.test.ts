@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Commitment } from '../../../lib/api';
-import { overlayCommitments, type LocalChange } from '../../../lib/sidebar/commitment-overlay';
+import { currentFromConflict, overlayCommitments, type LocalChange } from '../../../lib/sidebar/commitment-overlay';
 
 const c = (id: string, version = 1, status: Commitment['status'] = 'open'): Commitment => ({
   id, accountId: 'acc', contactId: null, owner: null, text: id, dueDate: null, status, createdAt: '2026-01-01T00:00:00Z',
@@ -21,5 +21,27 @@ describe('overlayCommitments', () => {
     ['added here and now listed: shown once', [c('a'), c('new')], [], [c('new')], ['a:open:v1', 'new:open:v1']],
   ] as const)('%s', (_, server, changes, added, expected) => {
     expect(view(overlayCommitments(server, new Map(changes), added))).toEqual(expected);
+  });
+});
+
+describe('newer versions from conflict answers', () => {
+  const edited = { ...c('a', 2), text: 'a, edited' };
+  it.each([
+    ['replace the cached one', [c('a'), c('b')], new Map([['a', edited]]), ['a:open:v2', 'b:open:v1']],
+    ['take a commitment someone else closed off the open list', [c('a'), c('b')], new Map([['a', c('a', 2, 'done')]]), ['b:open:v1']],
+    ['are ignored once the cached list is newer still', [c('a', 3)], new Map([['a', edited]]), ['a:open:v3']],
+  ] as const)('%s', (_, server, newer, expected) => {
+    expect(view(overlayCommitments(server, new Map(), [], newer))).toEqual(expected);
+  });
+
+  const current: Commitment = {
+    ...edited, id: '0b6a1c1e-9d2f-4c83-8a8c-2f3d1e5b7a10', accountId: '7d3f0c43-5a0e-4a8e-9b0e-2f4c6b1a9e01', dueDate: '2026-12-01',
+  };
+  it.each([
+    ['the record a 409 carries', { commitment: current }, current],
+    ['nothing usable', { commitment: { id: 'a' } }, null],
+    ['no details', undefined, null],
+  ])('currentFromConflict: %s', (_, details, expected) => {
+    expect(currentFromConflict(details)).toEqual(expected);
   });
 });

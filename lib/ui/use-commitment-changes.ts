@@ -1,0 +1,54 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Commitment } from '../api';
+import { currentFromConflict, overlayCommitments, type CommitmentRow, type LocalChange } from '../sidebar/commitment-overlay';
+import type { QueuedWrites } from './use-queued-writes';
+
+const without = <K, V>(map: ReadonlyMap<K, V>, key: K): Map<K, V> => {
+  const next = new Map(map);
+  next.delete(key);
+  return next;
+};
+
+/**
+ * The commitments this page changed or added, laid over the CRM's list until it catches up.
+ * A change the CRM refused because someone else changed the commitment first is dropped, and
+ * the commitment is shown as the CRM's answer says it is now.
+ */
+export function useCommitmentChanges(writes: QueuedWrites) {
+  const [changes, setChanges] = useState<ReadonlyMap<string, LocalChange>>(new Map());
+  const [added, setAdded] = useState<Commitment[]>([]);
+  const [newer, setNewer] = useState<ReadonlyMap<string, Commitment>>(new Map());
+  const conflicts = writes.writes.flatMap((w) => {
+    const problem = w.group === 'commitment' && w.status.state === 'failed' ? w.status.problem : null;
+    const current = problem?.kind === 'conflict' ? currentFromConflict(problem.details) : null;
+    return current ? [current] : [];
+  });
+  const conflictKey = conflicts.map((c) => `${c.id}@${c.version}`).join(',');
+  useEffect(() => {
+    if (conflicts.length === 0) return;
+    setNewer((m) => new Map([...m, ...conflicts.map((c) => [c.id, c] as const)]));
+    setChanges((m) => conflicts.reduce<ReadonlyMap<string, LocalChange>>((next, c) => without(next, c.id), m));
+    // conflictKey names exactly the conflicts seen.
+  }, [conflictKey]);
+
+  /** Queues the new status for the version shown; throws (and shows it unchanged) when it can't be queued. */
+  async function setStatus(c: Commitment, status: 'open' | 'done'): Promise<void> {
+    setChanges((m) => new Map(m).set(c.id, { status, version: c.version + 1, snapshot: c }));
+    try {
+      await writes.queue(
+        { type: 'commitment-patch', commitmentId: c.id, accountId: c.accountId, body: { version: c.version, status } },
+        c.text,
+        'commitment',
+      );
+    } catch (error) {
+      setChanges((m) => without(m, c.id));
+      throw error;
+    }
+  }
+
+  return {
+    rows: (server: readonly Commitment[]): CommitmentRow[] => overlayCommitments(server, changes, added, newer),
+    setStatus,
+    added: (c: Commitment) => setAdded((list) => [...list, c]),
+  };
+}
