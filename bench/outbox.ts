@@ -97,12 +97,21 @@ async function main(): Promise<void> {
       n[name] = (n[name] ?? 0) + 1;
       return n;
     }, {});
+    // Writes the CRM answered, per 10 s from the start: how delivery went on while the faults lasted.
+    const perTenSeconds: number[] = [];
+    for (const r of rig.proxy.log) {
+      if (r.method === 'GET' || r.status === null || r.status >= 300) continue;
+      const slot = Math.floor((r.at - started) / 10_000);
+      while (perTenSeconds.length <= slot) perTenSeconds.push(0);
+      perTenSeconds[slot] = (perTenSeconds[slot] ?? 0) + 1;
+    }
     const report = {
       seed: SEED,
       ...result,
       byKind: Object.fromEntries(['note', 'commitment', 'completion'].map((k) => [k, written.filter((w) => w.kind === k).length])),
       emptied,
       faults: { ...faults, proxied, replayed: rig.proxy.log.filter((r) => r.replayed).length },
+      answeredWritesPer10s: perTenSeconds,
       queuedMs,
       drainAfterFaultsMs: Date.now() - calm,
       elapsedMs,

@@ -5,6 +5,7 @@ import { allItems, changed, recoverInterrupted } from './outbox';
 import { createdIdOf, refsOf } from './outbox-refs';
 import { releaseWaiting, settle } from './outbox-settle';
 import { listen, WORKER_INSTANCE } from './outbox-signals';
+import { exclusive, createWakeups } from './outbox-wake';
 import { sendWrite } from './send-write';
 
 export interface DrainDeps {
@@ -18,9 +19,6 @@ export interface DrainDeps {
   sent: (accountId: string) => Promise<void> | void;
 }
 
-/** Chrome's shortest alarm in a packed extension; a sooner retry is also timed inside the worker. */
-export const SHORTEST_ALARM_MS = 30_000;
-
 export interface DrainReport { sent: number; failed: number; retrying: number }
 
 export interface DrainOptions {
@@ -29,12 +27,6 @@ export interface DrainOptions {
    * started, so what failed before says little about the connection it has now.
    */
   retryWaiting?: boolean;
-}
-
-/** The Web Locks API where there is one: no second drain anywhere in the extension, and a stopped worker's lock is freed. */
-async function exclusive<T>(run: () => Promise<T>): Promise<T> {
-  const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
-  return locks ? await locks.request('crm-outbox-drain', run) : await run();
 }
 
 /**
@@ -48,21 +40,7 @@ export function createOutboxDrainer(deps: DrainDeps): { drain: (options?: DrainO
   let running: Promise<DrainReport> | null = null;
   let again = false;
   let restored = false;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-
-  /** The alarm survives the worker; a timer is sooner while the worker lives. */
-  const schedule = async (when: number | null): Promise<void> => {
-    if (timer !== null) clearTimeout(timer);
-    timer = null;
-    const delay = when === null ? Infinity : when - deps.now();
-    if (delay < SHORTEST_ALARM_MS) {
-      timer = setTimeout(() => {
-        timer = null;
-        void drain().catch(() => undefined);
-      }, Math.max(0, delay));
-    }
-    await deps.schedule(when);
-  };
+  const { schedule, watchdog } = createWakeups(deps.now, deps.schedule, () => void drain().catch(() => undefined));
 
   async function loop(): Promise<DrainReport> {
     const total: DrainReport = { sent: 0, failed: 0, retrying: 0 };
@@ -73,7 +51,7 @@ export function createOutboxDrainer(deps: DrainDeps): { drain: (options?: DrainO
         restored = false;
         await releaseWaiting(deps.db, deps.now());
       }
-      const report = await runOnce({ ...deps, schedule });
+      const report = await runOnce({ ...deps, schedule }, watchdog);
       total.sent += report.sent;
       total.failed += report.failed;
       total.retrying = report.retrying;
@@ -103,7 +81,7 @@ export function createOutboxDrainer(deps: DrainDeps): { drain: (options?: DrainO
   return { drain };
 }
 
-async function runOnce(deps: DrainDeps): Promise<DrainReport> {
+async function runOnce(deps: DrainDeps, watchdog: () => Promise<void>): Promise<DrainReport> {
   const { db } = deps;
   const report: DrainReport = { sent: 0, failed: 0, retrying: 0 };
   const held = new Set<string>();
@@ -129,6 +107,7 @@ async function runOnce(deps: DrainDeps): Promise<DrainReport> {
       await deps.schedule(null);
       return report;
     }
+    await watchdog();
     const sending = { ...item, state: 'sending' as const, sendingBy: WORKER_INSTANCE };
     await db.put('outbox', sending);
     const outcome = await sendWrite(client, item.write, item.key).then(

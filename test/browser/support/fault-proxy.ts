@@ -20,6 +20,8 @@ export interface ProxiedRequest {
   /** The CRM's status, when the request reached it and it answered. */
   status: number | null;
   replayed: boolean;
+  /** When it reached the proxy (epoch ms). */
+  at: number;
 }
 
 export interface FaultProxy {
@@ -62,7 +64,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     const path = req.url ?? '/';
     const fault = method === 'OPTIONS' ? 'pass' : decide(method, path);
     const key = req.headers['idempotency-key'];
-    const entry: ProxiedRequest = { method, path, idempotencyKey: typeof key === 'string' ? key : null, fault, status: null, replayed: false };
+    const entry: ProxiedRequest = { method, path, idempotencyKey: typeof key === 'string' ? key : null, fault, status: null, replayed: false, at: Date.now() };
     log.push(entry);
     if (fault === 'refuse') return void req.socket.destroy();
     if (fault === 'unavailable') {

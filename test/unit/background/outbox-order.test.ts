@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { backoffDelay } from '../../../lib/background/backoff';
+import { WATCHDOG_MS } from '../../../lib/background/outbox-wake';
 import { allItems, discardFailed, enqueue, recoverInterrupted, retryFailed } from '../../../lib/background/outbox';
 import { WORKER_INSTANCE } from '../../../lib/background/outbox-signals';
 import { ACCOUNT_ID, OTHER_ACCOUNT_ID } from '../../support/crm-fixtures';
@@ -66,6 +67,20 @@ describe('outbox: order, one drain at a time, recovery', () => {
     await app.drain();
     expect(summaries(crm.calls)).toEqual(['interrupted', 'after it']);
     expect(crm.calls[0]?.headers.get('idempotency-key')).toBe(key);
+  });
+
+  it('keeps an alarm ahead of a run that is sending, so a worker stopped mid-run is woken to carry on', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((done) => (release = done));
+    const crm = fakeCrm({ 'POST /v1/interactions': async (call) => (await gate, created(call)) });
+    const { app, clock, scheduled } = await testApp(crm.fetch);
+    await enqueue(app.ctx.db, note('slow'), { now: clock.now });
+    const run = app.drain();
+    await vi.waitFor(() => expect(crm.calls).toHaveLength(1));
+    expect(scheduled).toEqual([clock.now + WATCHDOG_MS]);
+    release();
+    await run;
+    expect(scheduled.at(-1)).toBeNull();
   });
 
   it('at start-up puts back only what stopped workers left "sending", not a send this worker has under way', async () => {
