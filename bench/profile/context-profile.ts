@@ -6,12 +6,14 @@ import { sidebarFiles } from '../measure/sizes';
 import { openThread } from '../measure/thread-open';
 import { nextOpen, threadClients } from '../measure/time-to-context';
 import { emptyInboxPage, threadPage } from '../pages/gmail-pages';
+import { attachToTarget } from '../cdp/worker-session';
 import { costsOf, profileWhile } from './cpu-profile';
 import { ANALYSIS_OUT } from './wxt.analysis.config';
 
 /**
  * Where a thread open's time goes in the content script and in the sidebar frame, by function:
- * the unminified analysis build under the CPU profiler, in both processes at once, over warm
+ * the unminified analysis build under the CPU profiler, in the mail tab, the sidebar frame and
+ * the background worker at once, over warm
  * opens (or cold ones: `npx tsx bench/profile/context-profile.ts cold`).
  */
 const cold = process.argv[2] === 'cold';
@@ -31,6 +33,13 @@ try {
     if (!frame) throw new Error('no sidebar frame');
     const frameCdp = await session.ext.context.newCDPSession(frame);
     const totals: number[] = [];
+    const browser = session.ext.context.browser();
+    const worker = browser ? await attachToTarget(browser, 'service_worker', session.ext.url('background.js')) : null;
+    if (worker) {
+      await worker.send('Profiler.enable');
+      await worker.send('Profiler.setSamplingInterval', { interval: 50 });
+      await worker.send('Profiler.start');
+    }
     const order = Array.from({ length: CLIENTS - 1 }, (_, k) => 1 + ((k * 5) % (CLIENTS - 1)));
     const frameProfile = profileWhile(frameCdp, async () => {
       const pageProfile = await profileWhile(session.cdp, async () => {
@@ -42,6 +51,14 @@ try {
       for (const c of costs.slice(0, 14)) console.log(`${(c.totalMs / order.length).toFixed(3).padStart(8)} ${(c.selfMs / order.length).toFixed(3).padStart(8)}  ${c.name}  ${c.where}`);
     });
     const profile = await frameProfile;
+    if (worker) {
+      const { profile: workerProfile } = await worker.send<{ profile: Parameters<typeof costsOf>[0] }>('Profiler.stop');
+      console.log('background worker, ms per open (inclusive / self):');
+      for (const c of costsOf(workerProfile, session.ext.url('background.js'), `${dir}/background.js.map`).slice(0, 24)) {
+        console.log(`${(c.totalMs / order.length).toFixed(3).padStart(8)} ${(c.selfMs / order.length).toFixed(3).padStart(8)}  ${c.name}  ${c.where}`);
+      }
+      await worker.detach();
+    }
     console.log('sidebar frame, ms per open (inclusive / self):');
     const rows = sidebarFiles(dir).filter((f) => f.endsWith('.js'))
       .flatMap((file) => costsOf(profile, session.ext.url(file), `${dir}/${file}.map`))
