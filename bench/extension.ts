@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { openMailSession } from './browser/session';
+import { snapshotBuild } from './browser/snapshot';
 import { startBenchCrm } from './crm/start-crm';
 import { PLAN } from './data/clients';
 import { measureBadges } from './measure/badges';
@@ -26,11 +27,12 @@ const OUT = resolve(import.meta.dirname, 'results.json');
 const log = (text: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${text}`);
 
 const loadBefore = loadavg();
-const sizes = measureSizes();
-log('starting the CRM (demo team + generated clients)');
+const build = snapshotBuild();
+const sizes = measureSizes(build.dir);
+log(`built extension copied (tree at ${build.commit}); starting the CRM (demo team + generated clients)`);
 const crm = await startBenchCrm();
 try {
-  const session = await openMailSession(crm, 'https://mail.google.com/mail/u/0/#inbox', emptyInboxPage());
+  const session = await openMailSession(crm, 'https://mail.google.com/mail/u/0/#inbox', emptyInboxPage(), build.dir);
   try {
     const chromium = session.ext.context.browser()?.version() ?? 'unknown';
     log(`inbox badges: ${SCALE.badgeRuns} cold runs, ${SCALE.warmPerRun} warm re-renders each`);
@@ -41,7 +43,7 @@ try {
     const context = await measureTimeToContext(session, crm, SCALE);
     log(`memory: ${SCALE.opens} thread opens`);
     const memory = await measureMemory(session, crm, { opens: SCALE.opens, every: SCALE.every, clients: SCALE.clients });
-    const results = buildResults({ scale: SCALE.name, chromium, loadBefore, sizes, badges, observer, context, memory });
+    const results = buildResults({ scale: SCALE.name, commit: build.commit, chromium, loadBefore, sizes, badges, observer, context, memory });
     writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
     printTable(results);
     log(`wrote ${OUT}`);
@@ -50,4 +52,5 @@ try {
   }
 } finally {
   await crm.stop();
+  build.remove();
 }

@@ -15,6 +15,7 @@ const totals = (opens: readonly OpenTiming[]) => spread(opens.map((o) => o.total
 
 export interface Measured {
   scale: string;
+  commit: string;
   chromium: string;
   loadBefore: number[];
   sizes: Sizes;
@@ -34,6 +35,7 @@ export function buildResults(m: Measured) {
     generatedAt: new Date().toISOString(),
     machine: { cpus: cpus().length, loadBefore: m.loadBefore.map((x) => round(x)), loadAfter: loadavg().map((x) => round(x)), chromium: m.chromium },
     scale: m.scale,
+    treeAt: m.commit,
     timeToContext: {
       warm: totals(m.context.warm),
       cold: totals(m.context.cold),
