@@ -3,6 +3,7 @@ import type { BenchCrm } from '../crm/start-crm';
 import type { MailSession } from '../browser/session';
 import { attachToTarget, type TargetLink } from '../cdp/worker-session';
 import { measureClockOffset } from '../browser/clock';
+import { SIDEBAR_SELECTOR } from '../browser/sidebar-probe';
 import { threadPage } from '../pages/gmail-pages';
 import { round } from '../report/stats';
 import { openThread } from './thread-open';
@@ -16,6 +17,8 @@ export interface MemorySample {
   opens: number;
   contentScriptMB: number;
   workerMB: number;
+  /** The sidebar frame's heap (an extension page in its own process). */
+  sidebarMB: number;
   domNodes: number;
   listeners: number;
 }
@@ -45,7 +48,7 @@ async function workerHeap(worker: TargetLink): Promise<number> {
  * Opens `opens` threads (cycling over the thread clients, all cached by then) and samples, after
  * forced garbage collection, the mail tab's JS heap (its isolate holds the content script's
  * world; the fixture pages run no script of their own), its DOM node and listener counts, and
- * the background service worker's heap, every `every` opens.
+ * the background service worker's and the sidebar frame's heaps, every `every` opens.
  */
 export async function measureMemory(session: MailSession, crm: BenchCrm, opts: { opens: number; every: number; clients: number }): Promise<MemoryRun> {
   const clients = await threadClients(crm, opts.clients);
@@ -53,11 +56,19 @@ export async function measureMemory(session: MailSession, crm: BenchCrm, opts: {
   if (!browser) throw new Error('no browser to reach the service worker through');
   const worker = await attachToTarget(browser, 'service_worker', session.ext.url('background.js'));
   const clock = await measureClockOffset(session.page);
+  const frame = await (await session.page.waitForSelector(SIDEBAR_SELECTOR, { state: 'attached' }))?.contentFrame();
+  if (!frame) throw new Error('no sidebar frame');
+  // Thread switches change only the frame's hash, so this frame stays for the whole run.
+  const frameCdp = await session.ext.context.newCDPSession(frame);
   const samples: MemorySample[] = [];
   const openMs: number[] = [];
   const sample = async (opens: number) => {
     const page = await pageHeap(session.cdp);
-    samples.push({ opens, contentScriptMB: round(page.mb, 3), workerMB: round(await workerHeap(worker), 3), domNodes: page.nodes, listeners: page.listeners });
+    const sidebar = await pageHeap(frameCdp);
+    samples.push({
+      opens, contentScriptMB: round(page.mb, 3), workerMB: round(await workerHeap(worker), 3), sidebarMB: round(sidebar.mb, 3),
+      domNodes: page.nodes, listeners: page.listeners,
+    });
   };
   try {
     await sample(0);
@@ -71,6 +82,7 @@ export async function measureMemory(session: MailSession, crm: BenchCrm, opts: {
     }
   } finally {
     await worker.detach();
+    await frameCdp.detach().catch(() => undefined);
   }
   return { samples, openMs };
 }

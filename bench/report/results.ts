@@ -61,7 +61,9 @@ export function buildResults(m: Measured) {
     memory: {
       contentScriptMB: last?.contentScriptMB ?? Number.NaN,
       workerMB: last?.workerMB ?? Number.NaN,
+      sidebarMB: last?.sidebarMB ?? Number.NaN,
       grew: !first || !last ? null : grew(first.contentScriptMB, last.contentScriptMB) || grew(first.workerMB, last.workerMB),
+      sidebarGrew: !first || !last ? null : grew(first.sidebarMB, last.sidebarMB),
       tolerance: GROWTH_TOLERANCE,
       opens: last?.opens ?? 0,
       samples: m.memory.samples,
