@@ -1,6 +1,7 @@
 // Pushes writes through the extension's outbox while the CRM restarts, the worker is stopped and
 // the network fails, then checks that every write reached the CRM exactly once.
-// `npm run bench:outbox`; OUTBOX_BENCH_WRITES, OUTBOX_BENCH_CHAOS_MS and OUTBOX_BENCH_SEED adjust a run.
+// `npm run bench:outbox`; OUTBOX_BENCH_WRITES, OUTBOX_BENCH_CHAOS_MS and OUTBOX_BENCH_SEED adjust a run,
+// OUTBOX_BENCH_LOG=file.json keeps the proxy's log of every request.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -118,6 +119,8 @@ async function main(): Promise<void> {
       finishedAt: new Date().toISOString(),
     };
     await writeFile(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
+    // Every request the proxy saw, for looking into a run: OUTBOX_BENCH_LOG=file.json.
+    if (process.env.OUTBOX_BENCH_LOG) await writeFile(process.env.OUTBOX_BENCH_LOG, JSON.stringify(rig.proxy.log.map((r) => ({ ...r, at: r.at - started }))));
     console.table({ written: result.written, delivered: result.delivered, lost: result.lost, duplicated: result.duplicated, 'still queued': result.stillQueued, 'elapsed s': Math.round(elapsedMs / 1000) });
     console.log(JSON.stringify({ keys: result.keys, faults: report.faults }));
     console.log(`written to ${RESULTS}`);

@@ -13,7 +13,15 @@ export function seeded(seed: number): () => number {
   };
 }
 
-export interface ChaosCounts { serverRestarts: number; serverKills: number; workerStops: number }
+export interface ChaosCounts {
+  serverRestarts: number;
+  serverKills: number;
+  workerStops: number;
+  /** How long the CRM was down in all (stopped, and starting again). */
+  serverDownMs: number;
+  /** Each fault, in seconds from the start: `kill@12.3+5.1` (down 5.1 s), `stop@20.0` (worker). */
+  events: string[];
+}
 
 /** Per-request faults of the proxy: about one request in five goes wrong in one way or another. */
 export function randomFaults(random: () => number): (method: string, path: string) => Fault {
@@ -38,20 +46,27 @@ export async function runChaos(
   exclusive: <T>(run: () => Promise<T>) => Promise<T>,
   signal: AbortSignal,
 ): Promise<ChaosCounts> {
-  const counts: ChaosCounts = { serverRestarts: 0, serverKills: 0, workerStops: 0 };
+  const counts: ChaosCounts = { serverRestarts: 0, serverKills: 0, workerStops: 0, serverDownMs: 0, events: [] };
+  const started = Date.now();
+  const at = () => ((Date.now() - started) / 1000).toFixed(1);
   const pause = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
   while (!signal.aborted) {
     await pause(2000 + random() * 4000);
     if (signal.aborted) break;
     if (random() < 0.4) {
       const kill = random() < 0.5;
+      const down = Date.now();
+      const when = at();
       await rig.crm.stop(kill ? 'SIGKILL' : 'SIGTERM');
       await pause(1000 + random() * 2000);
       await startAgain(rig);
+      counts.serverDownMs += Date.now() - down;
+      counts.events.push(`${kill ? 'kill' : 'term'}@${when}+${((Date.now() - down) / 1000).toFixed(1)}`);
       counts.serverRestarts++;
       if (kill) counts.serverKills++;
     } else {
       await exclusive(() => rig.stopWorker());
+      counts.events.push(`stop@${at()}`);
       counts.workerStops++;
     }
   }
