@@ -4,7 +4,8 @@ import type { MailSession } from '../browser/session';
 import { attachToTarget, type TargetLink } from '../cdp/worker-session';
 import { measureClockOffset } from '../browser/clock';
 import { SIDEBAR_SELECTOR } from '../browser/sidebar-probe';
-import { threadPage } from '../pages/gmail-pages';
+import { swapMain } from '../browser/page-actions';
+import { emptyInboxPage, threadPage, type ThreadPage } from '../pages/gmail-pages';
 import { round } from '../report/stats';
 import { openThread } from './thread-open';
 import { nextOpen, threadClients } from './time-to-context';
@@ -25,6 +26,8 @@ export interface MemorySample {
 
 export interface MemoryRun {
   samples: MemorySample[];
+  /** The same thread page's heap in a tab the content script does not run in (another origin). */
+  baselineTabMB: number;
   /** Each open's total ms during the run (all warm). */
   openMs: number[];
 }
@@ -84,7 +87,26 @@ export async function measureMemory(session: MailSession, crm: BenchCrm, opts: {
     await worker.detach();
     await frameCdp.detach().catch(() => undefined);
   }
-  return { samples, openMs };
+  return { samples, openMs, baselineTabMB: round(await baselineTabMB(session, threadPage(0, nextOpen())), 3) };
+}
+
+/**
+ * A tab with the same kind of page and the same page-world helpers, served from an origin the
+ * content script does not match (so in another renderer): what the mail tab's heap holds
+ * without the content script. Taken last, since a second tab hides the mail tab.
+ */
+async function baselineTabMB(session: MailSession, thread: ThreadPage): Promise<number> {
+  const { context } = session.ext;
+  await context.route('https://baseline.invalid/**', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: emptyInboxPage() }));
+  const page = await context.newPage();
+  try {
+    await page.goto('https://baseline.invalid/mail/u/0/#inbox');
+    await swapMain(page, thread.html, thread.hash, thread.threadId);
+    const cdp = await context.newCDPSession(page);
+    return (await pageHeap(cdp)).mb;
+  } finally {
+    await page.close();
+  }
 }
 
 /** Whether a heap grew from the first sample to the last beyond the tolerance. */

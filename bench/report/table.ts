@@ -24,7 +24,7 @@ export function printTable(r: Results): void {
     console.log(`observer ${phase}: mean ${cost.meanMs} ms (cpu ${cost.meanCpuMs}), p95 ${cost.p95Ms} ms over ${cost.batches} batches, ${cost.calls} calls`);
   }
   const m = r.memory;
-  console.log(`memory after ${m.opens} opens: mail tab ${m.contentScriptMB} MB, worker ${m.workerMB} MB, grew ${m.grew}; sidebar frame ${m.sidebarMB} MB, grew ${m.sidebarGrew}`);
+  console.log(`memory after ${m.opens} opens: content script ${m.contentScriptMB} MB (mail tab ${m.tabMB} less ${m.baselineTabMB} without it), worker ${m.workerMB} MB, grew ${m.grew}; sidebar frame ${m.sidebarMB} MB, grew ${m.sidebarGrew}`);
   console.log(`  ${m.samples.map((s) => `${s.opens}: tab ${s.contentScriptMB} / worker ${s.workerMB} / sidebar ${s.sidebarMB} MB, ${s.domNodes} nodes, ${s.listeners} listeners`).join('\n  ')}`);
   console.log(`sizes (gzip bytes): content script ${r.sizes.contentScriptGzip}, sidebar ${r.sizes.sidebarGzip}, background ${r.sizes.backgroundGzip}`);
 }
