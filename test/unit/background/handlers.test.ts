@@ -40,7 +40,7 @@ async function handlersWith(settings = {}) {
 describe('background handlers', () => {
   it.each<keyof Handlers>([
     'getSettings', 'saveSettings', 'testConnection', 'getAccount', 'getTimeline', 'getCommitments',
-    'enqueueWrite', 'getOutboxStatus', 'retryWrite', 'discardWrite',
+    'enqueueWrite', 'getOutboxStatus', 'retryWrite', 'updateFailedWrite', 'discardWrite',
   ])('refuses %s from a content script', async (name) => {
     const { handlers } = await handlersWith();
     const answer = await handlers[name]({}, contentScript);
