@@ -52,6 +52,4 @@ function main(): void {
   void ready.then(({ app }) => app.startup()).catch(() => undefined);
   // Browser start-up: registering for it makes Chrome start the worker then, so queued writes go out.
   browser.runtime.onStartup.addListener(() => void ready.then(({ app }) => app.drain({ retryWaiting: true })).catch(() => undefined));
-  // Browser start-up: registering for it makes Chrome start the worker then, so queued writes go out.
-  browser.runtime.onStartup.addListener(() => void ready.then(({ app }) => app.drain()).catch(() => undefined));
 }
