@@ -70,8 +70,11 @@ export function createLookupClient(ask: AskLookup, opts: LookupClientOptions = {
     },
     /** Resolves once every given address that needed asking has been answered (or failed). Never rejects. */
     ensure(emails: readonly string[]): Promise<void> {
+      // Addresses an earlier call of this task queued are not sent yet: wait for that batch too.
+      const alreadyQueued = batch !== null && emails.some((e) => queued.includes(e));
       const fresh = [...new Set(emails)].filter(due);
       const waits = emails.map((e) => inFlight.get(e)).filter((p): p is Promise<void> => p !== undefined);
+      if (alreadyQueued && batch) waits.push(batch);
       if (fresh.length > 0) {
         queued.push(...fresh);
         batch ??= Promise.resolve().then(() => {

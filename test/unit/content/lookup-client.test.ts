@@ -24,6 +24,16 @@ describe('createLookupClient', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('a second call for an address queued by the first, in the same task, resolves only once it is answered', async () => {
+    const { ask } = fakeAsk();
+    // The background answers a task later, as a real message does.
+    const slowAsk = (emails: string[]) => new Promise<LookupItem[]>((done) => setTimeout(() => done(ask(emails)), 0));
+    const client = createLookupClient(slowAsk);
+    void client.ensure(['a@x.test']);
+    await client.ensure(['a@x.test']);
+    expect(client.answer('a@x.test')?.match).toBe('contact');
+  });
+
   it('waits for an answer already on its way instead of asking again', async () => {
     const { calls, ask } = fakeAsk();
     const client = createLookupClient(ask);
