@@ -1,3 +1,6 @@
+/** Letters that do not decompose into a base letter plus a mark (Polish, Vietnamese, German…). */
+const FOLD: Record<string, string> = { ł: 'l', đ: 'd', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th', ð: 'd' };
+
 /** A name reduced for comparison: no accents, no case, no punctuation, "Last, First" turned round. */
 export function normaliseName(raw: string): string[] {
   const turned = raw.includes(',') ? raw.split(',').map((s) => s.trim()).reverse().join(' ') : raw;
@@ -5,6 +8,7 @@ export function normaliseName(raw: string): string[] {
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
+    .replace(/[łđøßæœıþð]/g, (ch) => FOLD[ch] ?? ch)
     .replace(/[^\p{L}\p{N}\s]/gu, ' ')
     .split(/\s+/)
     .filter(Boolean);

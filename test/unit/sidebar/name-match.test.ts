@@ -16,6 +16,8 @@ describe('normaliseName', () => {
     ['Olga Kuznetsova', ['olga', 'kuznetsova']],
     ['  KUZNETSOVA,  Olga ', ['olga', 'kuznetsova']],
     ['Andreea Ștefănescu', ['andreea', 'stefanescu']],
+    ['Łukasz Wróbel', ['lukasz', 'wrobel']],
+    ['Đặng Thị Hương', ['dang', 'thi', 'huong']],
     ['"Petrov, Ivan" (Sales)', ['ivan', 'sales', 'petrov']],
     ['', []],
   ])('%s', (raw, words) => {
