@@ -3,7 +3,7 @@ import { connectedClient, type PermissionCheck } from './connection';
 import type { Ctx } from './context';
 import { readStatus, type Db } from './db';
 import { createOutboxDrainer } from './drain-outbox';
-import { invalidateAccounts } from './invalidate';
+import { invalidateAccounts, invalidateUnknownLookups } from './invalidate';
 import { recoverInterrupted } from './outbox';
 import { loadSettings } from './settings-store';
 import { recordOutcome } from './status';
@@ -53,9 +53,13 @@ export function createApp(deps: AppDeps) {
     now,
     random: deps.random ?? Math.random,
     schedule: deps.scheduleDrain,
-    async sent(accountId) {
+    async sent(accountId, type) {
       await invalidateAccounts(deps.db, [accountId]);
-      deps.notify({ accountIds: [accountId] });
+      if (type === 'contact') {
+        // A new contact can turn an address the CRM didn't know into a match, whenever it is sent.
+        await invalidateUnknownLookups(deps.db);
+        deps.notify({ all: true });
+      } else deps.notify({ accountIds: [accountId] });
     },
   });
 

@@ -1,5 +1,6 @@
 import { toProblem } from '../messaging/problem';
 import type { CrmClient } from './crm-client';
+import type { Write } from '../messaging/write';
 import type { Db } from './db';
 import { allItems, changed, recoverInterrupted } from './outbox';
 import { createdIdOf, refsOf } from './outbox-refs';
@@ -16,7 +17,7 @@ export interface DrainDeps {
   /** Arranges the next drain at `when` (epoch ms), or cancels it with null. */
   schedule: (when: number | null) => Promise<void> | void;
   /** A write reached the CRM; its account's cache is now out of date. */
-  sent: (accountId: string) => Promise<void> | void;
+  sent: (accountId: string, type: Write['type']) => Promise<void> | void;
 }
 
 export interface DrainReport { sent: number; failed: number; retrying: number }
@@ -117,7 +118,7 @@ async function runOnce(deps: DrainDeps, watchdog: () => Promise<void>): Promise<
     if (outcome.ok) {
       await db.delete('outbox', item.seq as number);
       report.sent++;
-      await deps.sent(outcome.accountId);
+      await deps.sent(outcome.accountId, item.write.type);
       continue;
     }
     const { next, verdict } = settle(sending, outcome.problem, deps.now(), deps.random());

@@ -7,7 +7,7 @@ import {
 import { getAccount, getCommitments, getTimeline } from './account-reads';
 import type { App } from './app';
 import { createCrmClient } from './crm-client';
-import { clearCache, invalidateUnknownLookups } from './invalidate';
+import { clearCache } from './invalidate';
 import { createLayoutHealthStore, sessionLayoutArea, type LayoutHealthStore } from './layout-health';
 import { lookupEmails } from './lookup';
 import { allItems, discardFailed, enqueue, retryFailed, summarise } from './outbox';
@@ -72,9 +72,7 @@ export function createHandlers(app: App, identity: Identity, layout: LayoutHealt
     getCommitments: handle('getCommitments', CommitmentsData, (d) => getCommitments(ctx, d.accountId, d.status)),
     enqueueWrite: handle('enqueueWrite', EnqueueData, async (d) => {
       const queued = await enqueue(ctx.db, d.write, { now: ctx.now() });
-      // A new contact can turn an address the CRM didn't know into a match: once sent, ask again.
-      const afterContact = () => invalidateUnknownLookups(ctx.db).then(() => ctx.notify({ all: true }));
-      ctx.background(d.write.type === 'contact' ? app.drain().then(afterContact) : app.drain());
+      ctx.background(app.drain());
       return queued;
     }),
     getOutboxStatus: handle('getOutboxStatus', NoData, outbox),
