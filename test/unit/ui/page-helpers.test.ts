@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDraft } from '../../../lib/ui/settings-draft';
-import { emailFromLocation } from '../../../lib/ui/sidebar-params';
 import { relativeTime } from '../../../lib/ui/relative-time';
 import { LADDER, stageName, stageStep } from '../../../lib/ui/stages';
-
-describe('emailFromLocation', () => {
-  it.each([
-    ['?email=budi%40bank-sinar.co.id', 'budi@bank-sinar.co.id'],
-    ['?email=budi@bank-sinar.co.id&x=1', 'budi@bank-sinar.co.id'],
-    ['?email=%20%20', null],
-    ['', null],
-  ])('%s → %s', (search, expected) => {
-    expect(emailFromLocation(search)).toBe(expected);
-  });
-});
 
 describe('parseDraft', () => {
   it('turns the form into settings', () => {
