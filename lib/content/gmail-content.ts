@@ -6,8 +6,7 @@ import { findFirst } from '../mail/gmail/query';
 import { listBodiesOf } from '../mail/gmail/scope';
 import { GMAIL_SELECTORS as S } from '../mail/gmail/selectors';
 import { watchGmail } from '../mail/gmail/watch';
-import type { Participant, ThreadContext } from '../mail/types';
-import { isExternal } from './badge-model';
+import type { ThreadContext } from '../mail/types';
 import type { CollapsePreference } from './collapse-preference';
 import { bannerSpot, openMessagesText, rowSenderElements } from './gmail-anchors';
 import { gmailRoom } from './gmail-room';
@@ -55,18 +54,10 @@ export function runGmailContent(deps: GmailContentDeps): { focusNote(): void } {
   let thread: ThreadContext | null = null;
 
   const showRisk = () => sidebar.reveal({ type: 'crm:show-risk' }, false);
-  // A participant counts as outside the company when the background looked them up (colleagues
-  // and never-look-up addresses come back `excluded`); while the CRM can't be asked, everyone
-  // the reader kept counts, so the sidebar can say what is wrong.
-  const external = (people: readonly Participant[]) =>
-    people.filter((p) => {
-      const item = client.answer(p.email);
-      return item ? isExternal(item) : client.failed(p.email);
-    });
 
   function applyThread(): void {
     if (signal.aborted) return;
-    const people = thread ? external(thread.participants) : [];
+    const people = thread ? client.external(thread.participants) : [];
     if (!thread || people.length === 0) {
       sidebar.hide();
       placeBanner(doc, null, null, showRisk);
@@ -126,7 +117,7 @@ export function runGmailContent(deps: GmailContentDeps): { focusNote(): void } {
       thread: (root, opts) => {
         const result = readThread(root, opts);
         sidebar.refresh();
-        if (thread) placeBanner(doc, bannerSpot(doc), bannerMarkOf(external(thread.participants), client.answer), showRisk);
+        if (thread) placeBanner(doc, bannerSpot(doc), bannerMarkOf(client.external(thread.participants), client.answer), showRisk);
         return result;
       },
       list: (root, opts) => {

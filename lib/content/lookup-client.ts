@@ -1,4 +1,6 @@
+import type { Participant } from '../mail/types';
 import type { LookupItem } from '../messaging/protocol';
+import { isExternal } from './badge-model';
 import { LOOKUP_BATCH_MAX } from './row-marks';
 
 /** Asks the background about addresses (the `lookup` message). */
@@ -63,6 +65,17 @@ export function createLookupClient(ask: AskLookup, opts: LookupClientOptions = {
     /** Whether the last attempt to ask about this address failed and no answer is held. */
     failed(email: string): boolean {
       return !answers.has(email) && failedAt.has(email);
+    },
+    /**
+     * The people outside the company: those the background looked up (colleagues and never-look-up
+     * addresses come back `excluded`), and, while the CRM can't be asked, everyone the reader kept,
+     * so the sidebar can say what is wrong.
+     */
+    external(people: readonly Participant[]): Participant[] {
+      return people.filter((p) => {
+        const item = answers.get(p.email)?.item;
+        return item ? isExternal(item) : !answers.has(p.email) && failedAt.has(p.email);
+      });
     },
     /** Whether an answer is held or on its way, so a caller need not ask. */
     known(email: string): boolean {

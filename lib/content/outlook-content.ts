@@ -8,7 +8,6 @@ import { toSidebarContext } from '../mail/outlook/to-sidebar-context';
 import type { OutlookThreadContext } from '../mail/outlook/types';
 import { watchOutlook } from '../mail/outlook/watch';
 import type { Participant, ReadResult } from '../mail/types';
-import { isExternal } from './badge-model';
 import type { CollapsePreference } from './collapse-preference';
 import { hideLayoutNotice, showLayoutNotice } from './layout-notice';
 import { createLayoutReporter, type LayoutVerdict } from './layout-reporter';
@@ -64,19 +63,12 @@ export function runOutlookContent(deps: OutlookContentDeps): { focusNote(): void
   let thread: OutlookThreadContext | null = null;
 
   const showRisk = () => sidebar.reveal({ type: 'crm:show-risk' }, false);
-  // Outside the company means the background looked the address up (colleagues and never-look-up
-  // addresses come back `excluded`); while the CRM can't be asked, everyone the reader kept counts.
-  const external = (people: readonly Participant[]) =>
-    people.filter((p) => {
-      const item = client.answer(p.email);
-      return item ? isExternal(item) : client.failed(p.email);
-    });
   const placeThreadBanner = (people: readonly Participant[]) =>
     placeBanner(doc, outlookBannerSpot(doc), bannerMarkOf(people, client.answer), showRisk);
 
   function applyThread(): void {
     if (signal.aborted) return;
-    const people = thread ? external(thread.participants) : [];
+    const people = thread ? client.external(thread.participants) : [];
     if (!thread || people.length === 0) {
       sidebar.hide();
       placeBanner(doc, null, null, showRisk);
@@ -128,7 +120,7 @@ export function runOutlookContent(deps: OutlookContentDeps): { focusNote(): void
         learnOwnAddresses();
         const result = readThread(root, opts);
         sidebar.refresh();
-        if (thread) placeThreadBanner(external(thread.participants));
+        if (thread) placeThreadBanner(client.external(thread.participants));
         return result;
       },
       list: (root, opts) => {

@@ -1,4 +1,5 @@
 import { messageListOf, readingPaneOf } from '../mail/outlook/scope';
+import { marginRoom } from './margin-room';
 import type { PageRoom } from './sidebar-frame';
 
 /**
@@ -7,39 +8,10 @@ import type { PageRoom } from './sidebar-frame';
  * nearest element containing both; the pane alone when the list is hidden) gets a right margin of
  * the same width, so with the pane on the right, at the bottom or hidden, the message and the list
  * reflow beside the panel instead of under it. Outlook's class names are generated, so the
- * element is found from the selector table's pane and list, never by class. The margin the page
- * had before is put back on release.
+ * element is found from the selector table's pane and list, never by class.
  */
 export function outlookRoom(doc: Document): PageRoom {
-  let target: HTMLElement | null = null;
-  let before: { value: string; priority: string } | null = null;
-
-  function release(): void {
-    if (target && before) {
-      if (before.value) target.style.setProperty('margin-right', before.value, before.priority);
-      else target.style.removeProperty('margin-right');
-    }
-    target = null;
-    before = null;
-  }
-
-  return {
-    reserve(width) {
-      const next = mailArea(doc);
-      if (next !== target) {
-        release();
-        if (!next) return;
-        target = next;
-        before = { value: next.style.getPropertyValue('margin-right'), priority: next.style.getPropertyPriority('margin-right') };
-      }
-      if (target && target.style.getPropertyValue('margin-right') !== `${width}px`) target.style.setProperty('margin-right', `${width}px`, 'important');
-    },
-    release,
-    top() {
-      const pane = readingPaneOf(doc);
-      return pane ? pane.getBoundingClientRect().top : 0;
-    },
-  };
+  return marginRoom(() => mailArea(doc), () => readingPaneOf(doc)?.getBoundingClientRect().top ?? 0);
 }
 
 /** The nearest element holding both the reading pane and the list; the pane alone without a list. */

@@ -84,4 +84,17 @@ describe('createLookupClient', () => {
     await client.ensure(Array.from({ length: 650 }, (_, i) => `p${i}@x.test`));
     expect(calls.map((c) => c.length)).toEqual([500, 150]);
   });
+
+  it('counts as external the people the CRM was asked about, not colleagues, and everyone while it cannot be asked', async () => {
+    const ask = async (emails: string[]): Promise<LookupItem[]> =>
+      emails.map((e) => (e.endsWith('@ours.test') ? { match: 'excluded', email: e, reason: 'colleague' } as LookupItem : contactMatch(e)));
+    const client = createLookupClient(ask);
+    const people = [{ name: 'Budi', email: 'budi@x.test' }, { name: 'Me', email: 'me@ours.test' }, { name: 'New', email: 'new@x.test' }];
+    await client.ensure(['budi@x.test', 'me@ours.test']);
+    expect(client.external(people).map((p) => p.email)).toEqual(['budi@x.test']);
+
+    const down = createLookupClient(fakeAsk(true).ask);
+    await down.ensure(['budi@x.test']);
+    expect(down.external(people).map((p) => p.email)).toEqual(['budi@x.test']);
+  });
 });
