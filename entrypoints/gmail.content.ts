@@ -1,9 +1,7 @@
-// First: must run before any zod schema is built.
-import '../lib/config/zod-jitless';
 import { browser } from 'wxt/browser';
 import { collapsePreference } from '../lib/content/collapse-preference';
 import { runGmailContent } from '../lib/content/gmail-content';
-import { onMessage } from '../lib/messaging/protocol';
+import { onMessage } from '../lib/messaging/channel';
 import { ask } from '../lib/ui/ask';
 
 export default defineContentScript({

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { normaliseEmail } from './email';
+
+export { emailDomain, normaliseEmail } from './email';
 
 /** Server-made record id (a UUID). */
 export const Id = z.uuid();
@@ -12,10 +15,6 @@ export type Instant = z.infer<typeof Instant>;
 export const Day = z.iso.date();
 export type Day = z.infer<typeof Day>;
 
-/** Trims and lower-cases an address so that one person has one key. */
-export function normaliseEmail(raw: string): string {
-  return raw.trim().toLowerCase();
-}
 
 /** An email address, normalised (trimmed, lower-case) before it is checked. */
 export const Email = z
@@ -25,11 +24,6 @@ export const Email = z
   .pipe(z.email({ pattern: z.regexes.html5Email }));
 export type Email = z.infer<typeof Email>;
 
-/** The part after the last `@`, lower-case; `''` for something that is not an address. */
-export function emailDomain(address: string): string {
-  const at = address.lastIndexOf('@');
-  return at < 0 ? '' : normaliseEmail(address.slice(at + 1));
-}
 
 /** A domain name such as `bank-sinar.co.id`, normalised. */
 export const Domain = z

@@ -1,5 +1,5 @@
 import { t } from '../i18n';
-import { encodeSidebarContext, FrameMessage, type SidebarContextInput } from '../mail/sidebar-context';
+import { bodyRequestId, encodeSidebarContext, type FrameMessage, type SidebarContextInput } from '../mail/sidebar-link';
 import { createCollapseTab } from './collapse-tab';
 import type { CollapsePreference } from './collapse-preference';
 import { OVERLAY_ATTR } from './overlay-host';
@@ -100,9 +100,9 @@ export function createSidebarFrame(opts: SidebarFrameOptions) {
   // Only our frame's window, from our origin, with a well-formed message, is answered.
   doc.defaultView?.addEventListener('message', (event: MessageEvent) => {
     if (!frame || event.source !== frame.contentWindow || event.origin !== origin) return;
-    const parsed = FrameMessage.safeParse(event.data);
-    if (!parsed.success || parsed.data.type !== 'crm:request-body') return;
-    post({ type: 'crm:body', requestId: parsed.data.requestId, text: opts.bodyText().slice(0, 200_000) });
+    const requestId = bodyRequestId(event.data);
+    if (requestId === null) return;
+    post({ type: 'crm:body', requestId, text: opts.bodyText().slice(0, 200_000) });
   }, { signal });
 
   function hide(): void {

@@ -1,4 +1,4 @@
-import { emailDomain, normaliseEmail } from '../api/common';
+import { emailDomain, normaliseEmail } from '../api/email';
 import type { Participant, ReaderOptions } from './types';
 
 /** Rough shape check: something `@` something-with-a-dot, no spaces. Pages also put names there. */

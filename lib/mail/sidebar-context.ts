@@ -25,10 +25,7 @@ export const SidebarContext = z.object({
 export type SidebarContext = z.infer<typeof SidebarContext>;
 export type SidebarContextInput = z.input<typeof SidebarContext>;
 
-/** The hash part of the sidebar URL for a thread. */
-export function encodeSidebarContext(ctx: SidebarContextInput): string {
-  return `#${encodeURIComponent(JSON.stringify(ctx))}`;
-}
+export { encodeSidebarContext } from './sidebar-link';
 
 /** The context in a sidebar URL's hash, or null when absent or malformed (never throws). */
 export function decodeSidebarContext(hash: string): SidebarContext | null {

@@ -1,4 +1,3 @@
-import { defineExtensionMessaging } from '@webext-core/messaging';
 import { z } from 'zod';
 import type { AccountDetail, CommitmentList, LookupMatch, Me, TimelinePage } from '../api';
 import { Id, InteractionKind } from '../api';
@@ -141,4 +140,4 @@ export const OPEN_TO_CONTENT_SCRIPTS: ReadonlySet<keyof ProtocolMap> = new Set([
   'reportLayout',
 ]);
 
-export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>({ logger: undefined });
+export { sendMessage, onMessage, removeAllListeners } from './channel';

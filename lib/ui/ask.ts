@@ -1,5 +1,6 @@
-import { ProblemError } from '../messaging/problem';
-import { sendMessage, type ProtocolMap } from '../messaging/protocol';
+import { sendMessage } from '../messaging/channel';
+import { ProblemError } from '../messaging/problem-error';
+import type { ProtocolMap } from '../messaging/protocol';
 
 type Requests = Exclude<keyof ProtocolMap, 'cacheChanged'>;
 type Value<K extends Requests> = ReturnType<ProtocolMap[K]> extends infer R ? (R extends { ok: true; value: infer V } ? V : never) : never;
