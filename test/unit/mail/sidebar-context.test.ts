@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeSidebarContext, encodeSidebarContext, FrameMessage } from '../../../lib/mail/sidebar-context';
+import { bodyRequestId } from '../../../lib/mail/sidebar-link';
 
 describe('sidebar context in the URL hash', () => {
   const ctx = {
@@ -34,5 +35,21 @@ describe('frame messages', () => {
     ['crm:focus-note', false],
   ])('%o valid: %s', (data, valid) => {
     expect(FrameMessage.safeParse(data).success).toBe(valid);
+  });
+});
+
+describe('bodyRequestId (the content script’s check of the one frame message it answers)', () => {
+  it.each([
+    [{ type: 'crm:request-body', requestId: 'r1' }, 'r1'],
+    [{ type: 'crm:request-body', requestId: 'x'.repeat(101) }, null],
+    [{ type: 'crm:request-body', requestId: 7 }, null],
+    [{ type: 'crm:focus-note' }, null],
+    ['crm:request-body', null],
+    [null, null],
+  ])('%o → %s', (data, expected) => {
+    expect(bodyRequestId(data)).toBe(expected);
+    // It agrees with the schema the sidebar uses.
+    const parsed = FrameMessage.safeParse(data);
+    expect(parsed.success && parsed.data.type === 'crm:request-body' ? parsed.data.requestId : null).toBe(expected);
   });
 });
