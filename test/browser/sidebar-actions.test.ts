@@ -5,7 +5,7 @@ import { encodeSidebarContext, type SidebarContextInput } from '../../lib/mail/s
 import { DEMO_ADDRESSES, DEMO_MAIN_USER } from '../../server/seed/demo';
 import { startCrmServer, type RunningCrm } from './support/crm-server';
 import { launchExtension, type LaunchedExtension } from './support/launch-extension';
-import { fillConnection, openOptions } from './support/options-page';
+import { connectThroughOptions } from './support/options-page';
 
 let crm: RunningCrm;
 let ext: LaunchedExtension;
@@ -82,11 +82,7 @@ async function openMailPage(context: SidebarContextInput, body: string): Promise
 beforeAll(async () => {
   crm = await startCrmServer();
   ext = await launchExtension({ grantedOrigins: ['http://127.0.0.1/*'] });
-  const options = await openOptions(ext);
-  await fillConnection(options, crm.url, crm.token);
-  await options.getByRole('button', { name: 'Save' }).click();
-  await options.getByRole('status').filter({ hasText: 'Settings saved.' }).waitFor();
-  await options.close();
+  await connectThroughOptions(ext, crm.url, crm.token);
 });
 
 afterAll(async () => {

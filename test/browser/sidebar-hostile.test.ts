@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { encodeSidebarContext } from '../../lib/mail/sidebar-context';
 import { startCrmServer, type RunningCrm } from './support/crm-server';
 import { launchExtension, type LaunchedExtension } from './support/launch-extension';
-import { fillConnection, openOptions } from './support/options-page';
+import { connectThroughOptions } from './support/options-page';
 
 /** Markup and script in every text field the CRM hands back; each would set `pwned` if it ran. */
 const XSS = [
@@ -29,11 +29,7 @@ async function post<T>(path: string, body: unknown): Promise<T> {
 beforeAll(async () => {
   crm = await startCrmServer();
   ext = await launchExtension({ grantedOrigins: ['http://127.0.0.1/*'] });
-  const options = await openOptions(ext);
-  await fillConnection(options, crm.url, crm.token);
-  await options.getByRole('button', { name: 'Save' }).click();
-  await options.getByRole('status').filter({ hasText: 'Settings saved.' }).waitFor();
-  await options.close();
+  await connectThroughOptions(ext, crm.url, crm.token);
 });
 
 afterAll(async () => {

@@ -25,3 +25,12 @@ export async function connectionStatus(page: Page): Promise<string> {
   });
   return (await page.getByTestId('connection-status').innerText()).trim();
 }
+
+/** Enters the CRM's address and token in the options page and saves them, as a user would. */
+export async function connectThroughOptions(ext: LaunchedExtension, apiUrl: string, token: string): Promise<void> {
+  const options = await openOptions(ext);
+  await fillConnection(options, apiUrl, token);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByRole('status').filter({ hasText: 'Settings saved.' }).waitFor();
+  await options.close();
+}
