@@ -1,5 +1,6 @@
 import { t } from '../../lib/i18n';
 import type { Status } from '../../lib/messaging/protocol';
+import { dateFormat } from '../../lib/intl-cache';
 
 /**
  * Shown when the CRM can't be reached but the sidebar still has something to show: what is on
@@ -8,7 +9,7 @@ import type { Status } from '../../lib/messaging/protocol';
 export function OfflineBanner({ status }: { status: Status | undefined }) {
   if (!status || status.problem?.kind !== 'unreachable') return null;
   const when = status.lastSyncAt === null ? null
-    : new Intl.DateTimeFormat(document.documentElement.lang || 'en', { dateStyle: 'medium', timeStyle: 'short' }).format(status.lastSyncAt);
+    : dateFormat(document.documentElement.lang || 'en', { dateStyle: 'medium', timeStyle: 'short' }).format(status.lastSyncAt);
   return (
     <div class="banner" role="status" data-testid="offline">
       <p><span aria-hidden="true">⚡ </span><strong>{t('sidebar_offline')}</strong></p>

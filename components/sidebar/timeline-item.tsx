@@ -1,5 +1,6 @@
 import { PROBLEM_KINDS, type Interaction, type InteractionKind } from '../../lib/api';
 import { t, type MessageKey } from '../../lib/i18n';
+import { dateFormat } from '../../lib/intl-cache';
 
 const ICON: Record<InteractionKind, string> = {
   email: '✉', call: '☎', meeting: '◉', note: '✎', order: '◆', cancellation: '⚠', complaint: '⚠', billing: '⚠', outage: '⚠', other: '•',
@@ -8,7 +9,7 @@ const ICON: Record<InteractionKind, string> = {
 /** One interaction: its kind in words and a symbol, who logged it, and what happened (as text). */
 export function TimelineItem({ item }: { item: Interaction }) {
   const problem = PROBLEM_KINDS.includes(item.kind);
-  const when = new Intl.DateTimeFormat(document.documentElement.lang || 'en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(item.occurredAt));
+  const when = dateFormat(document.documentElement.lang || 'en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(item.occurredAt));
   return (
     <li class={problem ? 'event problem-event' : 'event'} data-kind={item.kind} data-testid="timeline-item" title={when}>
       <p class="event-meta small">

@@ -1,5 +1,6 @@
 import { t, tn } from '../i18n';
 import { daysBetween, localDay } from './day-groups';
+import { dateFormat } from '../intl-cache';
 
 /** Whole days since an instant, in the viewer's calendar: 0 today, 1 yesterday. */
 export function daysSince(instant: string, now: number, timeZone?: string): number {
@@ -32,7 +33,7 @@ export function describeDay(day: string, today: string, locale: string): string 
   if (diff === 0) return t('sidebar_day_today');
   if (diff === 1) return t('sidebar_day_yesterday');
   const sameYear = day.slice(0, 4) === today.slice(0, 4);
-  return new Intl.DateTimeFormat(locale, {
+  return dateFormat(locale, {
     timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }),
   }).format(new Date(`${day}T00:00:00Z`));
 }
@@ -40,6 +41,6 @@ export function describeDay(day: string, today: string, locale: string): string 
 /** A due date in the UI's language ("12 Dec"), with the year when it is not this year's. */
 export function describeDueDate(day: string, today: string, locale: string): string {
   const sameYear = day.slice(0, 4) === today.slice(0, 4);
-  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) })
+  return dateFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) })
     .format(new Date(`${day}T00:00:00Z`));
 }

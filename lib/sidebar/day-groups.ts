@@ -1,3 +1,5 @@
+import { dateFormat } from '../intl-cache';
+
 /** Interactions of one calendar day, newest first as they came. */
 export interface DayGroup<T> {
   /** `YYYY-MM-DD` in the viewer's time zone. */
@@ -7,7 +9,7 @@ export interface DayGroup<T> {
 
 /** The calendar day (`YYYY-MM-DD`) of an instant in `timeZone` (the viewer's when omitted). */
 export function localDay(instant: string | number, timeZone?: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+  const parts = dateFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
     .formatToParts(new Date(instant));
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
