@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import { browser } from 'wxt/browser';
 
 /** Whether the user folded the sidebar to its tab; remembered per browser profile. */
 export interface CollapsePreference {
@@ -8,11 +8,12 @@ export interface CollapsePreference {
 
 /**
  * A UI preference only, so it may live in `storage.local` (readable by content scripts); CRM data
- * never goes there.
+ * never goes there. `browser.storage` directly: a storage library would double the content
+ * script's size for one boolean.
  */
-const collapsedItem = storage.defineItem<boolean>('local:sidebarCollapsed', { fallback: false });
+const KEY = 'sidebarCollapsed';
 
 export const collapsePreference: CollapsePreference = {
-  get: () => collapsedItem.getValue(),
-  set: (collapsed) => collapsedItem.setValue(collapsed),
+  get: async () => (await browser.storage.local.get(KEY))[KEY] === true,
+  set: (collapsed) => browser.storage.local.set({ [KEY]: collapsed }),
 };
