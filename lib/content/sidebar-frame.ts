@@ -63,6 +63,18 @@ export function createSidebarFrame(opts: SidebarFrameOptions) {
     if (!tab.host.isConnected) (doc.body ?? doc.documentElement).append(tab.host);
   }
 
+  // Position and reserved room are re-measured once per frame: measuring forces a layout of the
+  // page Gmail just changed, which must not delay handing the frame its new thread.
+  let layoutPending = false;
+  function layoutSoon(): void {
+    if (layoutPending) return;
+    layoutPending = true;
+    (doc.defaultView ?? window).requestAnimationFrame(() => {
+      layoutPending = false;
+      if (!signal.aborted) layout();
+    });
+  }
+
   async function setCollapsed(value: boolean, remember: boolean): Promise<void> {
     collapsed = value;
     layout();
@@ -124,14 +136,18 @@ export function createSidebarFrame(opts: SidebarFrameOptions) {
       if (!frame || !panel?.isConnected) {
         hide();
         create(src);
-      } else if (frame.src !== src) frame.src = src;
-      layout();
+        // A new panel takes its room at once, so the page does not show it over the message.
+        layout();
+      } else {
+        if (frame.src !== src) frame.src = src;
+        layoutSoon();
+      }
       void ready.then(layout);
     },
     hide,
     /** Re-applies position and reserved room (after the page re-rendered its containers). */
     refresh(): void {
-      if (panel) layout();
+      if (panel) layoutSoon();
     },
     get shown(): boolean {
       return panel !== null;
