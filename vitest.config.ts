@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-// Three suites: `unit` (extension and shared logic, WXT's fake browser), `server` (the CRM API
-// against PGlite and, when TEST_DATABASE_URL is set, PostgreSQL) and `browser` (real Chromium
+// Four suites: `bench` (the benchmarks' own pure logic), `unit` (extension and shared logic, WXT's
+// fake browser), `server` (the CRM API against PGlite and, when TEST_DATABASE_URL is set, PostgreSQL) and `browser` (real Chromium
 // with the built extension; needs `npm run build` first).
 export default defineConfig({
   test: {
@@ -23,6 +23,13 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'bench',
+          include: ['bench/test/**/*.test.ts'],
+          environment: 'node',
         },
       },
       {
