@@ -1,52 +1,22 @@
 import type { Page } from 'playwright-core';
 
-/** Page times around one view change, keyed by the thread id the sidebar's src must carry. */
-export interface SwapMarks {
-  /** The first animation frame after the swap began (the content script reads in that frame). */
-  rafAt: number;
-  /** When the sidebar iframe's src first named the thread (0: not yet). */
-  srcAt: number;
-}
-
-type MarksWindow = Window & { __benchSwaps?: Record<string, SwapMarks> };
-
 /**
  * Shows another view the way Gmail does, without loading a document: parses `html`, then
  * replaces the main region with the new one and changes the hash. Returns the page time right
- * before the new DOM went in (t0 of a thread open). A page-world observer notes when the
- * sidebar iframe's src names `threadId`, and a frame callback when the next frame starts.
+ * before the new DOM went in (t0 of a thread open).
  */
-export function swapMain(page: Page, html: string, hash: string, threadId = ''): Promise<number> {
-  return page.evaluate(([text, nextHash, id]) => {
+export function swapMain(page: Page, html: string, hash: string): Promise<number> {
+  return page.evaluate(([text, nextHash]) => {
     const next = new DOMParser().parseFromString(text, 'text/html');
     const main = next.querySelector('[role="main"]');
     const current = document.querySelector('[role="main"]');
     if (!main || !current) throw new Error('no main region to swap');
     const fresh = document.importNode(main, true);
-    const stamp = () => performance.timeOrigin + performance.now();
-    const win = window as MarksWindow;
-    const swaps = (win.__benchSwaps = id ? { [id]: { rafAt: 0, srcAt: 0 } } : {});
-    const marks = swaps[id];
-    if (marks) {
-      const named = () => document.querySelector('iframe[data-crm-overlay="sidebar"]')?.getAttribute('src')?.includes(id) === true;
-      const watch = new MutationObserver(() => {
-        if (!named()) return;
-        marks.srcAt = stamp();
-        watch.disconnect();
-      });
-      watch.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['src'] });
-      requestAnimationFrame(() => { marks.rafAt = stamp(); });
-    }
-    const t0 = stamp();
+    const t0 = performance.timeOrigin + performance.now();
     current.replaceWith(fresh);
     location.hash = nextHash;
     return t0;
-  }, [html, hash, threadId] as const);
-}
-
-/** The marks `swapMain` took for `threadId`. */
-export function swapMarks(page: Page, threadId: string): Promise<SwapMarks> {
-  return page.evaluate((id) => (window as MarksWindow).__benchSwaps?.[id] ?? { rafAt: 0, srcAt: 0 }, threadId);
+  }, [html, hash] as const);
 }
 
 export interface BadgeTiming {

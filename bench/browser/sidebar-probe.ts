@@ -2,7 +2,7 @@ import type { Frame, Page } from 'playwright-core';
 
 /** What the sidebar frame showed, and when (performance.timeOrigin + performance.now(), in the frame). */
 export interface ShownState {
-  /** The thread id in the frame's hash. */
+  /** The thread id in the frame's URL (its hash; the sidebar keeps it current). */
   thread: string;
   name: string;
   stage: string;
@@ -11,24 +11,25 @@ export interface ShownState {
   at: number;
 }
 
-/** When the frame saw the hash of a thread (its hashchange, or its first check on load). */
-export interface HashSeen {
+/** When the frame was handed a thread: in its URL on load, or a `crm:context` message (or a hash change). */
+export interface ContextSeen {
   thread: string;
   at: number;
 }
 
-type ProbeWindow = Window & { __benchSidebar?: { states: ShownState[]; hashes: HashSeen[] } };
+type ProbeWindow = Window & { __benchSidebar?: { states: ShownState[]; contexts: ContextSeen[] } };
 
 /**
  * Runs in every `sidebar.html` frame before its scripts (an init script): a MutationObserver on
  * the whole document notes each time the shown account name, stage or number of open commitments
- * changes, with the thread id from the hash. It also answers clock pings from the mail page, so
- * frame and page timestamps can be compared. Keeps the last 20 states only.
+ * changes, with the thread id from the frame's URL, and when each thread was handed to the frame
+ * (its listener runs before the sidebar's own). It also answers clock pings from the mail page,
+ * so frame and page timestamps can be compared. Keeps the last 20 of each only.
  */
 export function installSidebarProbe(): void {
   if (location.protocol !== 'chrome-extension:' || location.pathname !== '/sidebar.html') return;
   const win = window as ProbeWindow;
-  const probe = { states: [] as ShownState[], hashes: [] as HashSeen[] };
+  const probe = { states: [] as ShownState[], contexts: [] as ContextSeen[] };
   win.__benchSidebar = probe;
   let last = '';
   const threadOf = () => {
@@ -50,16 +51,18 @@ export function installSidebarProbe(): void {
     if (probe.states.length > 20) probe.states.shift();
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-  const hashSeen = () => {
-    probe.hashes.push({ thread: threadOf(), at: performance.timeOrigin + performance.now() });
-    if (probe.hashes.length > 20) probe.hashes.shift();
+  const seen = (thread: string) => {
+    probe.contexts.push({ thread, at: performance.timeOrigin + performance.now() });
+    if (probe.contexts.length > 20) probe.contexts.shift();
   };
-  hashSeen();
+  seen(threadOf());
   window.addEventListener('hashchange', () => {
-    hashSeen();
+    seen(threadOf());
     check();
   });
   window.addEventListener('message', (event: MessageEvent) => {
+    const handed = event.data as { type?: unknown; context?: { threadId?: unknown } } | null;
+    if (handed?.type === 'crm:context' && typeof handed.context?.threadId === 'string') seen(handed.context.threadId);
     const data = event.data as { benchPing?: number } | null;
     if (typeof data?.benchPing !== 'number') return;
     window.parent.postMessage({ benchPong: data.benchPing, at: performance.timeOrigin + performance.now() }, '*');
@@ -68,9 +71,9 @@ export function installSidebarProbe(): void {
 
 export const SIDEBAR_SELECTOR = 'iframe[data-crm-overlay="sidebar"]';
 
-/** The sidebar frame showing thread `threadId` (its iframe's src carries the id in the hash). */
-export async function sidebarFrameFor(page: Page, threadId: string, timeoutMs = 30_000): Promise<Frame> {
-  const handle = await page.waitForSelector(`${SIDEBAR_SELECTOR}[src*="${threadId}"]`, { state: 'attached', timeout: timeoutMs });
+/** The sidebar frame (a new one names its first thread in its src; later threads are messages to it). */
+export async function sidebarFrameFor(page: Page, timeoutMs = 30_000): Promise<Frame> {
+  const handle = await page.waitForSelector(SIDEBAR_SELECTOR, { state: 'attached', timeout: timeoutMs });
   const frame = await handle.contentFrame();
   if (!frame) throw new Error('the sidebar iframe has no frame');
   return frame;
@@ -85,7 +88,7 @@ export async function shownAt(frame: Frame, thread: string, want: Omit<ShownStat
   return (await handle.jsonValue()) as number;
 }
 
-/** The frame time at which the frame first had `thread` in its hash (0 if not seen). */
-export async function hashSeenAt(frame: Frame, thread: string): Promise<number> {
-  return frame.evaluate((id) => (window as ProbeWindow).__benchSidebar?.hashes.find((h) => h.thread === id)?.at ?? 0, thread);
+/** The frame time at which the frame was first handed `thread` (0 if not seen). */
+export async function contextSeenAt(frame: Frame, thread: string): Promise<number> {
+  return frame.evaluate((id) => (window as ProbeWindow).__benchSidebar?.contexts.find((h) => h.thread === id)?.at ?? 0, thread);
 }

@@ -101,7 +101,7 @@ async function baselineTabMB(session: MailSession, thread: ThreadPage): Promise<
   const page = await context.newPage();
   try {
     await page.goto('https://baseline.invalid/mail/u/0/#inbox');
-    await swapMain(page, thread.html, thread.hash, thread.threadId);
+    await swapMain(page, thread.html, thread.hash);
     const cdp = await context.newCDPSession(page);
     return (await pageHeap(cdp)).mb;
   } finally {

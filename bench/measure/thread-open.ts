@@ -1,19 +1,19 @@
 import type { Page } from 'playwright-core';
 import type { AccountFacts } from '../crm/ask-crm';
-import { swapMain, swapMarks } from '../browser/page-actions';
-import { hashSeenAt, shownAt, sidebarFrameFor } from '../browser/sidebar-probe';
+import { swapMain } from '../browser/page-actions';
+import { contextSeenAt, shownAt, sidebarFrameFor } from '../browser/sidebar-probe';
 import type { ThreadPage } from '../pages/gmail-pages';
 
 /** One thread open, in milliseconds from the thread DOM going in, split where it can be seen from outside. */
 export interface OpenTiming {
   total: number;
-  /** Until the next animation frame (the watcher reads once per frame). */
-  toFrame: number;
-  /** From that frame until the iframe's src names the thread (read, lookup, show). */
-  contentScript: number;
-  /** From the src change until the frame's hashchange (browser delivering it across processes). */
-  hashDelivery: number;
-  /** From the frame's hashchange to the client shown (the sidebar's queries and rendering). */
+  /**
+   * Until the sidebar frame is handed the thread: the content script noticing the view change,
+   * reading it, looking its people up and handing it over, and the browser carrying that across
+   * processes (a new frame: its loading).
+   */
+  handOver: number;
+  /** From the hand-over to the client shown (the sidebar's queries and rendering). */
   sidebar: number;
 }
 
@@ -23,10 +23,9 @@ export interface OpenTiming {
  * every open commitment (frame clock, brought to the page's by `offsetMs`).
  */
 export async function openThread(page: Page, thread: ThreadPage, client: AccountFacts, offsetMs: number): Promise<OpenTiming> {
-  const t0 = await swapMain(page, thread.html, thread.hash, thread.threadId);
-  const frame = await sidebarFrameFor(page, thread.threadId);
+  const t0 = await swapMain(page, thread.html, thread.hash);
+  const frame = await sidebarFrameFor(page);
   const done = (await shownAt(frame, thread.threadId, { name: client.name, stage: client.stage, open: client.openCommitments })) - offsetMs;
-  const hash = (await hashSeenAt(frame, thread.threadId)) - offsetMs;
-  const { rafAt, srcAt } = await swapMarks(page, thread.threadId);
-  return { total: done - t0, toFrame: rafAt - t0, contentScript: srcAt - rafAt, hashDelivery: hash - srcAt, sidebar: done - hash };
+  const handed = (await contextSeenAt(frame, thread.threadId)) - offsetMs;
+  return { total: done - t0, handOver: handed - t0, sidebar: done - handed };
 }

@@ -1,5 +1,5 @@
 import { t } from '../i18n';
-import { bodyRequestId, encodeSidebarContext, type FrameMessage, type SidebarContextInput } from '../mail/sidebar-link';
+import { bodyRequestId, encodeSidebarContext, type FrameMessageInput, type SidebarContextInput } from '../mail/sidebar-link';
 import { createCollapseTab } from './collapse-tab';
 import type { CollapsePreference } from './collapse-preference';
 import { OVERLAY_ATTR } from './overlay-host';
@@ -33,8 +33,10 @@ const PANEL_STYLE: Record<string, string> = {
 /**
  * The sidebar beside an open thread: a fixed panel on the right holding the extension's sidebar
  * page in an iframe (`data-crm-overlay="sidebar"`), with room reserved on the page so nothing of
- * the message is covered, and a tab that folds it to a narrow strip (remembered). Thread switches
- * change only the iframe's hash, so the frame does not reload.
+ * the message is covered, and a tab that folds it to a narrow strip (remembered). The first thread
+ * goes in the iframe's hash; a switch to another thread is a `crm:context` message to the loaded
+ * frame, which neither reloads it nor adds an entry to the page's history (as a hash change of
+ * the iframe would, taking one press of Back away from the mail site).
  */
 export function createSidebarFrame(opts: SidebarFrameOptions) {
   const { doc, signal, room } = opts;
@@ -45,7 +47,11 @@ export function createSidebarFrame(opts: SidebarFrameOptions) {
   let panel: HTMLDivElement | null = null;
   let frame: HTMLIFrameElement | null = null;
   let loaded = false;
-  let queue: FrameMessage[] = [];
+  let queue: FrameMessageInput[] = [];
+  /** The shown thread's context (encoded), and the one the frame was created with. */
+  let current = '';
+  let createdWith = '';
+  let currentContext: SidebarContextInput | null = null;
   let collapsed = false;
   let theme: 'light' | 'dark' = 'light';
   const tab = createCollapseTab(doc, () => void setCollapsed(!collapsed, true));
@@ -90,8 +96,11 @@ export function createSidebarFrame(opts: SidebarFrameOptions) {
     frame.title = t('sidebar_title');
     frame.style.cssText = 'border:0;width:100%;height:100%;display:block;color-scheme:normal;';
     loaded = false;
+    createdWith = current;
     frame.addEventListener('load', () => {
       loaded = true;
+      // Threads opened while the frame was loading (or before it was reloaded) are not in its URL.
+      if (currentContext && current !== createdWith) post({ type: 'crm:context', context: currentContext });
       const waiting = queue;
       queue = [];
       waiting.forEach(post);
@@ -101,7 +110,7 @@ export function createSidebarFrame(opts: SidebarFrameOptions) {
     (doc.body ?? doc.documentElement).append(panel);
   }
 
-  function post(message: FrameMessage): void {
+  function post(message: FrameMessageInput): void {
     if (!frame?.contentWindow || !loaded) {
       queue.push(message);
       return;
@@ -123,6 +132,8 @@ export function createSidebarFrame(opts: SidebarFrameOptions) {
     panel = frame = null;
     loaded = false;
     queue = [];
+    current = createdWith = '';
+    currentContext = null;
     room.release();
   }
   signal.addEventListener('abort', hide, { once: true });
@@ -132,14 +143,21 @@ export function createSidebarFrame(opts: SidebarFrameOptions) {
     show(context: SidebarContextInput): void {
       if (signal.aborted) return;
       theme = context.theme ?? 'light';
-      const src = `${opts.sidebarUrl}${encodeSidebarContext(context)}`;
+      const hash = encodeSidebarContext(context);
       if (!frame || !panel?.isConnected) {
         hide();
-        create(src);
+        current = hash;
+        currentContext = context;
+        create(`${opts.sidebarUrl}${hash}`);
         // A new panel takes its room at once, so the page does not show it over the message.
         layout();
       } else {
-        if (frame.src !== src) frame.src = src;
+        if (hash !== current) {
+          current = hash;
+          currentContext = context;
+          // Before its load the frame is handed the newest context on load instead.
+          if (loaded) post({ type: 'crm:context', context });
+        }
         layoutSoon();
       }
       void ready.then(layout);
@@ -153,7 +171,7 @@ export function createSidebarFrame(opts: SidebarFrameOptions) {
       return panel !== null;
     },
     /** Unfolds the panel (without changing the remembered choice) and hands a message to the frame. */
-    reveal(message: FrameMessage, focus: boolean): void {
+    reveal(message: FrameMessageInput, focus: boolean): void {
       if (!panel || !frame) return;
       if (collapsed) void setCollapsed(false, false);
       if (focus) frame.focus();

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 
 /**
- * What a content script tells the sidebar iframe about the open thread. It travels in the
- * iframe URL's hash (`sidebar.html#<encoded JSON>`), so switching threads only changes the hash
- * and the sidebar re-renders without reloading. The mail page can read the iframe's `src`, so
- * this holds nothing the page does not already show. The sidebar treats it as untrusted input.
+ * What a content script tells the sidebar iframe about the open thread. The first thread travels
+ * in the iframe URL's hash (`sidebar.html#<encoded JSON>`); later threads come as `crm:context`
+ * frame messages, so a switch neither reloads the frame nor adds a history entry (the sidebar
+ * puts the context back into its own hash with `history.replaceState`, so a reload shows the same
+ * thread). The mail page can read the iframe's `src` and post to it, so this holds nothing the
+ * page does not already show. The sidebar treats it as untrusted input.
  */
 export const SidebarContext = z.object({
   site: z.enum(['gmail', 'outlook']),
@@ -45,6 +47,8 @@ export function decodeSidebarContext(hash: string): SidebarContext | null {
  * or hand over text the user then chooses to save.
  */
 export const FrameMessage = z.discriminatedUnion('type', [
+  /** Content script → sidebar: another thread is open (or the same one with other people). */
+  z.object({ type: z.literal('crm:context'), context: SidebarContext }),
   /** Content script → sidebar: the user pressed the "write a note" shortcut on the mail page. */
   z.object({ type: z.literal('crm:focus-note') }),
   /** Content script → sidebar: the risk banner was clicked; show the risk section. */
@@ -55,3 +59,5 @@ export const FrameMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('crm:body'), requestId: z.string().max(100), text: z.string().max(200_000) }),
 ]);
 export type FrameMessage = z.infer<typeof FrameMessage>;
+/** A frame message as a sender may write it (the context's defaults left out). */
+export type FrameMessageInput = z.input<typeof FrameMessage>;

@@ -1,4 +1,4 @@
-import type { FrameMessage, SidebarContextInput } from './sidebar-context';
+import type { FrameMessage, FrameMessageInput, SidebarContextInput } from './sidebar-context';
 
 // The content script's half of the sidebar contract, without zod (content scripts stay small);
 // the schemas and the sidebar's half are in sidebar-context.ts.
@@ -18,4 +18,4 @@ export function bodyRequestId(data: unknown): string | null {
   return type === 'crm:request-body' && typeof requestId === 'string' && requestId.length <= 100 ? requestId : null;
 }
 
-export type { FrameMessage, SidebarContextInput };
+export type { FrameMessage, FrameMessageInput, SidebarContextInput };

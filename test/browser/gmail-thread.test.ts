@@ -49,9 +49,9 @@ async function lookUp(email: string) {
   return account;
 }
 
+/** The thread the sidebar shows: the first one is in its src, later ones it keeps in its own URL. */
 async function frameContext(page: Page) {
-  const src = await page.locator(FRAME).getAttribute('src');
-  return decodeSidebarContext(new URL(src ?? '').hash);
+  return decodeSidebarContext(await (await sidebarFrame(page)).evaluate(() => location.hash));
 }
 
 async function sidebarFrame(page: Page) {
@@ -95,7 +95,7 @@ describe('Gmail thread: sidebar and banner', () => {
     await page.getByRole('button', { name: 'Hide client context' }).click();
   });
 
-  it('switches to another thread by changing only the hash, with the page\'s theme', async () => {
+  it('switches to another thread without reloading the frame or adding history, with the page\'s theme', async () => {
     await page.getByRole('button', { name: 'Show client context' }).click();
     const client = await lookUp(DEMO_ADDRESSES.watch);
     const frame = await sidebarFrame(page);
@@ -103,8 +103,11 @@ describe('Gmail thread: sidebar and banner', () => {
 
     // The user switched Gmail to a dark theme meanwhile: the next context says so.
     await page.addStyleTag({ content: 'body { background: rgb(32, 33, 36); }' });
+    const historyBefore = await page.evaluate(() => history.length);
     await switchView(page, 'thread-cc-2022.html', '#label/Clients%2FPetrovsky/18c3e0000000000a');
-    await page.waitForFunction((email) => decodeURIComponent(document.querySelector('iframe[data-crm-overlay="sidebar"]')?.getAttribute('src') ?? '').includes(email), DEMO_ADDRESSES.watch);
+    await frame.waitForFunction((email) => decodeURIComponent(location.hash).includes(email), DEMO_ADDRESSES.watch);
+    // Only Gmail's own hash change made an entry: one press of Back still goes back in Gmail.
+    expect(await page.evaluate(() => history.length)).toBe(historyBefore + 1);
     expect((await frameContext(page))?.participants.map((p) => p.email)).toContain(DEMO_ADDRESSES.watch);
     expect((await frameContext(page))?.theme).toBe('dark');
     await page.frameLocator(FRAME).getByText(client.name).first().waitFor({ timeout: 30_000 });

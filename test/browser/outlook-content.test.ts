@@ -63,18 +63,21 @@ async function open(fixture: string, url: string): Promise<Page> {
   return page;
 }
 
+async function sidebarFrame(page: Page) {
+  const frame = await (await page.locator(FRAME).elementHandle({ timeout: 30_000 }))?.contentFrame();
+  if (!frame) throw new Error('the sidebar iframe has no frame');
+  return frame;
+}
+
+/** The thread the sidebar shows: the first one is in its src, later ones it keeps in its own URL. */
 async function frameContext(page: Page) {
-  const src = await page.locator(FRAME).getAttribute('src');
-  return decodeSidebarContext(new URL(src ?? '').hash);
+  return decodeSidebarContext(await (await sidebarFrame(page)).evaluate(() => location.hash));
 }
 
 /** Waits until the sidebar's URL names `email`, i.e. it shows that person's thread. */
-function frameShowing(page: Page, email: string) {
-  return page.waitForFunction(
-    ([css, wanted]) => decodeURIComponent(document.querySelector(css)?.getAttribute('src') ?? '').includes(wanted),
-    [FRAME, email] as const,
-    { timeout: 30_000 },
-  );
+async function frameShowing(page: Page, email: string) {
+  const frame = await sidebarFrame(page);
+  return frame.waitForFunction((wanted) => decodeURIComponent(location.hash).includes(wanted), email, { timeout: 30_000 });
 }
 
 describe('Outlook on the web: sidebar and banner', () => {

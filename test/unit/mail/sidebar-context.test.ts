@@ -32,6 +32,10 @@ describe('frame messages', () => {
     [{ type: 'crm:body', requestId: 'r1', text: 'hello' }, true],
     [{ type: 'crm:body', requestId: 'r1' }, false],
     [{ type: 'crm:delete-everything' }, false],
+    [{ type: 'crm:context', context: { site: 'gmail', threadId: 't', participants: [{ name: '', email: 'a@b.example' }] } }, true],
+    [{ type: 'crm:context', context: { site: 'yahoo', threadId: 't', participants: [] } }, false],
+    [{ type: 'crm:context', context: { site: 'gmail', threadId: 't', participants: Array(51).fill({ name: '', email: 'a@b.example' }) } }, false],
+    [{ type: 'crm:context' }, false],
     ['crm:focus-note', false],
   ])('%o valid: %s', (data, valid) => {
     expect(FrameMessage.safeParse(data).success).toBe(valid);
