@@ -12,7 +12,7 @@ export default defineContentScript({
       doc: document,
       signal: ctx.signal,
       sidebarUrl: browser.runtime.getURL('/sidebar.html'),
-      lookup: (emails) => ask('lookup', { emails }),
+      lookup: (emails, prefetch) => ask('lookup', prefetch ? { emails, prefetch } : { emails }),
       reportLayout: (failed) => ask('reportLayout', { site: 'gmail', failed }),
       collapsed: collapsePreference,
       warn: (message) => console.warn(message),

@@ -8,12 +8,14 @@ import type { ThreadPage } from '../pages/gmail-pages';
 export interface OpenTiming {
   total: number;
   /**
-   * Until the sidebar frame is handed the thread: the content script noticing the view change,
-   * reading it, looking its people up and handing it over, and the browser carrying that across
-   * processes (a new frame: its loading).
+   * Until the content script hands the thread to the sidebar (its User Timing mark
+   * `crm:sidebar-handed` in the mail page): noticing the view change, reading it, looking its
+   * people up, posting it to the frame (or creating the frame).
    */
-  handOver: number;
-  /** From the hand-over to the client shown (the sidebar's queries and rendering). */
+  contentScript: number;
+  /** From that mark until the sidebar frame has the thread: the browser carrying the message across processes, or a new frame loading. */
+  delivery: number;
+  /** From the frame having the thread to the client shown (the sidebar's queries and rendering). */
   sidebar: number;
 }
 
@@ -26,6 +28,10 @@ export async function openThread(page: Page, thread: ThreadPage, client: Account
   const t0 = await swapMain(page, thread.html, thread.hash);
   const frame = await sidebarFrameFor(page);
   const done = (await shownAt(frame, thread.threadId, { name: client.name, stage: client.stage, open: client.openCommitments })) - offsetMs;
-  const handed = (await contextSeenAt(frame, thread.threadId)) - offsetMs;
-  return { total: done - t0, handOver: handed - t0, sidebar: done - handed };
+  const seen = (await contextSeenAt(frame, thread.threadId)) - offsetMs;
+  const handed = await page.evaluate(() => {
+    const mark = performance.getEntriesByName('crm:sidebar-handed', 'mark').at(-1);
+    return mark ? performance.timeOrigin + mark.startTime : Number.NaN;
+  });
+  return { total: done - t0, contentScript: handed - t0, delivery: seen - handed, sidebar: done - seen };
 }

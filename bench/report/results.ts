@@ -9,7 +9,7 @@ import { percentile, round, spread } from './stats';
 
 const split = (opens: readonly OpenTiming[]) => {
   const part = (key: keyof OpenTiming) => ({ p50: round(percentile(opens.map((o) => o[key]), 50)), p95: round(percentile(opens.map((o) => o[key]), 95)) });
-  return { handOver: part('handOver'), sidebar: part('sidebar') };
+  return { contentScript: part('contentScript'), delivery: part('delivery'), sidebar: part('sidebar') };
 };
 const totals = (opens: readonly OpenTiming[]) => spread(opens.map((o) => o.total));
 

@@ -13,7 +13,7 @@ export function printTable(r: Results): void {
   const t = r.timeToContext;
   console.log(`\ntime to context (ms): warm p50 ${t.warm.p50} p95 ${t.warm.p95} (n ${t.warm.n}); cold p50 ${t.cold.p50} p95 ${t.cold.p95} (n ${t.cold.n}); from the list, warm p50 ${t.fromListWarm.p50} p95 ${t.fromListWarm.p95} (n ${t.fromListWarm.n})`);
   for (const [kind, parts] of Object.entries(t.split)) {
-    console.log(`  ${kind} p50: hand-over ${parts.handOver.p50}, sidebar ${parts.sidebar.p50}`);
+    console.log(`  ${kind} p50: content script ${parts.contentScript.p50}, delivery ${parts.delivery.p50}, sidebar ${parts.sidebar.p50}`);
   }
   console.log(`  lookups per cold open ${t.lookupsPerColdOpen}, during warm opens ${t.lookupsWarm}; frame clock offset ${t.clock.offsetMs} ± ${t.clock.uncertaintyMs} ms`);
   console.log(`  CRM handler ms per cold open: ${JSON.stringify(t.serverMsPerColdOpen)}`);

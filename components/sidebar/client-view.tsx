@@ -5,6 +5,7 @@ import type { SidebarContext } from '../../lib/mail/sidebar-context';
 import { prefillContact } from '../../lib/sidebar/contact-draft';
 import { useFrameMessage } from '../../lib/ui/frame-link';
 import { useAccount } from '../../lib/ui/sidebar-queries';
+import { useAfterPaint } from '../../lib/ui/use-after-paint';
 import { useFocusReturn } from '../../lib/ui/use-focus-return';
 import { useQueuedWrites } from '../../lib/ui/use-queued-writes';
 import { t } from '../../lib/i18n';
@@ -34,6 +35,8 @@ export function ClientView({ item, context, user, people }: Props) {
   const riskRef = useRef<HTMLElement>(null);
   const noteRef = useRef<HTMLTextAreaElement | HTMLInputElement | null>(null);
   const [addingContact, setAddingContact] = useState(false);
+  // The email log, preferences and history come a frame later: the header, risk and promises first.
+  const painted = useAfterPaint();
   const addOpener = useFocusReturn(addingContact);
   useFrameMessage('crm:show-risk', () => {
     riskRef.current?.scrollIntoView({ block: 'start' });
@@ -60,9 +63,9 @@ export function ClientView({ item, context, user, people }: Props) {
       <RiskSection risk={summary.risk} sectionRef={riskRef} />
       <CommitmentsSection summary={summary} user={user} team={account?.team ?? []} owner={account?.owner ?? null} writes={writes} contactId={contactId} />
       <QuickNote accountId={summary.id} contactIds={contactIds} threadId={context?.threadId ?? null} writes={writes} inputRef={noteRef} />
-      {context && <LogEmail context={context} accountId={summary.id} contacts={detail.data?.value.contacts ?? []} writes={writes} />}
-      {account && <PreferencesSection account={account} />}
-      <TimelineSection accountId={summary.id} />
+      {painted && context && <LogEmail context={context} accountId={summary.id} contacts={detail.data?.value.contacts ?? []} writes={writes} />}
+      {painted && account && <PreferencesSection account={account} />}
+      {painted && <TimelineSection accountId={summary.id} />}
     </>
   );
 }

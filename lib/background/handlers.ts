@@ -66,7 +66,7 @@ export function createHandlers(app: App, identity: Identity, layout: LayoutHealt
     testConnection: handle('testConnection', TestConnectionData, (c) =>
       createCrmClient(c, ctx.clientOptions)('me'),
     ),
-    lookup: handle('lookup', LookupData, (d) => lookupEmails(ctx, d.emails)),
+    lookup: handle('lookup', LookupData, (d) => lookupEmails(ctx, d.emails, d.prefetch)),
     getAccount: handle('getAccount', AccountData, (d) => getAccount(ctx, d.accountId)),
     getTimeline: handle('getTimeline', TimelineData, (d) => getTimeline(ctx, d.accountId, d.cursor, d.kind)),
     getCommitments: handle('getCommitments', CommitmentsData, (d) => getCommitments(ctx, d.accountId, d.status)),

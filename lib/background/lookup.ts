@@ -2,6 +2,7 @@ import { Email, LOOKUP_MAX, type LookupMatch } from '../api';
 import { exclusionOf } from '../config/exclusions';
 import { ProblemError, toProblem } from '../messaging/problem';
 import type { LookupItem } from '../messaging/protocol';
+import { getAccount, getCommitments, getTimeline } from './account-reads';
 import type { Ctx } from './context';
 import type { LookupEntry } from './db';
 import { FRESH_MS } from './swr';
@@ -11,8 +12,10 @@ import { FRESH_MS } from './swr';
  * answered locally and never leave the browser; cached answers come back at once (stale ones
  * are refreshed in the background); the rest cost one POST /v1/lookup per 100 addresses. If
  * those can't be fetched, the call fails, unless some addresses could be answered anyway.
+ * The accounts of the `prefetch` addresses that turn out to be clients are read ahead
+ * (`prefetchAccounts`) as soon as their answers are known.
  */
-export async function lookupEmails(ctx: Ctx, raw: readonly string[]): Promise<LookupItem[]> {
+export async function lookupEmails(ctx: Ctx, raw: readonly string[], prefetch: readonly string[] = []): Promise<LookupItem[]> {
   const settings = await ctx.settings();
   const answers = new Map<string, LookupItem>();
   const order: string[] = [];
@@ -41,9 +44,15 @@ export async function lookupEmails(ctx: Ctx, raw: readonly string[]): Promise<Lo
     if (now - entry.fetchedAt > FRESH_MS) stale.push(email);
   });
 
+  const wanted = new Set(prefetch.map((e) => e.trim().toLowerCase()));
+  const readAhead = (matches: readonly LookupItem[]) => {
+    if (wanted.size > 0) prefetchAccounts(ctx, matches.filter((m) => wanted.has(m.email)));
+  };
+  readAhead([...answers.values()]);
+
   if (misses.length > 0) {
     try {
-      for (const match of await fetchLookups(ctx, misses)) answers.set(match.email, match);
+      for (const match of await fetchLookups(ctx, misses, readAhead)) answers.set(match.email, match);
     } catch (error) {
       // With nothing else to show the caller gets the problem; otherwise the cached answers
       // still count (an inbox keeps its badges) and only the new addresses say why they're missing.
@@ -59,8 +68,11 @@ export async function lookupEmails(ctx: Ctx, raw: readonly string[]): Promise<Lo
   return order.map((email) => answers.get(email) as LookupItem);
 }
 
-/** Asks the CRM about addresses (in batches of LOOKUP_MAX) and caches every answer, unknown ones too. */
-export async function fetchLookups(ctx: Ctx, emails: readonly string[]): Promise<LookupMatch[]> {
+/**
+ * Asks the CRM about addresses (in batches of LOOKUP_MAX) and caches every answer, unknown ones
+ * too. `answered` sees the answers before they are stored.
+ */
+export async function fetchLookups(ctx: Ctx, emails: readonly string[], answered?: (matches: LookupMatch[]) => void): Promise<LookupMatch[]> {
   const client = await ctx.client();
   const results: LookupMatch[] = [];
   for (let i = 0; i < emails.length; i += LOOKUP_MAX) {
@@ -73,11 +85,31 @@ export async function fetchLookups(ctx: Ctx, emails: readonly string[]): Promise
     }
     results.push(...batch.map((email) => byEmail.get(email) as LookupMatch));
   }
+  answered?.(results);
   const fetchedAt = ctx.now();
   const tx = ctx.db.transaction('lookups', 'readwrite');
   await Promise.all(results.map((match) => tx.store.put(entryOf(match, fetchedAt))));
   await tx.done;
   return results;
+}
+
+/** At most this many accounts are read ahead for one lookup. */
+const PREFETCH_MAX = 3;
+
+/**
+ * Reads ahead what the sidebar shows for these clients' accounts: the open commitments and the
+ * account first (they are what the user looks at), then the first timeline page. Each read goes
+ * through the same cache as the sidebar's own, so the sidebar finds the answer stored, or joins
+ * the request still on its way; fresh cached answers cost no request. Failures are left to the
+ * sidebar's own reads to report.
+ */
+export function prefetchAccounts(ctx: Ctx, matches: readonly LookupItem[]): void {
+  const ids = [...new Set(matches.flatMap((m) => (m.match === 'contact' || m.match === 'account-domain' ? [m.account.id] : [])))];
+  for (const id of ids.slice(0, PREFETCH_MAX)) {
+    ctx.background(
+      Promise.all([getCommitments(ctx, id, 'open'), getAccount(ctx, id)]).then(() => getTimeline(ctx, id, undefined, undefined)),
+    );
+  }
 }
 
 function entryOf(match: LookupMatch, fetchedAt: number): LookupEntry {

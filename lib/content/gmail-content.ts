@@ -101,7 +101,7 @@ export function runGmailContent(deps: GmailContentDeps): { focusNote(): void } {
       // threads then changes only its hash); a thread whose people are all known applies at once.
       if (emails.every((e) => client.answer(e) || client.failed(e))) applyThread();
       else placeBanner(doc, null, null, showRisk);
-      void client.ensure(emails).then(applyThread);
+      void client.ensure(emails, { thread: true }).then(applyThread);
     },
     onList(result) {
       reporter.verdict('list', result && (result.ok ? { ok: true } : { ok: false, failed: result.failed }));

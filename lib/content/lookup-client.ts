@@ -3,8 +3,11 @@ import type { LookupItem } from '../messaging/protocol';
 import { isExternal } from './badge-model';
 import { LOOKUP_BATCH_MAX } from './row-marks';
 
-/** Asks the background about addresses (the `lookup` message). */
-export type AskLookup = (emails: string[]) => Promise<LookupItem[]>;
+/**
+ * Asks the background about addresses (the `lookup` message); `prefetch` names those the sidebar
+ * is about to show, whose accounts the background reads ahead.
+ */
+export type AskLookup = (emails: string[], prefetch?: string[]) => Promise<LookupItem[]>;
 
 export interface LookupClientOptions {
   /** Answers older than this are asked again (the background answers from its cache); kept meanwhile. */
@@ -28,18 +31,28 @@ export function createLookupClient(ask: AskLookup, opts: LookupClientOptions = {
   const inFlight = new Map<string, Promise<void>>();
   let queued: string[] = [];
   let batch: Promise<void> | null = null;
+  /** Addresses asked for a thread, whose accounts the background should read ahead. */
+  const readAhead = new Set<string>();
+  /** When each client's account was last read ahead. */
+  const readAheadAt = new Map<string, number>();
 
-  const due = (email: string) => {
+  const due = (email: string, thread: boolean) => {
     if (inFlight.has(email) || queued.includes(email)) return false;
     const failed = failedAt.get(email);
     if (failed !== undefined && now() - failed < retryAfter) return false;
     const known = answers.get(email);
-    return !known || now() - known.at > maxAge;
+    if (!known || now() - known.at > maxAge) return true;
+    // A client first seen in the list: asked again (from the background's cache) to read ahead.
+    const client = known.item.match === 'contact' || known.item.match === 'account-domain';
+    const lastRead = readAheadAt.get(email);
+    return thread && client && (lastRead === undefined || now() - lastRead > maxAge);
   };
 
   async function send(emails: string[]): Promise<void> {
+    const prefetch = emails.filter((e) => readAhead.delete(e));
+    for (const email of prefetch) readAheadAt.set(email, now());
     try {
-      const items = await ask(emails);
+      const items = await (prefetch.length > 0 ? ask(emails, prefetch) : ask(emails));
       const at = now();
       for (const item of items) {
         // An address the CRM could not be asked about is not an answer; it waits like a failure.
@@ -81,11 +94,15 @@ export function createLookupClient(ask: AskLookup, opts: LookupClientOptions = {
     known(email: string): boolean {
       return answers.has(email) || inFlight.has(email) || queued.includes(email);
     },
-    /** Resolves once every given address that needed asking has been answered (or failed). Never rejects. */
-    ensure(emails: readonly string[]): Promise<void> {
+    /**
+     * Resolves once every given address that needed asking has been answered (or failed). Never
+     * rejects. `thread`: these are the open thread's people, about to be shown in the sidebar.
+     */
+    ensure(emails: readonly string[], opts: { thread?: boolean } = {}): Promise<void> {
       // Addresses an earlier call of this task queued are not sent yet: wait for that batch too.
       const alreadyQueued = batch !== null && emails.some((e) => queued.includes(e));
-      const fresh = [...new Set(emails)].filter(due);
+      const fresh = [...new Set(emails)].filter((e) => due(e, opts.thread === true));
+      if (opts.thread) for (const email of fresh) readAhead.add(email);
       const waits = emails.map((e) => inFlight.get(e)).filter((p): p is Promise<void> => p !== undefined);
       if (alreadyQueued && batch) waits.push(batch);
       if (fresh.length > 0) {

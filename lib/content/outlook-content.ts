@@ -102,7 +102,7 @@ export function runOutlookContent(deps: OutlookContentDeps): { focusNote(): void
       reporter.verdict('thread', verdictOf(result));
       thread = result?.ok ? result.value : null;
       applyThread();
-      if (thread) void client.ensure(thread.participants.map((p) => p.email)).then(applyAll);
+      if (thread) void client.ensure(thread.participants.map((p) => p.email), { thread: true }).then(applyAll);
     },
     onList(result) {
       reporter.verdict('list', verdictOf(result));

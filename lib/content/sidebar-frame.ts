@@ -3,6 +3,7 @@ import { bodyRequestId, encodeSidebarContext, type FrameMessageInput, type Sideb
 import { createCollapseTab } from './collapse-tab';
 import type { CollapsePreference } from './collapse-preference';
 import { OVERLAY_ATTR } from './overlay-host';
+import { markTiming } from './timing';
 
 /** How a mail site makes room for the panel: reserve `width` px on the right, and give it back. */
 export interface PageRoom {
@@ -149,6 +150,7 @@ export function createSidebarFrame(opts: SidebarFrameOptions) {
         current = hash;
         currentContext = context;
         create(`${opts.sidebarUrl}${hash}`);
+        markTiming('crm:sidebar-handed');
         // A new panel takes its room at once, so the page does not show it over the message.
         layout();
       } else {
@@ -157,6 +159,7 @@ export function createSidebarFrame(opts: SidebarFrameOptions) {
           currentContext = context;
           // Before its load the frame is handed the newest context on load instead.
           if (loaded) post({ type: 'crm:context', context });
+          markTiming('crm:sidebar-handed');
         }
         layoutSoon();
       }

@@ -8,7 +8,15 @@ import { Write } from './write';
 
 // ---- payload schemas: the background checks every message's `data` with these -------------
 
-export const LookupData = z.object({ emails: z.array(z.string().max(320)).min(1).max(500) });
+export const LookupData = z.object({
+  emails: z.array(z.string().max(320)).min(1).max(500),
+  /**
+   * Those of `emails` the sidebar is about to show (an open thread's people, not list senders):
+   * their accounts' details and open commitments are fetched at once, while the page hands the
+   * thread to the sidebar, instead of after it asks.
+   */
+  prefetch: z.array(z.string().max(320)).max(50).optional(),
+});
 export const AccountData = z.object({ accountId: Id });
 export const TimelineData = z.object({
   accountId: Id,

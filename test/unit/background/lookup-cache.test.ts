@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { getAccount, getCommitments, getTimeline } from '../../../lib/background/account-reads';
 import { lookupEmails } from '../../../lib/background/lookup';
 import { FRESH_MS } from '../../../lib/background/swr';
-import { contactMatch, unknownMatch } from '../../support/crm-fixtures';
+import { ACCOUNT_ID, accountDetail, commitment, contactMatch, unknownMatch } from '../../support/crm-fixtures';
 import { fakeCrm, type RecordedCall } from '../../support/fake-crm';
 import { testApp } from '../../support/test-app';
 
@@ -130,6 +131,55 @@ describe('lookup with cache', () => {
     const { app } = await testApp(crm.fetch);
     await expect(lookupEmails(app.ctx, ['budi@bank-sinar.co.id'])).rejects.toMatchObject({
       problem: { kind: 'bad-format', path: 'results' },
+    });
+  });
+
+  describe('reading ahead for a thread', () => {
+    function crmWithAccount() {
+      return fakeCrm({
+        'POST /v1/lookup': (call: RecordedCall) => ({
+          json: { results: (call.body as { emails: string[] }).emails.map((e) => (e.startsWith('budi') ? contactMatch(e) : unknownMatch(e))) },
+        }),
+        'GET /v1/accounts/*/commitments': () => ({ json: { items: [commitment()] } }),
+        'GET /v1/accounts/*/timeline': () => ({ json: { items: [], nextCursor: null } }),
+        'GET /v1/accounts/*': () => ({ json: accountDetail() }),
+      });
+    }
+
+    it('fetches the account, its open commitments and first timeline page of a thread\'s client once, for the sidebar to find', async () => {
+      const crm = crmWithAccount();
+      const { app } = await testApp(crm.fetch);
+      await lookupEmails(app.ctx, ['budi@bank-sinar.co.id', 'nobody@elsewhere.test'], ['budi@bank-sinar.co.id', 'nobody@elsewhere.test']);
+      await app.settled();
+      expect(crm.calls.map((c) => `${c.method} ${c.path}${c.query.size > 0 ? `?${c.query}` : ''}`).sort()).toEqual([
+        `GET /v1/accounts/${ACCOUNT_ID}`,
+        `GET /v1/accounts/${ACCOUNT_ID}/commitments?status=open`,
+        `GET /v1/accounts/${ACCOUNT_ID}/timeline`,
+        'POST /v1/lookup',
+      ]);
+      // The sidebar's own reads are answered from the cache.
+      await getCommitments(app.ctx, ACCOUNT_ID, 'open');
+      await getAccount(app.ctx, ACCOUNT_ID);
+      await getTimeline(app.ctx, ACCOUNT_ID, undefined, undefined);
+      expect(crm.calls).toHaveLength(4);
+    });
+
+    it('reads nothing ahead for list senders, or for people who are not clients', async () => {
+      const crm = crmWithAccount();
+      const { app } = await testApp(crm.fetch);
+      await lookupEmails(app.ctx, ['budi@bank-sinar.co.id', 'nobody@elsewhere.test'], ['nobody@elsewhere.test']);
+      await app.settled();
+      expect(crm.calls.map((c) => c.path)).toEqual(['/v1/lookup']);
+    });
+
+    it('joins a sidebar read that starts while the read-ahead is on its way', async () => {
+      const crm = crmWithAccount();
+      const { app } = await testApp(crm.fetch);
+      await lookupEmails(app.ctx, ['budi@bank-sinar.co.id'], ['budi@bank-sinar.co.id']);
+      const list = await getCommitments(app.ctx, ACCOUNT_ID, 'open');
+      await app.settled();
+      expect(list.value.items).toHaveLength(1);
+      expect(crm.callsTo(`/v1/accounts/${ACCOUNT_ID}/commitments`)).toHaveLength(1);
     });
   });
 });

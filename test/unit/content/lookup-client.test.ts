@@ -97,4 +97,30 @@ describe('createLookupClient', () => {
     await down.ensure(['budi@x.test']);
     expect(down.external(people).map((p) => p.email)).toEqual(['budi@x.test']);
   });
+
+  it('names a thread\'s new people for reading ahead, but not list senders', async () => {
+    const asked: { emails: string[]; prefetch?: string[] }[] = [];
+    const client = createLookupClient(async (emails, prefetch) => {
+      asked.push(prefetch ? { emails, prefetch } : { emails });
+      return emails.map((e) => contactMatch(e));
+    });
+    await Promise.all([client.ensure(['list@x.test']), client.ensure(['thread@x.test', 'list@x.test'], { thread: true })]);
+    expect(asked).toEqual([{ emails: ['list@x.test', 'thread@x.test'], prefetch: ['thread@x.test'] }]);
+  });
+
+  it('asks again once, to read ahead, for a client first seen in the list and then opened as a thread', async () => {
+    const asked: { emails: string[]; prefetch?: string[] }[] = [];
+    let now = 0;
+    const client = createLookupClient(async (emails, prefetch) => {
+      asked.push(prefetch ? { emails, prefetch } : { emails });
+      return emails.map((e) => (e.startsWith('nobody') ? { match: 'unknown', email: e } as LookupItem : contactMatch(e)));
+    }, { now: () => now });
+    await client.ensure(['client@x.test', 'nobody@y.test']);
+    await client.ensure(['client@x.test', 'nobody@y.test'], { thread: true });
+    // Unknown people have no account to read: they are not asked about again.
+    expect(asked).toEqual([{ emails: ['client@x.test', 'nobody@y.test'] }, { emails: ['client@x.test'], prefetch: ['client@x.test'] }]);
+    now += 1000;
+    await client.ensure(['client@x.test'], { thread: true });
+    expect(asked).toHaveLength(2);
+  });
 });
