@@ -4,6 +4,9 @@ import { createCrmClient, type CrmClient, type CrmClientOptions } from './crm-cl
 import type { Db } from './db';
 import { recordOutcome } from './status';
 
+/** Databases whose last recorded outcome is a success, so another success need not be written. */
+const knownHealthy = new WeakSet<Db>();
+
 /** Whether a problem says something about the connection (not about one request's data). */
 function isConnectionProblem(error: unknown): error is ProblemError {
   if (!(error instanceof ProblemError)) return false;
@@ -37,19 +40,19 @@ export function connectedClient(
   const connection: Connection | null = connectionOf(settings);
   if (!connection) throw new ProblemError({ kind: 'not-configured' });
   const client = createCrmClient(connection, options);
-  let healthy: boolean | null = null;
   return async (name, call) => {
     try {
       const answer = await client(name, call);
-      if (healthy !== true) {
-        healthy = true;
+      if (!knownHealthy.has(db)) {
+        // Marked first: a failure recorded meanwhile unmarks it, so the next success writes again.
+        knownHealthy.add(db);
         await recordOutcome(db, 'ok');
       }
       return answer;
     } catch (caught) {
       const error = await explain(caught, connection.apiUrl, permitted);
       if (isConnectionProblem(error)) {
-        healthy = false;
+        knownHealthy.delete(db);
         await recordOutcome(db, { problem: error.problem });
       }
       throw error;

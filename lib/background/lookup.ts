@@ -88,8 +88,10 @@ export async function fetchLookups(ctx: Ctx, emails: readonly string[], answered
   answered?.(results);
   const fetchedAt = ctx.now();
   const tx = ctx.db.transaction('lookups', 'readwrite');
-  await Promise.all(results.map((match) => tx.store.put(entryOf(match, fetchedAt))));
-  await tx.done;
+  const stored = Promise.all([...results.map((match) => tx.store.put(entryOf(match, fetchedAt))), tx.done]);
+  // Not waited for: a read of these addresses starts after this transaction and so sees its
+  // writes (IndexedDB runs transactions on the same store in the order they were created).
+  ctx.background(stored);
   return results;
 }
 

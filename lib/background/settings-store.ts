@@ -2,15 +2,34 @@ import { EMPTY_SETTINGS, Settings } from '../config/settings';
 import type { Db } from './db';
 
 /** The saved settings, or the empty ones; a record that no longer parses is treated as unset. */
-export async function loadSettings(db: Db): Promise<Settings> {
+async function readSettings(db: Db): Promise<Settings> {
   const stored = await db.get('settings', 'settings');
   const parsed = Settings.safeParse(stored ?? EMPTY_SETTINGS);
   return parsed.success ? parsed.data : EMPTY_SETTINGS;
 }
 
+/**
+ * The settings are read from the database once per worker and kept: every lookup needs them,
+ * and only `storeSettings` changes them (which replaces what is kept).
+ */
+const kept = new WeakMap<Db, Promise<Settings>>();
+
+export function loadSettings(db: Db): Promise<Settings> {
+  let settings = kept.get(db);
+  if (!settings) {
+    settings = readSettings(db);
+    kept.set(db, settings);
+    settings.catch(() => kept.delete(db));
+  }
+  return settings;
+}
+
 /** Saves already-checked settings; returns what was stored. */
 export async function storeSettings(db: Db, settings: Settings): Promise<Settings> {
-  await db.put('settings', settings, 'settings');
+  const stored = db.put('settings', settings, 'settings').then(() => settings);
+  // Readers from now on get the new settings once they are stored (or what is stored, if that failed).
+  kept.set(db, stored.catch(() => readSettings(db)));
+  await stored;
   return settings;
 }
 
