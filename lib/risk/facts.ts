@@ -1,4 +1,4 @@
-import type { Direction, InteractionKind } from '../api';
+import type { Direction, InteractionKind, RiskSettings } from '../api';
 
 /** One past interaction, as much of it as the rules need. */
 export interface InteractionFact {
@@ -29,4 +29,12 @@ export interface AccountFacts {
   lastContactAt?: number | null;
   /** Due dates (`YYYY-MM-DD`, or null) of the commitments still open. */
   openCommitmentDueDates: readonly (string | null)[];
+}
+
+/**
+ * Days of history the rules need: a year, or more if the team's windows reach further back.
+ * A caller passes the interactions of this window (`occurredAt` after `now` minus these days).
+ */
+export function factWindowDays(s: RiskSettings): number {
+  return Math.ceil(Math.max(365, s.singleThreadedMonths * 30.44, s.ordersWindowDays * 2, s.recentDays, s.competitorDays));
 }

@@ -3,7 +3,9 @@ import type { AccountFacts } from './facts';
 import { RULES, type Finding } from './rules';
 
 export type { AccountFacts, InteractionFact } from './facts';
+export { factWindowDays } from './facts';
 export { RULES } from './rules';
+export { nextUtcMidnight, overdueCount, stableUntil } from './stability';
 
 /** The team's thresholds with every default filled in. */
 export const DEFAULT_RISK_SETTINGS: RiskSettings = RiskSettings.parse({});
