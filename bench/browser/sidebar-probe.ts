@@ -60,9 +60,16 @@ export function installSidebarProbe(): void {
     seen(threadOf());
     check();
   });
-  window.addEventListener('message', (event: MessageEvent) => {
-    const handed = event.data as { type?: unknown; context?: { threadId?: unknown } } | null;
+  const noteHanded = (data: unknown) => {
+    const handed = data as { type?: unknown; context?: { threadId?: unknown } } | null;
     if (handed?.type === 'crm:context' && typeof handed.context?.threadId === 'string') seen(handed.context.threadId);
+  };
+  window.addEventListener('message', (event: MessageEvent) => {
+    noteHanded(event.data);
+    // Threads come through the channel the content script hands over on load; listening here
+    // first, the probe sees each one before the sidebar does.
+    const port = (event.data as { type?: unknown } | null)?.type === 'crm:port' ? event.ports[0] : undefined;
+    port?.addEventListener('message', (portEvent: MessageEvent) => noteHanded(portEvent.data));
     const data = event.data as { benchPing?: number } | null;
     if (typeof data?.benchPing !== 'number') return;
     window.parent.postMessage({ benchPong: data.benchPing, at: performance.timeOrigin + performance.now() }, '*');

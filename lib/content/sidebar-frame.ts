@@ -53,6 +53,11 @@ export function createSidebarFrame(opts: SidebarFrameOptions) {
   let current = '';
   let createdWith = '';
   let currentContext: SidebarContextInput | null = null;
+  /**
+   * Our end of a channel handed to the frame on each load: threads go through it, straight to
+   * the frame's process, instead of window messages, which the browser relays.
+   */
+  let port: MessagePort | null = null;
   let collapsed = false;
   let theme: 'light' | 'dark' = 'light';
   const tab = createCollapseTab(doc, () => void setCollapsed(!collapsed, true));
@@ -100,8 +105,9 @@ export function createSidebarFrame(opts: SidebarFrameOptions) {
     createdWith = current;
     frame.addEventListener('load', () => {
       loaded = true;
+      connect();
       // Threads opened while the frame was loading (or before it was reloaded) are not in its URL.
-      if (currentContext && current !== createdWith) post({ type: 'crm:context', context: currentContext });
+      if (currentContext && current !== createdWith) handOver(currentContext);
       const waiting = queue;
       queue = [];
       waiting.forEach(post);
@@ -109,6 +115,22 @@ export function createSidebarFrame(opts: SidebarFrameOptions) {
     frame.src = src;
     panel.append(frame);
     (doc.body ?? doc.documentElement).append(panel);
+  }
+
+  function connect(): void {
+    port?.close();
+    port = null;
+    const target = frame?.contentWindow;
+    if (!target || typeof MessageChannel !== 'function') return;
+    const channel = new MessageChannel();
+    target.postMessage({ type: 'crm:port' } satisfies FrameMessageInput, origin, [channel.port2]);
+    port = channel.port1;
+  }
+
+  function handOver(context: SidebarContextInput): void {
+    const message: FrameMessageInput = { type: 'crm:context', context };
+    if (port) port.postMessage(message);
+    else post(message);
   }
 
   function post(message: FrameMessageInput): void {
@@ -131,6 +153,8 @@ export function createSidebarFrame(opts: SidebarFrameOptions) {
     panel?.remove();
     tab.host.remove();
     panel = frame = null;
+    port?.close();
+    port = null;
     loaded = false;
     queue = [];
     current = createdWith = '';
@@ -158,7 +182,7 @@ export function createSidebarFrame(opts: SidebarFrameOptions) {
           current = hash;
           currentContext = context;
           // Before its load the frame is handed the newest context on load instead.
-          if (loaded) post({ type: 'crm:context', context });
+          if (loaded) handOver(context);
           markTiming('crm:sidebar-handed');
         }
         layoutSoon();

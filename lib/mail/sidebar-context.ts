@@ -47,6 +47,11 @@ export function decodeSidebarContext(hash: string): SidebarContext | null {
  * or hand over text the user then chooses to save.
  */
 export const FrameMessage = z.discriminatedUnion('type', [
+  /**
+   * Content script → sidebar, on each load of the frame: the message carries a MessagePort over
+   * which `crm:context` messages come from then on.
+   */
+  z.object({ type: z.literal('crm:port') }),
   /** Content script → sidebar: another thread is open (or the same one with other people). */
   z.object({ type: z.literal('crm:context'), context: SidebarContext }),
   /** Content script → sidebar: the user pressed the "write a note" shortcut on the mail page. */

@@ -1,37 +1,73 @@
 import { useEffect, useState } from 'preact/hooks';
+import { FrameMessage } from '../mail/sidebar-context';
 import { encodeSidebarContext } from '../mail/sidebar-link';
 import { readSource, sourceKey, type SidebarSource } from '../sidebar/source';
 import { fromParent } from './frame-link';
-
-/**
- * What to show: the thread or address in the page's URL at first, then each thread the hosting
- * mail page hands over in a `crm:context` message (or a new hash), without a reload. A handed-over
- * thread is written back into this page's own URL (replacing, not adding, a history entry), so
- * reloading the frame shows the same thread.
- */
-export function useSidebarSource(): SidebarSource {
-  const [source, setSource] = useState(() => readSource(location.hash, location.search));
-  useEffect(() => {
-    const show = (next: SidebarSource) => setSource((prev) => (sameSource(prev, next) ? prev : next));
-    const onHash = () => show(readSource(location.hash, location.search));
-    const onMessage = (event: MessageEvent) => {
-      const message = fromParent(event);
-      if (message?.type !== 'crm:context') return;
-      history.replaceState(history.state, '', encodeSidebarContext(message.context));
-      show({ kind: 'thread', context: message.context });
-    };
-    window.addEventListener('hashchange', onHash);
-    window.addEventListener('message', onMessage);
-    return () => {
-      window.removeEventListener('hashchange', onHash);
-      window.removeEventListener('message', onMessage);
-    };
-  }, []);
-  return source;
-}
 
 /** Same thread with the same people, subject and theme: nothing to render again. */
 function sameSource(a: SidebarSource, b: SidebarSource): boolean {
   if (sourceKey(a) !== sourceKey(b)) return false;
   return a.kind !== 'thread' || b.kind !== 'thread' || JSON.stringify(a.context) === JSON.stringify(b.context);
+}
+
+/**
+ * What the sidebar is asked to show: the thread or address in the page's URL at first, then
+ * each thread the hosting mail page hands over (or a new hash), without a reload. A handed-over
+ * thread is written back into this page's own URL (replacing, not adding, a history entry), so
+ * reloading the frame shows the same thread. Listening starts when this module loads, before
+ * the first render, so a thread handed over while the sidebar starts is not missed.
+ */
+function createSourceStore(win: Window) {
+  let current = readSource(win.location.hash, win.location.search);
+  const listeners = new Set<() => void>();
+  let port: MessagePort | null = null;
+
+  const set = (next: SidebarSource) => {
+    if (sameSource(current, next)) return;
+    current = next;
+    listeners.forEach((listener) => listener());
+  };
+  const handed = (data: unknown) => {
+    const parsed = FrameMessage.safeParse(data);
+    if (!parsed.success || parsed.data.type !== 'crm:context') return;
+    win.history.replaceState(win.history.state, '', encodeSidebarContext(parsed.data.context));
+    set({ kind: 'thread', context: parsed.data.context });
+  };
+
+  win.addEventListener('hashchange', () => set(readSource(win.location.hash, win.location.search)));
+  win.addEventListener('message', (event: MessageEvent) => {
+    const message = fromParent(event);
+    if (message?.type === 'crm:context') handed(message);
+    // The page's end of this channel is the content script's: threads come through it from now on.
+    else if (message?.type === 'crm:port' && event.ports[0]) {
+      port?.close();
+      port = event.ports[0];
+      port.onmessage = (portEvent: MessageEvent) => handed(portEvent.data);
+    }
+  });
+
+  return {
+    get: () => current,
+    subscribe(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+let store: ReturnType<typeof createSourceStore> | null = typeof window === 'undefined' ? null : createSourceStore(window);
+
+export function useSidebarSource(): SidebarSource {
+  store ??= createSourceStore(window);
+  const source = store.get();
+  const [, rendered] = useState(source);
+  useEffect(() => {
+    if (!store) return;
+    const { get, subscribe } = store;
+    const update = () => rendered(get());
+    // Something handed over between the first render and now shows at once.
+    update();
+    return subscribe(update);
+  }, []);
+  return source;
 }

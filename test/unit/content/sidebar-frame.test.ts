@@ -21,16 +21,35 @@ function harness() {
     bodyText: () => '',
   });
   const iframe = () => doc.querySelector<HTMLIFrameElement>('iframe[data-crm-overlay="sidebar"]');
-  /** Marks the frame (re)loaded, with a window that records what is posted to it from then on. */
+  /**
+   * Marks the frame (re)loaded, with a window that records what is posted to it, and returns the
+   * threads that then reach it through the channel it is handed on load.
+   */
   const load = () => {
     const frame = iframe();
     if (!frame) throw new Error('no frame');
     const posted = vi.fn();
     Object.defineProperty(frame, 'contentWindow', { value: { postMessage: posted }, configurable: true });
     frame.dispatchEvent(new window.Event('load') as unknown as Event);
-    return posted;
+    expect(posted).toHaveBeenCalledTimes(1);
+    const [hello, origin, transfer] = posted.mock.calls[0] as [unknown, string, MessagePort[]];
+    expect(hello).toEqual({ type: 'crm:port' });
+    expect(origin).toBe('chrome-extension://abcdefghijklmnopabcdefghijklmnop');
+    const threads: string[] = [];
+    const port = transfer[0];
+    if (!port) throw new Error('no port handed over');
+    ports.push(port);
+    port.onmessage = (event: MessageEvent) => {
+      const message = event.data as { type: string; context: SidebarContextInput };
+      expect(message.type).toBe('crm:context');
+      threads.push(message.context.threadId);
+    };
+    return { posted, threads };
   };
-  return { window, sidebar, controller, iframe, load };
+  const ports: MessagePort[] = [];
+  /** Lets messages sent so far through the channels arrive. */
+  const delivered = () => new Promise((resolve) => setTimeout(resolve, 10));
+  return { window, sidebar, controller, iframe, load, delivered, closePorts: () => ports.forEach((p) => p.close()) };
 }
 
 let close: (() => Promise<void>) | null = null;
@@ -39,50 +58,57 @@ afterEach(async () => {
   close = null;
 });
 
+function closing(h: ReturnType<typeof harness>) {
+  close = async () => {
+    h.closePorts();
+    await h.window.happyDOM.close();
+  };
+}
+
 describe('createSidebarFrame: handing threads to the frame', () => {
-  it('names the first thread in the src, then hands later ones over as messages without touching the src', () => {
+  it('names the first thread in the src, then hands later ones over through the channel without touching the src', async () => {
     const h = harness();
-    close = () => h.window.happyDOM.close();
+    closing(h);
     h.sidebar.show(thread('t1', 'a@client.example'));
     const src = h.iframe()?.getAttribute('src') ?? '';
     expect(decodeSidebarContext(new URL(src).hash)?.threadId).toBe('t1');
-    const posted = h.load();
-    expect(posted).not.toHaveBeenCalled();
+    const { posted, threads } = h.load();
 
     h.sidebar.show(thread('t2', 'b@client.example'));
-    expect(h.iframe()?.getAttribute('src')).toBe(src);
-    expect(posted).toHaveBeenCalledTimes(1);
-    expect(posted.mock.calls[0]?.[0]).toEqual({ type: 'crm:context', context: thread('t2', 'b@client.example') });
-    expect(posted.mock.calls[0]?.[1]).toBe('chrome-extension://abcdefghijklmnopabcdefghijklmnop');
-
     // The same thread again (Gmail re-rendering it) is not handed over twice.
     h.sidebar.show(thread('t2', 'b@client.example'));
+    await h.delivered();
+    expect(h.iframe()?.getAttribute('src')).toBe(src);
+    expect(threads).toEqual(['t2']);
     expect(posted).toHaveBeenCalledTimes(1);
   });
 
-  it('hands the newest thread to a frame that loads (or reloads) after it was chosen', () => {
+  it('hands the newest thread to a frame that loads (or reloads) after it was chosen', async () => {
     const h = harness();
-    close = () => h.window.happyDOM.close();
+    closing(h);
     h.sidebar.show(thread('t1', 'a@client.example'));
     h.sidebar.show(thread('t2', 'b@client.example'));
     h.sidebar.show(thread('t3', 'c@client.example'));
-    const posted = h.load();
-    expect(posted.mock.calls.map(([message]) => (message as { context: { threadId: string } }).context.threadId)).toEqual(['t3']);
+    const first = h.load();
+    await h.delivered();
+    expect(first.threads).toEqual(['t3']);
 
     const reloaded = h.load();
-    expect(reloaded).toHaveBeenCalledTimes(1);
-    expect((reloaded.mock.calls[0]?.[0] as { context: { threadId: string } }).context.threadId).toBe('t3');
+    await h.delivered();
+    expect(reloaded.threads).toEqual(['t3']);
   });
 
-  it('starts afresh after it was hidden: the next thread is in the new frame\'s src', () => {
+  it('starts afresh after it was hidden: the next thread is in the new frame\'s src', async () => {
     const h = harness();
-    close = () => h.window.happyDOM.close();
+    closing(h);
     h.sidebar.show(thread('t1', 'a@client.example'));
     h.load();
     h.sidebar.hide();
     expect(h.iframe()).toBeNull();
     h.sidebar.show(thread('t2', 'b@client.example'));
     expect(decodeSidebarContext(new URL(h.iframe()?.getAttribute('src') ?? '').hash)?.threadId).toBe('t2');
-    expect(h.load()).not.toHaveBeenCalled();
+    const { threads } = h.load();
+    await h.delivered();
+    expect(threads).toEqual([]);
   });
 });
