@@ -6,8 +6,23 @@ export type MessageKey = keyof typeof en;
 
 // WXT's generated typing of getMessage lags behind messages.json until `wxt prepare` runs again;
 // MessageKey above already checks keys against the file itself.
-const getMessage = (key: string, subs: string[]): string =>
+const askBrowser = (key: string, subs: string[]): string =>
   (browser.i18n.getMessage as (key: string, subs: string[]) => string)(key, subs);
+
+// Each getMessage is a call into the browser, and a sidebar render words the same phrases again
+// and again; the UI language is fixed while a page lives, so answers are kept (a bounded number).
+const KEPT_MAX = 2000;
+const kept = new Map<string, string>();
+function getMessage(key: string, subs: string[]): string {
+  const id = subs.length === 0 ? key : `${key}\u0000${subs.join('\u0001')}`;
+  let text = kept.get(id);
+  if (text === undefined) {
+    text = askBrowser(key, subs);
+    if (kept.size >= KEPT_MAX) kept.clear();
+    kept.set(id, text);
+  }
+  return text;
+}
 
 /** Keys that have plural forms: `n_days_one`, `n_days_other`, … share the base `n_days`. */
 export type PluralKey = MessageKey extends infer K ? (K extends `${infer B}_other` ? B : never) : never;

@@ -2,7 +2,7 @@ import type { Frame, Page } from 'playwright-core';
 
 /** What the sidebar frame showed, and when (performance.timeOrigin + performance.now(), in the frame). */
 export interface ShownState {
-  /** The thread id in the frame's URL (its hash; the sidebar keeps it current). */
+  /** The id of the thread last handed to the frame (in its URL on load, then in messages). */
   thread: string;
   name: string;
   stage: string;
@@ -22,7 +22,7 @@ type ProbeWindow = Window & { __benchSidebar?: { states: ShownState[]; contexts:
 /**
  * Runs in every `sidebar.html` frame before its scripts (an init script): a MutationObserver on
  * the whole document notes each time the shown account name, stage or number of open commitments
- * changes, with the thread id from the frame's URL, and when each thread was handed to the frame
+ * changes, with the id of the thread last handed to the frame, and when each was handed to it
  * (its listener runs before the sidebar's own). It also answers clock pings from the mail page,
  * so frame and page timestamps can be compared. Keeps the last 20 of each only.
  */
@@ -39,11 +39,12 @@ export function installSidebarProbe(): void {
       return '';
     }
   };
+  // The thread last handed to the frame (the sidebar rewrites its own URL only after painting it).
+  let thread = threadOf();
   const check = () => {
     const name = document.querySelector('[data-testid="account-name"]')?.textContent ?? '';
     const stage = document.querySelector('[data-testid="stage"]')?.getAttribute('data-stage') ?? '';
     const open = document.querySelectorAll('[data-testid="commitments"] [data-testid="commitment"][data-status="open"]').length;
-    const thread = threadOf();
     const key = `${thread}|${name}|${stage}|${open}`;
     if (key === last) return;
     last = key;
@@ -51,8 +52,9 @@ export function installSidebarProbe(): void {
     if (probe.states.length > 20) probe.states.shift();
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-  const seen = (thread: string) => {
-    probe.contexts.push({ thread, at: performance.timeOrigin + performance.now() });
+  const seen = (id: string) => {
+    thread = id;
+    probe.contexts.push({ thread: id, at: performance.timeOrigin + performance.now() });
     if (probe.contexts.length > 20) probe.contexts.shift();
   };
   seen(threadOf());

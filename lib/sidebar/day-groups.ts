@@ -9,6 +9,12 @@ export interface DayGroup<T> {
 
 /** The calendar day (`YYYY-MM-DD`) of an instant in `timeZone` (the viewer's when omitted). */
 export function localDay(instant: string | number, timeZone?: string): string {
+  if (timeZone === undefined) {
+    // The viewer's zone is the one Date's local getters use: no formatter needed.
+    const d = new Date(instant);
+    if (Number.isNaN(d.getTime())) throw new RangeError(`not an instant: ${String(instant)}`);
+    return `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  }
   const parts = dateFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
     .formatToParts(new Date(instant));
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';

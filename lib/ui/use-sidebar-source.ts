@@ -27,10 +27,18 @@ function createSourceStore(win: Window) {
     current = next;
     listeners.forEach((listener) => listener());
   };
+  // Rewriting the URL costs the browser a few milliseconds: it waits until the thread is painted.
+  let unwritten: string | null = null;
+  const writeUrl = () => {
+    if (unwritten === null) return;
+    win.history.replaceState(win.history.state, '', unwritten);
+    unwritten = null;
+  };
   const handed = (data: unknown) => {
     const parsed = FrameMessage.safeParse(data);
     if (!parsed.success || parsed.data.type !== 'crm:context') return;
-    win.history.replaceState(win.history.state, '', encodeSidebarContext(parsed.data.context));
+    if (unwritten === null) afterPaint(win, writeUrl);
+    unwritten = encodeSidebarContext(parsed.data.context);
     set({ kind: 'thread', context: parsed.data.context });
   };
 
@@ -53,6 +61,19 @@ function createSourceStore(win: Window) {
       return () => listeners.delete(listener);
     },
   };
+}
+
+/** Runs `fn` once the next frame was painted (or soon, in a frame that is not being painted). */
+function afterPaint(win: Window, fn: () => void): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    win.clearTimeout(fallback);
+    win.setTimeout(fn, 0);
+  };
+  const fallback = win.setTimeout(run, 100);
+  win.requestAnimationFrame(run);
 }
 
 let store: ReturnType<typeof createSourceStore> | null = typeof window === 'undefined' ? null : createSourceStore(window);

@@ -10,6 +10,19 @@ describe('localDay', () => {
   ])('%s in %s is %s', (instant, zone, day) => {
     expect(localDay(instant, zone)).toBe(day);
   });
+
+  it('in the viewer\'s own zone, agrees with the formatter for that zone, around midnights and clock changes', () => {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const start = Date.parse('2026-03-01T00:00:00Z');
+    for (let at = start; at < start + 250 * 86_400_000; at += 3_600_000 * 7 + 60_000 * 13) {
+      expect(localDay(at)).toBe(localDay(at, zone));
+      expect(localDay(new Date(at).toISOString())).toBe(localDay(at, zone));
+    }
+  });
+
+  it('refuses what is not an instant', () => {
+    expect(() => localDay('not a date')).toThrow(RangeError);
+  });
 });
 
 describe('groupByDay', () => {
