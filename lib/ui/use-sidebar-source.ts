@@ -27,7 +27,8 @@ function createSourceStore(win: Window) {
     current = next;
     listeners.forEach((listener) => listener());
   };
-  // Rewriting the URL costs the browser a few milliseconds: it waits until the thread is painted.
+  // Rewriting the URL costs the browser a few milliseconds: it waits until the thread is painted
+  // and the frame is idle (a quick run of thread switches writes only the last).
   let unwritten: string | null = null;
   const writeUrl = () => {
     if (unwritten === null) return;
@@ -37,7 +38,7 @@ function createSourceStore(win: Window) {
   const handed = (data: unknown) => {
     const parsed = FrameMessage.safeParse(data);
     if (!parsed.success || parsed.data.type !== 'crm:context') return;
-    if (unwritten === null) afterPaint(win, writeUrl);
+    if (unwritten === null) whenIdle(win, writeUrl);
     unwritten = encodeSidebarContext(parsed.data.context);
     set({ kind: 'thread', context: parsed.data.context });
   };
@@ -63,17 +64,10 @@ function createSourceStore(win: Window) {
   };
 }
 
-/** Runs `fn` once the next frame was painted (or soon, in a frame that is not being painted). */
-function afterPaint(win: Window, fn: () => void): void {
-  let done = false;
-  const run = () => {
-    if (done) return;
-    done = true;
-    win.clearTimeout(fallback);
-    win.setTimeout(fn, 0);
-  };
-  const fallback = win.setTimeout(run, 100);
-  win.requestAnimationFrame(run);
+/** Runs `fn` when the frame is idle, within a second at most. */
+function whenIdle(win: Window, fn: () => void): void {
+  if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(fn, { timeout: 1000 });
+  else win.setTimeout(fn, 50);
 }
 
 let store: ReturnType<typeof createSourceStore> | null = typeof window === 'undefined' ? null : createSourceStore(window);
