@@ -4,6 +4,7 @@ import { createApp } from './app';
 import { openDb, type Db } from './db';
 import { lockDataDir } from './runtime/data-dir-lock';
 import { pgliteDir, readConfig } from './runtime/config';
+import { startSummaryRefresher } from './runtime/summary-refresher';
 import { seedDemoIfEmpty } from './seed/index';
 import { purgeIdempotencyKeys } from './store/idempotency';
 
@@ -35,12 +36,16 @@ async function start(): Promise<void> {
   const timer = setInterval(purge, PURGE_EVERY_MS);
   timer.unref();
 
+  // Computes the stored account summaries that are missing or out of date, at start and hourly.
+  const refresher = startSummaryRefresher(db);
+
   const app = createApp({ db });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: HOST }, (info: AddressInfo) => {
     console.log(`CRM API listening on http://${HOST}:${info.port}`);
   });
   server.on('error', async (err) => {
     console.error(`could not listen on ${HOST}:${config.port}: ${err.message}`);
+    await refresher.stop();
     await db.close().catch(() => undefined);
     await release();
     process.exit(1);
@@ -52,7 +57,7 @@ async function start(): Promise<void> {
     stopping = true;
     console.error(`${signal}: stopping`);
     clearInterval(timer);
-    await new Promise<void>((done) => server.close(() => done()));
+    await Promise.all([new Promise<void>((done) => server.close(() => done())), refresher.stop()]);
     await db.close();
     await release();
     process.exit(0);

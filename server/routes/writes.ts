@@ -8,7 +8,7 @@ import { readBody, runWrite } from '../http/write';
 import { createCommitment, patchCommitment } from '../store/commitments';
 import { createContact } from '../store/contacts';
 import { createInteraction } from '../store/interactions';
-import { lookupEmails } from '../store/lookup';
+import { lookupJson } from '../store/lookup';
 import { honoPath } from './reads';
 
 /** The POST and PATCH routes: each validates fully before it opens its one transaction. */
@@ -17,7 +17,9 @@ export function registerWrites(app: Hono<AppEnv>, deps: Deps): void {
   app.post(ENDPOINTS.lookup.path, async (c) => {
     const me = c.get('caller');
     const { body } = await readBody(c, LookupRequest);
-    return c.json({ results: await lookupEmails(deps.db, me.teamId, body.emails, me.settings, deps.now()) });
+    // The answer comes as JSON text: stored summaries are spliced in without a parse and a stringify.
+    const json = await lookupJson(deps.db, me.teamId, body.emails, me.settings, deps.now());
+    return c.body(json, 200, { 'Content-Type': 'application/json' });
   });
 
   app.post(ENDPOINTS.createInteraction.path, async (c) => {

@@ -1,10 +1,10 @@
-import type { AccountDetail, CommitmentList, RiskSettings } from '../../lib/api';
+import type { AccountDetail, AccountSummary, CommitmentList, RiskSettings } from '../../lib/api';
 import type { Queryable } from '../db';
 import {
   ACCOUNT_SELECT, COMMITMENT_SELECT, CONTACT_SELECT, toAccount, toCommitment, toContact,
   type AccountRow, type CommitmentRow, type ContactRow,
 } from './rows';
-import { loadSummaries } from './summaries';
+import { summariesJson } from './summary-cache';
 
 /** Whether the account exists in this team; other teams' accounts are simply "not there". */
 export async function accountInTeam(q: Queryable, teamId: string, accountId: string): Promise<boolean> {
@@ -31,11 +31,11 @@ export async function loadAccountDetail(
     q.query<ContactRow>(`${CONTACT_SELECT} where c.account_id = $1 and c.team_id = $2 order by c.name, c.id`, [
       accountId, teamId,
     ]),
-    loadSummaries(q, teamId, [accountId], settings, now),
+    summariesJson(q, teamId, [accountId], settings, now),
   ]);
   const summary = summaries.get(accountId);
-  if (!account || !summary) return null;
-  return { account, contacts: contacts.rows.map(toContact), summary };
+  if (!account || summary === undefined) return null;
+  return { account, contacts: contacts.rows.map(toContact), summary: JSON.parse(summary) as AccountSummary };
 }
 
 export type CommitmentFilter = 'open' | 'done' | 'cancelled' | 'all';

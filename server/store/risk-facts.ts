@@ -1,20 +1,17 @@
 import type { RiskSettings } from '../../lib/api';
+import { factWindowDays } from '../../lib/risk';
 import type { InteractionFact } from '../../lib/risk';
 import type { Queryable } from '../db';
 
 const DAY_MS = 86_400_000;
 
-/** Days of history the rules need: a year, or more if the team's windows reach further back. */
-export function factWindowDays(s: RiskSettings): number {
-  return Math.ceil(Math.max(365, s.singleThreadedMonths * 30.44, s.ordersWindowDays * 2, s.recentDays, s.competitorDays));
-}
-
 /** One interaction as the fact query packs it: [id, epoch ms, kind, direction, amount, contact ids]. */
 type PackedFact = [string, number, InteractionFact['kind'], InteractionFact['direction'], number | null, string[]];
 
 /**
- * The interactions of the fact window for many accounts. The columns read here all live in
- * interactions_account_facts_idx, so this is an index-only scan (migration 002); rows come packed
+ * The interactions of the fact window for many accounts, and any dated after `now` (their
+ * summaries are left empty: they are not facts yet, only the moment they become ones counts).
+ * The columns read here all live in interactions_account_facts_idx, so this is an index-only scan (migration 002); rows come packed
  * as one JSON array per account, which is cheaper to send and parse than a row per interaction.
  * Summaries are the one wide column, and only the competitor rule reads them, within its own
  * shorter window: they are fetched separately, and only when the team names competitors.
@@ -37,9 +34,9 @@ export async function loadInteractionFacts(
               json_agg(json_build_array(id, round(extract(epoch from occurred_at) * 1000)::bigint,
                                         kind, direction, amount, contact_ids)) as facts
          from interactions
-        where account_id = any($2::uuid[]) and team_id = $1 and occurred_at > $3 and occurred_at <= $4
+        where account_id = any($2::uuid[]) and team_id = $1 and occurred_at > $3
         group by account_id`,
-      [teamId, accountIds, from, now],
+      [teamId, accountIds, from],
       'crm_interaction_facts',
     ),
     loadRecentSummaries(q, teamId, accountIds, settings, now),
