@@ -2,7 +2,7 @@ import { Email, LOOKUP_MAX, type LookupMatch } from '../api';
 import { exclusionOf } from '../config/exclusions';
 import { ProblemError, toProblem } from '../messaging/problem';
 import type { LookupItem } from '../messaging/protocol';
-import { getAccount, getCommitments, getTimeline } from './account-reads';
+import { getAccount, getCommitments } from './account-reads';
 import type { Ctx } from './context';
 import type { LookupEntry } from './db';
 import { FRESH_MS } from './swr';
@@ -99,18 +99,17 @@ export async function fetchLookups(ctx: Ctx, emails: readonly string[], answered
 const PREFETCH_MAX = 3;
 
 /**
- * Reads ahead what the sidebar shows for these clients' accounts: the open commitments and the
- * account first (they are what the user looks at), then the first timeline page. Each read goes
- * through the same cache as the sidebar's own, so the sidebar finds the answer stored, or joins
- * the request still on its way; fresh cached answers cost no request. Failures are left to the
+ * Reads ahead what the sidebar shows first for these clients' accounts: the open commitments and
+ * the account. (The history is asked for by the sidebar once it painted those; read ahead, it
+ * would keep the worker busy while the sidebar's first questions arrive.) Each read goes through
+ * the same cache as the sidebar's own, so the sidebar finds the answer stored, or joins the
+ * request still on its way; fresh cached answers cost no request. Failures are left to the
  * sidebar's own reads to report.
  */
 export function prefetchAccounts(ctx: Ctx, matches: readonly LookupItem[]): void {
   const ids = [...new Set(matches.flatMap((m) => (m.match === 'contact' || m.match === 'account-domain' ? [m.account.id] : [])))];
   for (const id of ids.slice(0, PREFETCH_MAX)) {
-    ctx.background(
-      Promise.all([getCommitments(ctx, id, 'open'), getAccount(ctx, id)]).then(() => getTimeline(ctx, id, undefined, undefined)),
-    );
+    ctx.background(Promise.all([getCommitments(ctx, id, 'open'), getAccount(ctx, id)]));
   }
 }
 

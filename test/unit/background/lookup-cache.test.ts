@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getAccount, getCommitments, getTimeline } from '../../../lib/background/account-reads';
+import { getAccount, getCommitments } from '../../../lib/background/account-reads';
 import { lookupEmails } from '../../../lib/background/lookup';
 import { FRESH_MS } from '../../../lib/background/swr';
 import { ACCOUNT_ID, accountDetail, commitment, contactMatch, unknownMatch } from '../../support/crm-fixtures';
@@ -146,7 +146,7 @@ describe('lookup with cache', () => {
       });
     }
 
-    it('fetches the account, its open commitments and first timeline page of a thread\'s client once, for the sidebar to find', async () => {
+    it('fetches the account and open commitments of a thread\'s client once, for the sidebar to find', async () => {
       const crm = crmWithAccount();
       const { app } = await testApp(crm.fetch);
       await lookupEmails(app.ctx, ['budi@bank-sinar.co.id', 'nobody@elsewhere.test'], ['budi@bank-sinar.co.id', 'nobody@elsewhere.test']);
@@ -154,14 +154,12 @@ describe('lookup with cache', () => {
       expect(crm.calls.map((c) => `${c.method} ${c.path}${c.query.size > 0 ? `?${c.query}` : ''}`).sort()).toEqual([
         `GET /v1/accounts/${ACCOUNT_ID}`,
         `GET /v1/accounts/${ACCOUNT_ID}/commitments?status=open`,
-        `GET /v1/accounts/${ACCOUNT_ID}/timeline`,
         'POST /v1/lookup',
       ]);
       // The sidebar's own reads are answered from the cache.
       await getCommitments(app.ctx, ACCOUNT_ID, 'open');
       await getAccount(app.ctx, ACCOUNT_ID);
-      await getTimeline(app.ctx, ACCOUNT_ID, undefined, undefined);
-      expect(crm.calls).toHaveLength(4);
+      expect(crm.calls).toHaveLength(3);
     });
 
     it('reads nothing ahead for list senders, or for people who are not clients', async () => {
