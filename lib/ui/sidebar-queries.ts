@@ -1,29 +1,53 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/preact-query';
+import { useInfiniteQuery, useQuery, useQueryClient, type QueryClient } from '@tanstack/preact-query';
 import type { InteractionKind } from '../api';
+import type { LookupItem } from '../messaging/protocol';
 import { ask } from './ask';
+
+const accountQuery = (accountId: string) => ({
+  queryKey: ['account', accountId],
+  queryFn: () => ask('getAccount', { accountId }),
+});
+
+const openCommitmentsQuery = (accountId: string) => ({
+  queryKey: ['commitments', accountId, 'open'],
+  queryFn: () => ask('getCommitments', { accountId, status: 'open' }),
+});
+
+/** At most this many clients of one thread have their account asked for with the lookup's answer. */
+const READ_AHEAD_MAX = 3;
+
+/**
+ * Asks for the open commitments and account of the clients among `items` as soon as the lookup
+ * answers, so the answers are on their way while the client view is being built.
+ */
+function readAhead(client: QueryClient, items: readonly LookupItem[]): void {
+  const ids = [...new Set(items.flatMap((i) => (i.match === 'contact' || i.match === 'account-domain' ? [i.account.id] : [])))];
+  for (const id of ids.slice(0, READ_AHEAD_MAX)) {
+    void client.prefetchQuery(openCommitmentsQuery(id));
+    void client.prefetchQuery(accountQuery(id));
+  }
+}
 
 /** Every address of the thread in one `lookup` message. */
 export function useLookup(emails: readonly string[]) {
+  const client = useQueryClient();
   return useQuery({
     queryKey: ['lookup', ...emails],
-    queryFn: () => ask('lookup', { emails: [...emails] }),
+    queryFn: async () => {
+      const items = await ask('lookup', { emails: [...emails] });
+      readAhead(client, items);
+      return items;
+    },
     enabled: emails.length > 0,
   });
 }
 
 export function useAccount(accountId: string | null) {
-  return useQuery({
-    queryKey: ['account', accountId],
-    queryFn: () => ask('getAccount', { accountId: accountId ?? '' }),
-    enabled: accountId !== null,
-  });
+  return useQuery({ ...accountQuery(accountId ?? ''), enabled: accountId !== null });
 }
 
 export function useOpenCommitments(accountId: string) {
-  return useQuery({
-    queryKey: ['commitments', accountId, 'open'],
-    queryFn: () => ask('getCommitments', { accountId, status: 'open' }),
-  });
+  return useQuery(openCommitmentsQuery(accountId));
 }
 
 /** The timeline, newest first, a page at a time; `kinds` empty means every kind. */
