@@ -1,5 +1,3 @@
-import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import en from '../../public/_locales/en/messages.json';
@@ -8,12 +6,11 @@ import { startCrmServer, type RunningCrm } from './support/crm-server';
 import { launchExtension, type LaunchedExtension } from './support/launch-extension';
 import { closedPortUrl, startNonsenseServer, startSlowProxy, type LocalServer } from './support/local-servers';
 import { connectionStatus, fillConnection, openOptions } from './support/options-page';
+import { screenshotPath } from './support/screenshots';
 import { openSidebar, sidebarProblem } from './support/sidebar-page';
 
 /** The one extension API the page-side test code uses (the test itself runs in Node). */
 type ExtensionGlobal = { chrome: { runtime: { sendMessage: (message: unknown) => Promise<unknown> } } };
-
-const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
 
 let crm: RunningCrm;
 let nonsense: LocalServer;
@@ -86,8 +83,7 @@ describe('extension against a real CRM', () => {
     expect(await sidebar.locator('[data-risk]').getAttribute('data-risk')).toBe('at-risk');
     expect(await sidebar.locator('[data-reason]').count()).toBeGreaterThan(0);
     // Only the sidebar is kept as a picture: it shows no port numbers or clock times, so it stays the same run to run.
-    await mkdir(SCREENSHOTS, { recursive: true });
-    await sidebar.screenshot({ path: resolve(SCREENSHOTS, 'sidebar.png'), fullPage: true });
+    await sidebar.screenshot({ path: await screenshotPath('sidebar.png'), fullPage: true });
     await sidebar.close();
 
     const popup = await ext.context.newPage();

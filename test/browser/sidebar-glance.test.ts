@@ -1,5 +1,3 @@
-import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountDetail, Commitment, LookupMatch } from '../../lib/api';
@@ -9,8 +7,8 @@ import { DEMO_ADDRESSES } from '../../server/seed/demo';
 import { startCrmServer, type RunningCrm } from './support/crm-server';
 import { launchExtension, type LaunchedExtension } from './support/launch-extension';
 import { connectThroughOptions } from './support/options-page';
+import { screenshotPath } from './support/screenshots';
 
-const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
 /** Semen Gunung Kapur's other two contacts (server/seed/demo-accounts-asia.ts). */
 const RUDI = 'rudi.hartono@semengunungkapur.co.id';
 /** The single-threaded demo account: only its managing director is ever in touch. */
@@ -155,8 +153,7 @@ describe('screenshots', () => {
     await page.getByTestId('timeline-item').first().waitFor({ timeout: 20_000 });
     const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
     expect(background).toBe(theme === 'dark' ? 'rgb(21, 27, 35)' : 'rgb(255, 255, 255)');
-    await mkdir(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: resolve(SCREENSHOTS, `sidebar-${theme}.png`), fullPage: true });
+    await page.screenshot({ path: await screenshotPath(`sidebar-${theme}.png`), fullPage: true });
     await page.close();
   });
 });
