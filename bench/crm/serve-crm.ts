@@ -29,6 +29,18 @@ console.log(`Demo token: ${seeded.token}`);
 const app = createApp({ db });
 const counts = new Map<string, number>();
 const busyMs = new Map<string, number>();
+let inFlight = 0;
+let lastDone = performance.now();
+
+/** Resolves once no request has been in flight for `quietMs` (or after `limitMs` regardless). */
+async function quiet(quietMs: number, limitMs: number): Promise<{ waitedMs: number; quiet: boolean }> {
+  const start = performance.now();
+  while (performance.now() - start < limitMs) {
+    if (inFlight === 0 && performance.now() - lastDone >= quietMs) return { waitedMs: performance.now() - start, quiet: true };
+    await new Promise((done) => setTimeout(done, 5));
+  }
+  return { waitedMs: performance.now() - start, quiet: false };
+}
 // Account ids vary; `/v1/accounts/:id/…` is timed as one route.
 const route = (method: string, path: string) => `${method} ${path.replace(/\/v1\/accounts\/[^/]+/, '/v1/accounts/:id')}`;
 const server = serve({
@@ -38,9 +50,14 @@ const server = serve({
     const { pathname } = new URL(request.url);
     if (pathname === '/bench/counts') return Response.json(Object.fromEntries(counts));
     if (pathname === '/bench/busy') return Response.json(Object.fromEntries(busyMs));
+    if (pathname === '/bench/quiet') return Response.json(await quiet(100, 5000));
     counts.set(`${request.method} ${pathname}`, (counts.get(`${request.method} ${pathname}`) ?? 0) + 1);
     const started = performance.now();
-    const response = await app.fetch(request);
+    inFlight++;
+    const response = await Promise.resolve(app.fetch(request)).finally(() => {
+      inFlight--;
+      lastDone = performance.now();
+    });
     const key = route(request.method, pathname);
     busyMs.set(key, (busyMs.get(key) ?? 0) + performance.now() - started);
     busyMs.set(`${key} #`, (busyMs.get(`${key} #`) ?? 0) + 1);

@@ -8,6 +8,8 @@ export interface BenchCrm {
   counts: () => Promise<Record<string, number>>;
   /** Handler time per route so far, in ms (`<route> #`: how many). */
   busy: () => Promise<Record<string, number>>;
+  /** Resolves once the server has had no request in flight for 100 ms (at most 5 s; `quiet` false then). */
+  quiet: () => Promise<{ waitedMs: number; quiet: boolean }>;
   stop: () => Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export async function startBenchCrm(timeoutMs = 180_000): Promise<BenchCrm> {
     token,
     counts: async () => (await (await fetch(`${url}/bench/counts`)).json()) as Record<string, number>,
     busy: async () => (await (await fetch(`${url}/bench/busy`)).json()) as Record<string, number>,
+    quiet: async () => (await (await fetch(`${url}/bench/quiet`)).json()) as { waitedMs: number; quiet: boolean },
     stop: () => stopChild(child),
   };
 }

@@ -38,6 +38,8 @@ export async function measureBadges(session: MailSession, crm: BenchCrm, opts: {
   const out: BadgeRun = { cold: [], warm: [], requestsCold: [], requestsWarm: 0, expected: [], serverMsPerColdRun: {} };
   const coldBusy: Record<string, number>[] = [];
   for (const plan of plans) {
+    // From a quiet CRM, as for cold thread opens.
+    await crm.quiet();
     const before = await lookupCount(crm);
     const { result: cold, serverMs } = await withServerTime(crm, 1, () => insertRowsAndAwaitBadges(session.page, plan.rows, plan.senders, plan.expected));
     coldBusy.push(serverMs);
