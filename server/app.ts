@@ -1,6 +1,7 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { ENDPOINTS } from '../lib/api/endpoints';
 import type { Db } from './db';
 import { requireAuth } from './http/auth';
 import type { AppEnv, Deps } from './http/env';
@@ -14,6 +15,15 @@ export const SERVER_VERSION = '0.1.0';
 
 /** Routes that answer without a token. */
 const PUBLIC_PATHS = new Set(['/v1/health', '/v1/openapi.json']);
+
+/**
+ * The hottest reads resolve the token within their own query (one statement per request instead
+ * of two); the auth middleware only checks that a token was sent.
+ */
+const SELF_AUTHENTICATING = [ENDPOINTS.lookup, ENDPOINTS.timeline].map((e) => ({
+  method: e.method.toUpperCase(),
+  pattern: new RegExp(`^${e.path.replace(/\{\w+\}/g, '[^/]+')}$`),
+}));
 
 export interface AppOptions {
   db: Db;
@@ -29,15 +39,31 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.onError(errorHandler);
   app.notFound(notFoundHandler);
   // Tokens travel in a header, never as cookies, so any origin may call (the extension's pages do).
-  app.use('/v1/*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'], allowMethods: ['GET', 'POST', 'PATCH'], exposeHeaders: ['Idempotent-Replayed'] }));
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json(new HttpError(413, 'too_large', `the body exceeds ${MAX_BODY_BYTES} bytes`, 'body').toBody(), 413),
-    }),
-  );
-  const auth = requireAuth(deps);
+  // Hono's cors answers preflights; on every other request the two headers it would add are set
+  // on the answer itself (its way, setting them before the route answers, makes Hono rebuild each
+  // answer as a full Response to merge them in).
+  const preflight = cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'], allowMethods: ['GET', 'POST', 'PATCH'], exposeHeaders: ['Idempotent-Replayed'] });
+  app.use('/v1/*', async (c, next) => {
+    if (c.req.method === 'OPTIONS') return preflight(c, next);
+    await next();
+    c.res.headers.set('Access-Control-Allow-Origin', '*');
+    c.res.headers.set('Access-Control-Expose-Headers', 'Idempotent-Replayed');
+  });
+  const tooLarge = (c: Context<AppEnv>) =>
+    c.json(new HttpError(413, 'too_large', `the body exceeds ${MAX_BODY_BYTES} bytes`, 'body').toBody(), 413);
+  const streamedLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
+  // A declared length is checked from the header alone; only a body without one is counted as it
+  // streams in (Hono's bodyLimit, which first turns the request into a full Request object).
+  // GET and HEAD carry no body.
+  app.use('/v1/*', async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const length = c.req.header('content-length');
+    if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
+      return Number.parseInt(length, 10) > MAX_BODY_BYTES ? tooLarge(c) : next();
+    }
+    return streamedLimit(c, next);
+  });
+  const auth = requireAuth(deps, (c) => SELF_AUTHENTICATING.some((r) => r.method === c.req.method && r.pattern.test(c.req.path)));
   app.use('/v1/*', async (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : auth(c, next)));
   registerReads(app, deps);
   registerWrites(app, deps);

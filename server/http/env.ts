@@ -8,7 +8,10 @@ export interface Deps {
   version: string;
 }
 
-/** Hono's per-request variables: the authenticated caller, set by the auth middleware. */
+/**
+ * Hono's per-request variables, set by the auth middleware: the bearer token, and the caller it
+ * belongs to (not on the routes that resolve the token within their own query).
+ */
 export interface AppEnv {
-  Variables: { caller: Caller };
+  Variables: { caller: Caller; token: string };
 }

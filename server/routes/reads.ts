@@ -2,12 +2,14 @@ import type { Hono } from 'hono';
 import { ChangesQuery, CommitmentsQuery, Id, TimelineQuery } from '../../lib/api';
 import { ENDPOINTS } from '../../lib/api/endpoints';
 import { buildOpenApi } from '../../lib/api/openapi';
+import { afterAuth, unauthorized } from '../http/auth';
 import type { AppEnv, Deps } from '../http/env';
 import { notFound } from '../http/errors';
 import { check } from '../http/validate';
 import { accountInTeam, listCommitments, loadAccountDetail } from '../store/accounts';
 import { changesSince } from '../store/changes';
-import { timelinePage } from '../store/timeline';
+import { decodeCursor, timelineForToken } from '../store/timeline';
+import { hashToken } from '../store/tokens';
 
 /** `/v1/accounts/{id}` in Hono's `:id` form. */
 export const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
@@ -30,22 +32,36 @@ export function registerReads(app: Hono<AppEnv>, deps: Deps): void {
   app.get(honoPath(ENDPOINTS.account.path), async (c) => {
     const me = c.get('caller');
     const id = check(Id, c.req.param('id'), 'path.id');
-    const detail = await loadAccountDetail(deps.db, me.teamId, id, me.settings, deps.now());
+    const detail = await loadAccountDetail(deps.db, me.teamId, id, { settings: me.settings, key: me.settingsKey }, deps.now());
     if (!detail) throw notFound('account', 'path.id');
     return c.json(detail);
   });
 
+  // It resolves the token in its own query (see SELF_AUTHENTICATING in app.ts).
   app.get(honoPath(ENDPOINTS.timeline.path), async (c) => {
-    const me = c.get('caller');
-    const id = check(Id, c.req.param('id'), 'path.id');
-    const query = check(TimelineQuery, c.req.query(), 'query');
-    if (!(await accountInTeam(deps.db, me.teamId, id))) throw notFound('account', 'path.id');
-    const page = await timelinePage(deps.db, me.teamId, id, {
+    const { id, query } = await afterAuth(c, deps, () => ({
+      id: check(Id, c.req.param('id'), 'path.id'),
+      query: check(TimelineQuery, c.req.query(), 'query'),
+    }));
+    // A cursor this server did not hand out is a 400, but only once the account is known to be
+    // the caller's (401 and 404 come first, as for every read).
+    let badCursor: unknown = null;
+    if (query.cursor !== undefined) {
+      try {
+        decodeCursor(query.cursor);
+      } catch (err) {
+        badCursor = err;
+      }
+    }
+    const answer = await timelineForToken(deps.db, hashToken(c.get('token')), id, {
       limit: query.limit,
-      ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
+      ...(query.cursor === undefined || badCursor !== null ? {} : { cursor: query.cursor }),
       ...(query.kind === undefined ? {} : { kinds: query.kind }),
     });
-    return c.json(page);
+    if (!answer.caller) throw unauthorized();
+    if (!answer.found) throw notFound('account', 'path.id');
+    if (badCursor !== null) throw badCursor;
+    return c.json(answer.page);
   });
 
   app.get(honoPath(ENDPOINTS.commitments.path), async (c) => {

@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import { CommitmentPatch, Id, LookupRequest, NewCommitment, NewContact, NewInteraction } from '../../lib/api';
 import { ENDPOINTS } from '../../lib/api/endpoints';
 import { successStatus } from '../../lib/api/openapi';
+import { afterAuth, unauthorized } from '../http/auth';
 import type { AppEnv, Deps } from '../http/env';
 import { check } from '../http/validate';
 import { readBody, runWrite } from '../http/write';
@@ -9,16 +10,18 @@ import { createCommitment, patchCommitment } from '../store/commitments';
 import { createContact } from '../store/contacts';
 import { createInteraction } from '../store/interactions';
 import { lookupJson } from '../store/lookup';
+import { hashToken } from '../store/tokens';
 import { honoPath } from './reads';
 
 /** The POST and PATCH routes: each validates fully before it opens its one transaction. */
 export function registerWrites(app: Hono<AppEnv>, deps: Deps): void {
   // A read that takes a body (up to 100 addresses do not fit a URL comfortably).
+  // It resolves the token in its own query (see SELF_AUTHENTICATING in app.ts).
   app.post(ENDPOINTS.lookup.path, async (c) => {
-    const me = c.get('caller');
-    const { body } = await readBody(c, LookupRequest);
+    const { body } = await afterAuth(c, deps, () => readBody(c, LookupRequest));
     // The answer comes as JSON text: stored summaries are spliced in without a parse and a stringify.
-    const json = await lookupJson(deps.db, me.teamId, body.emails, me.settings, deps.now());
+    const json = await lookupJson(deps.db, hashToken(c.get('token')), body.emails, deps.now());
+    if (json === null) throw unauthorized();
     return c.body(json, 200, { 'Content-Type': 'application/json' });
   });
 

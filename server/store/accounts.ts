@@ -1,10 +1,10 @@
-import type { AccountDetail, AccountSummary, CommitmentList, RiskSettings } from '../../lib/api';
+import type { AccountDetail, AccountSummary, CommitmentList } from '../../lib/api';
 import type { Queryable } from '../db';
 import {
   ACCOUNT_SELECT, COMMITMENT_SELECT, CONTACT_SELECT, toAccount, toCommitment, toContact,
   type AccountRow, type CommitmentRow, type ContactRow,
 } from './rows';
-import { summariesJson } from './summary-cache';
+import { summariesJson, type TeamSettings } from './summary-cache';
 
 /** Whether the account exists in this team; other teams' accounts are simply "not there". */
 export async function accountInTeam(q: Queryable, teamId: string, accountId: string): Promise<boolean> {
@@ -23,7 +23,7 @@ export async function loadAccountDetail(
   q: Queryable,
   teamId: string,
   accountId: string,
-  settings: RiskSettings,
+  team: TeamSettings,
   now: Date,
 ): Promise<AccountDetail | null> {
   const [account, contacts, summaries] = await Promise.all([
@@ -31,7 +31,7 @@ export async function loadAccountDetail(
     q.query<ContactRow>(`${CONTACT_SELECT} where c.account_id = $1 and c.team_id = $2 order by c.name, c.id`, [
       accountId, teamId,
     ]),
-    summariesJson(q, teamId, [accountId], settings, now),
+    summariesJson(q, teamId, [accountId], team, now),
   ]);
   const summary = summaries.get(accountId);
   if (!account || summary === undefined) return null;

@@ -1,10 +1,15 @@
 import { emailDomain, isFreeMailDomain } from '../../lib/api';
-import type { LookupResponse, RiskSettings } from '../../lib/api';
+import type { LookupResponse } from '../../lib/api';
 import type { Queryable } from '../db';
-import { computeAndStore, settingsKey, type StaleSummary } from './summary-cache';
+import { computeAndStore, type StaleSummary } from './summary-cache';
+import { hashToken } from './tokens';
+import { CALLER_CTE, readSettings } from './users';
 
 interface MatchRow {
-  match: 'contact' | 'domain';
+  team_id: string;
+  settings_key: string;
+  /** The rest is null on the one row of a lookup that matched nothing. */
+  match: 'contact' | 'domain' | null;
   key: string;
   contact_id: string | null;
   contact_name: string | null;
@@ -13,55 +18,80 @@ interface MatchRow {
   /** The stored summary's generation (null: no row), and its JSON when current. */
   gen: string | null;
   summary: string | null;
+  /** The team's stored settings, sent along only with a summary that must be computed. */
+  risk_settings: unknown;
 }
 
 /**
- * Matches addresses (already normalised) to contacts, or by domain to accounts, and reads the
- * matched accounts' stored summaries, in one query; summaries that are missing or no longer
+ * A lookup in one statement: the caller (from the token hash, as `findCaller` reads it), the
+ * addresses (already normalised) matched to contacts or by domain to accounts of the caller's
+ * team, and the matched accounts' stored summaries; summaries that are missing or no longer
  * current are computed (a fixed few more queries) and stored. Free-mail domains never match by
  * domain: unrelated people share them.
  *
- * Answers the response body as JSON text: the stored summaries are JSON already and go into it
- * as they are, unparsed. Results follow the request order, duplicates collapsed.
+ * Answers the response body as JSON text, or null when the token has no active user. Stored
+ * summaries are JSON already and go into the answer as they are, unparsed. Results follow the
+ * request order, duplicates collapsed.
  */
 export async function lookupJson(
   q: Queryable,
-  teamId: string,
+  tokenHash: string,
   emails: readonly string[],
-  settings: RiskSettings,
   now: Date,
-): Promise<string> {
+): Promise<string | null> {
   const unique = [...new Set(emails)];
   const domains = [...new Set(unique.map(emailDomain).filter((d) => d !== '' && !isFreeMailDomain(d)))];
-  const key = settingsKey(settings);
   const { rows } = await q.query<MatchRow>(
-    `with m as (
+    `with ${CALLER_CTE},
+     m as (
        select 'contact' as match, e.email as key, c.id as contact_id, c.name as contact_name,
               c.role as contact_role, c.account_id
-         from contact_emails e join contacts c on c.id = e.contact_id
-        where e.team_id = $1 and e.email = any($2::text[])
+         from caller k
+         join contact_emails e on e.team_id = k.team_id
+         join contacts c on c.id = e.contact_id
+        where e.email = any($2::text[])
        union all
        select 'domain', d.domain, null, null, null, d.account_id
-         from account_domains d
-        where d.team_id = $1 and d.domain = any($3::text[])
+         from caller k
+         join account_domains d on d.team_id = k.team_id
+        where d.domain = any($3::text[])
      )
-     select m.*, s.gen::text as gen,
-            case when s.settings_key = $4 and s.computed_at <= $5 and s.valid_until > $5 then s.summary::text end as summary
-       from m left join account_summaries s on s.account_id = m.account_id and s.team_id = $1`,
-    [teamId, unique, domains, key, now],
-    'crm_lookup_match',
+     select k.team_id, k.settings_key, m.*, s.gen::text as gen,
+            case when s.fresh then s.summary::text end as summary,
+            case when s.fresh is not true then k.risk_settings end as risk_settings
+       from caller k
+       left join m on true
+       left join lateral (
+         select x.gen, x.summary,
+                x.summary is not null and x.settings_key = k.settings_key and x.computed_at <= $4 and x.valid_until > $4 as fresh
+           from account_summaries x
+          where x.account_id = m.account_id and x.team_id = k.team_id
+       ) s on true`,
+    [tokenHash, unique, domains, now],
+    'crm_lookup',
   );
+  const first = rows[0];
+  if (!first) return null;
   const byEmail = new Map<string, MatchRow>();
   const byDomain = new Map<string, string>();
   const summaries = new Map<string, string>();
   const stale = new Map<string, StaleSummary>();
+  let storedSettings: unknown;
   for (const r of rows) {
+    if (r.match === null) continue;
     if (r.match === 'contact') byEmail.set(r.key, r);
     else byDomain.set(r.key, r.account_id);
-    if (r.summary !== null) summaries.set(r.account_id, r.summary);
-    else stale.set(r.account_id, { id: r.account_id, gen: r.gen });
+    if (r.summary !== null) {
+      summaries.set(r.account_id, r.summary);
+    } else {
+      stale.set(r.account_id, { id: r.account_id, gen: r.gen });
+      storedSettings = r.risk_settings;
+    }
   }
-  for (const [id, json] of await computeAndStore(q, teamId, [...stale.values()], settings, now, key)) summaries.set(id, json);
+  if (stale.size > 0) {
+    const team = { settings: readSettings(storedSettings), key: first.settings_key };
+    for (const [id, json] of await computeAndStore(q, first.team_id, [...stale.values()], team, now)) summaries.set(id, json);
+  }
 
   const parts: string[] = [];
   for (const email of unique) {
@@ -82,13 +112,8 @@ export async function lookupJson(
   return `{"results":[${parts.join(',')}]}`;
 }
 
-/** The same answer as a value (for callers inside the server that want objects, not text). */
-export async function lookupEmails(
-  q: Queryable,
-  teamId: string,
-  emails: readonly string[],
-  settings: RiskSettings,
-  now: Date,
-): Promise<LookupResponse['results']> {
-  return (JSON.parse(await lookupJson(q, teamId, emails, settings, now)) as LookupResponse).results;
+/** The same answer as a value, for a token (tests and tools inside the server). */
+export async function lookupEmails(q: Queryable, token: string, emails: readonly string[], now: Date): Promise<LookupResponse['results'] | null> {
+  const json = await lookupJson(q, hashToken(token), emails, now);
+  return json === null ? null : (JSON.parse(json) as LookupResponse).results;
 }

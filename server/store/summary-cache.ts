@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { RiskSettings } from '../../lib/api';
 import type { Queryable } from '../db';
 import { computeSummaries } from './summaries';
@@ -14,9 +13,23 @@ import { readSettings } from './users';
 /** However stable the facts, a summary is looked at again after this long. */
 export const MAX_VALIDITY_MS = 7 * 86_400_000;
 
-/** Names the risk settings a summary was computed with; other settings make it stale. */
-export function settingsKey(settings: RiskSettings): string {
-  return createHash('sha1').update(JSON.stringify(settings)).digest('base64url');
+/**
+ * A team's risk settings and their key: md5 of the stored JSON, computed by the database where
+ * the settings are read (`CALLER_CTE` does the same). A summary records the key of the settings
+ * it was computed with; a summary with another key is not used.
+ */
+export interface TeamSettings {
+  settings: RiskSettings;
+  key: string;
+}
+
+export async function teamSettings(q: Queryable, teamId: string): Promise<TeamSettings | null> {
+  const { rows } = await q.query<{ risk_settings: unknown; settings_key: string }>(
+    'select risk_settings, md5(risk_settings::text) as settings_key from teams where id = $1',
+    [teamId],
+  );
+  const row = rows[0];
+  return row ? { settings: readSettings(row.risk_settings), key: row.settings_key } : null;
 }
 
 /** An account whose summary has to be computed, with the generation its row had when read (null: no row). */
@@ -39,19 +52,18 @@ export async function summariesJson(
   q: Queryable,
   teamId: string,
   accountIds: readonly string[],
-  settings: RiskSettings,
+  team: TeamSettings,
   now: Date,
 ): Promise<Map<string, string>> {
   const ids = [...new Set(accountIds)];
   const out = new Map<string, string>();
   if (ids.length === 0) return out;
-  const key = settingsKey(settings);
   const { rows } = await q.query<CachedRow>(
     `select a.id as account_id, s.gen::text as gen,
             case when s.settings_key = $3 and s.computed_at <= $4 and s.valid_until > $4 then s.summary::text end as summary
        from accounts a left join account_summaries s on s.account_id = a.id
       where a.team_id = $1 and a.id = any($2::uuid[])`,
-    [teamId, ids, key, now],
+    [teamId, ids, team.key, now],
     'crm_cached_summaries',
   );
   const stale: StaleSummary[] = [];
@@ -59,7 +71,7 @@ export async function summariesJson(
     if (r.summary !== null) out.set(r.account_id, r.summary);
     else stale.push({ id: r.account_id, gen: r.gen });
   }
-  for (const [id, json] of await computeAndStore(q, teamId, stale, settings, now, key)) out.set(id, json);
+  for (const [id, json] of await computeAndStore(q, teamId, stale, team, now)) out.set(id, json);
   return out;
 }
 
@@ -73,13 +85,12 @@ export async function computeAndStore(
   q: Queryable,
   teamId: string,
   stale: readonly StaleSummary[],
-  settings: RiskSettings,
+  team: TeamSettings,
   now: Date,
-  key = settingsKey(settings),
 ): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   if (stale.length === 0) return out;
-  const computed = await computeSummaries(q, teamId, stale.map((s) => s.id), settings, now);
+  const computed = await computeSummaries(q, teamId, stale.map((s) => s.id), team.settings, now);
   const at = now.getTime();
   const ids: string[] = [];
   const gens: (string | null)[] = [];
@@ -95,7 +106,7 @@ export async function computeAndStore(
     texts.push(json);
     until.push(new Date(Math.min(c.validUntil, at + MAX_VALIDITY_MS)));
   }
-  if (ids.length > 0) await storeSummaries(q, teamId, { ids, gens, texts, until }, key, now);
+  if (ids.length > 0) await storeSummaries(q, teamId, { ids, gens, texts, until }, team.key, now);
   return out;
 }
 
@@ -144,30 +155,27 @@ interface DueRow {
   team_id: string;
   gen: string;
   risk_settings: unknown;
+  settings_key: string;
 }
 
 /**
  * Computes up to `limit` summaries that are missing, stale, or past their `valid_until`, so that
  * lookups rarely have to. Returns how many it looked at (fewer than `limit`: nothing else is due).
  */
-export async function refreshDueSummaries(
-  q: Queryable,
-  now: Date,
-  limit: number,
-): Promise<number> {
+export async function refreshDueSummaries(q: Queryable, now: Date, limit: number): Promise<number> {
   const { rows } = await q.query<DueRow>(
-    `select s.account_id, s.team_id, s.gen::text as gen, t.risk_settings
+    `select s.account_id, s.team_id, s.gen::text as gen, t.risk_settings, md5(t.risk_settings::text) as settings_key
        from account_summaries s join teams t on t.id = s.team_id
       where s.summary is null or s.valid_until <= $1
       limit $2`,
     [now, limit],
   );
-  const byTeam = new Map<string, { settings: unknown; stale: StaleSummary[] }>();
+  const byTeam = new Map<string, { team: TeamSettings; stale: StaleSummary[] }>();
   for (const r of rows) {
-    const team = byTeam.get(r.team_id) ?? { settings: r.risk_settings, stale: [] };
-    team.stale.push({ id: r.account_id, gen: r.gen });
-    byTeam.set(r.team_id, team);
+    const entry = byTeam.get(r.team_id) ?? { team: { settings: readSettings(r.risk_settings), key: r.settings_key }, stale: [] };
+    entry.stale.push({ id: r.account_id, gen: r.gen });
+    byTeam.set(r.team_id, entry);
   }
-  for (const [teamId, team] of byTeam) await computeAndStore(q, teamId, team.stale, readSettings(team.settings), now);
+  for (const [teamId, entry] of byTeam) await computeAndStore(q, teamId, entry.stale, entry.team, now);
   return rows.length;
 }

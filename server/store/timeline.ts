@@ -1,7 +1,8 @@
 import type { InteractionKind, TimelinePage } from '../../lib/api';
 import type { Queryable } from '../db';
 import { validationError } from '../http/errors';
-import { INTERACTION_SELECT, toInteraction, type InteractionRow } from './rows';
+import { toInteraction, type InteractionRow } from './rows';
+import { CALLER_CTE } from './users';
 
 interface Position {
   occurredAt: string;
@@ -32,29 +33,59 @@ export function decodeCursor(cursor: string): Position {
   throw validationError('query.cursor', 'query.cursor: not a cursor this server handed out');
 }
 
+export interface TimelineOptions {
+  cursor?: string;
+  limit: number;
+  kinds?: InteractionKind[];
+}
+
+/** A timeline read: whether the token has an active user, whether the account is theirs, the page. */
+export type TimelineAnswer = { caller: false } | { caller: true; found: false } | { caller: true; found: true; page: TimelinePage };
+
+type TimelineRow = { team_id: string; found: string | null } & { [K in keyof InteractionRow]: InteractionRow[K] | null };
+
+const PAGE_COLUMNS = `i.id, i.account_id, i.kind, i.direction, i.occurred_at, i.summary, i.contact_ids, i.amount,
+         i.thread_id, i.created_at, u.id as author_id, u.name as author_name, u.email as author_email`;
+
 /**
- * One page of an account's timeline, newest first. Keyset pagination on (occurred_at, id):
- * rows inserted while a client pages never shift the pages it has not read yet, so there are
- * no duplicates and no gaps (newer inserts simply appear on a fresh first page).
+ * The caller, the account and one page of its timeline in one statement. Keyset pagination on
+ * (occurred_at, id), newest first: rows inserted while a client pages never shift the pages it
+ * has not read yet, so there are no duplicates and no gaps (newer inserts simply appear on a
+ * fresh first page). A page after a cursor is its own statement, so that the cursor is a bound of
+ * the index scan (interactions_account_facts_idx) rather than a filter over the newer rows.
  */
-export async function timelinePage(
+export async function timelineForToken(
   q: Queryable,
-  teamId: string,
+  tokenHash: string,
   accountId: string,
-  opts: { cursor?: string; limit: number; kinds?: InteractionKind[] },
-): Promise<TimelinePage> {
+  opts: TimelineOptions,
+): Promise<TimelineAnswer> {
   const after = opts.cursor === undefined ? null : decodeCursor(opts.cursor);
-  const { rows } = await q.query<InteractionRow>(
-    `${INTERACTION_SELECT}
-      where i.account_id = $1 and i.team_id = $2
-        and ($3::timestamptz is null or (i.occurred_at, i.id) < ($3::timestamptz, $4::uuid))
-        and ($5::text[] is null or i.kind = any($5::text[]))
-      order by i.occurred_at desc, i.id desc
-      limit $6`,
-    [accountId, teamId, after?.occurredAt ?? null, after?.id ?? null, opts.kinds ?? null, opts.limit + 1],
+  const params: unknown[] = [tokenHash, accountId, opts.kinds ?? null, opts.limit + 1];
+  if (after) params.push(after.occurredAt, after.id);
+  const { rows } = await q.query<TimelineRow>(
+    `with ${CALLER_CTE}
+     select k.team_id, a.id as found, p.*
+       from caller k
+       left join accounts a on a.id = $2 and a.team_id = k.team_id
+       left join lateral (
+         select ${PAGE_COLUMNS}
+           from interactions i left join users u on u.id = i.author_id
+          where i.account_id = a.id and i.team_id = k.team_id
+            and ($3::text[] is null or i.kind = any($3::text[]))
+            ${after ? 'and (i.occurred_at, i.id) < ($5::timestamptz, $6::uuid)' : ''}
+          order by i.occurred_at desc, i.id desc
+          limit $4
+       ) p on true`,
+    params,
+    after ? 'crm_timeline_after' : 'crm_timeline_first',
   );
-  const items = rows.slice(0, opts.limit).map(toInteraction);
+  const first = rows[0];
+  if (!first) return { caller: false };
+  if (first.found === null) return { caller: true, found: false };
+  const found = rows.filter((r) => r.id !== null) as InteractionRow[];
+  const items = found.slice(0, opts.limit).map(toInteraction);
   const last = items[items.length - 1];
-  const nextCursor = rows.length > opts.limit && last ? encodeCursor({ occurredAt: last.occurredAt, id: last.id }) : null;
-  return { items, nextCursor };
+  const nextCursor = found.length > opts.limit && last ? encodeCursor({ occurredAt: last.occurredAt, id: last.id }) : null;
+  return { caller: true, found: true, page: { items, nextCursor } };
 }

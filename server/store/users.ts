@@ -53,7 +53,21 @@ export interface Caller {
   teamId: string;
   teamName: string;
   settings: RiskSettings;
+  /** Names the team's stored settings (md5 of their JSON); stored summaries record it. */
+  settingsKey: string;
 }
+
+/**
+ * The active user a token hash (`$1`) belongs to, as the CTE `caller`: every statement that
+ * authenticates a request, on its own or within the request's own query, uses this one.
+ */
+export const CALLER_CTE = `caller as (
+  select u.id as user_id, u.name as user_name, u.email as user_email,
+         t.id as team_id, t.name as team_name, t.risk_settings, md5(t.risk_settings::text) as settings_key
+    from api_tokens k
+    join users u on u.id = k.user_id
+    join teams t on t.id = u.team_id
+   where k.token_hash = $1 and k.revoked_at is null and u.active)`;
 
 interface CallerRow {
   user_id: string;
@@ -62,20 +76,12 @@ interface CallerRow {
   team_id: string;
   team_name: string;
   risk_settings: unknown;
+  settings_key: string;
 }
 
 /** The active user a token belongs to, or null for an unknown, revoked or deactivated one. */
 export async function findCaller(q: Queryable, token: string): Promise<Caller | null> {
-  const { rows } = await q.query<CallerRow>(
-    `select u.id as user_id, u.name as user_name, u.email as user_email,
-            t.id as team_id, t.name as team_name, t.risk_settings
-       from api_tokens k
-       join users u on u.id = k.user_id
-       join teams t on t.id = u.team_id
-      where k.token_hash = $1 and k.revoked_at is null and u.active`,
-    [hashToken(token)],
-    'crm_find_caller',
-  );
+  const { rows } = await q.query<CallerRow>(`with ${CALLER_CTE} select * from caller`, [hashToken(token)], 'crm_find_caller');
   const row = rows[0];
   if (!row) return null;
   return {
@@ -85,6 +91,7 @@ export async function findCaller(q: Queryable, token: string): Promise<Caller | 
     teamId: row.team_id,
     teamName: row.team_name,
     settings: readSettings(row.risk_settings),
+    settingsKey: row.settings_key,
   };
 }
 

@@ -42,6 +42,28 @@ describe.each(availableBackends())('tenancy on $name', (backend) => {
     expect(res.status).toBe(401);
   });
 
+  // The lookup and the timeline resolve the token within their own query: the same 401s, also
+  // when the request is wrong in other ways too.
+  it.each([
+    ['POST', '/v1/lookup', { emails: ['someone@alpha-client.co.id'] }, 200],
+    ['POST', '/v1/lookup', { emails: 'not a list' }, 400],
+    ['GET', '/v1/accounts/{a}/timeline', undefined, 200],
+    ['GET', '/v1/accounts/not-an-id/timeline?limit=0', undefined, 400],
+    ['GET', '/v1/accounts/{a}/timeline?cursor=not-a-cursor', undefined, 400],
+  ])('%s %s with an unknown token, or a deactivated user\'s, is 401 (%#)', async (method, path, body, withValidToken) => {
+    const url = path.replace('{a}', a.accountId);
+    const unknown = await client(app, 'crm_not-a-token-of-anyone').call(method, url, body);
+    expect(unknown.status).toBe(401);
+    expect(unknown.body).toMatchObject({ error: { code: 'unauthorized', field: 'header.authorization' } });
+    await t.db.query('update users set active = false where id = $1', [a.userId]);
+    try {
+      expect((await client(app, a.token).call(method, url, body)).status).toBe(401);
+    } finally {
+      await t.db.query('update users set active = true where id = $1', [a.userId]);
+    }
+    expect((await client(app, a.token).call(method, url, body)).status).toBe(withValidToken);
+  });
+
   it('each user sees their own team', async () => {
     const res = await client(app, a.token).get<{ user: { id: string }; team: { id: string } }>('/v1/me');
     expect(res.status).toBe(200);

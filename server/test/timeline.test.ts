@@ -4,7 +4,7 @@ import { TimelinePage, type Interaction } from '../../lib/api';
 import { createApp } from '../app';
 import { availableBackends, type TestDatabase } from './support/backends';
 import { client } from './support/client';
-import { makeTeam, type TeamFixture } from './support/fixtures';
+import { insertAccount, makeTeam, type TeamFixture } from './support/fixtures';
 
 describe.each(availableBackends())('timeline on $name', (backend) => {
   let t: TestDatabase;
@@ -67,6 +67,16 @@ describe.each(availableBackends())('timeline on $name', (backend) => {
     expect(calls.every((i) => i.kind === 'call')).toBe(true);
     const two = await readAll('&kind=call,email');
     expect(new Set(two.map((i) => i.kind))).toEqual(new Set(['call', 'email']));
+  });
+
+  it('an account that is not there is 404 before a bad cursor is 400; an account without history is an empty page', async () => {
+    const missing = await api.get(`/v1/accounts/${randomUUID()}/timeline?cursor=garbage`);
+    expect(missing.status).toBe(404);
+    expect(missing.body).toMatchObject({ error: { code: 'not_found', field: 'path.id' } });
+    const empty = await insertAccount(t.db, a.teamId, { name: 'No history yet' });
+    const res = await api.get(`/v1/accounts/${empty}/timeline`);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ items: [], nextCursor: null });
   });
 
   it.each([
