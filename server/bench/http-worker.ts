@@ -8,6 +8,8 @@ export interface HttpLoadInput {
   requests: BenchRequest[];
   concurrency: number;
   seconds: number;
+  /** Stop after this many passes over `requests` (each request sent this many times), if sooner. */
+  passes?: number;
 }
 
 export interface HttpLoadOutput {
@@ -20,7 +22,7 @@ export interface HttpLoadOutput {
 /**
  * The load generator, in its own thread so that it doesn't share the server's event loop: keeps
  * `concurrency` keep-alive connections busy, each sending its next request as soon as the last
- * one's answer has been read, until the time is up.
+ * one's answer has been read, until the time is up (or the passes are done).
  */
 async function main(input: HttpLoadInput): Promise<HttpLoadOutput> {
   const origin = new URL(input.origin);
@@ -31,8 +33,9 @@ async function main(input: HttpLoadInput): Promise<HttpLoadOutput> {
   let next = 0;
   const started = performance.now();
   const deadline = started + input.seconds * 1000;
+  const total = input.passes === undefined ? Infinity : input.passes * input.requests.length;
   const loop = async () => {
-    while (performance.now() < deadline) {
+    while (performance.now() < deadline && next < total) {
       const r = input.requests[next++ % input.requests.length]!;
       const t0 = performance.now();
       try {

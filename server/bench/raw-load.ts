@@ -10,8 +10,10 @@ export interface RawLoadOutput {
 
 /**
  * Replays, at the same concurrency, the statements recorded behind each API request straight to
- * the database: one "request" is its statements sent one after another (where the API runs two
- * at once on PostgreSQL, this is slightly slower than the API, so the ratio errs in its favour).
+ * the database, each under the name the API prepared it with (so both sides plan a named
+ * statement once per connection): one "request" is its statements sent one after another (where
+ * the API runs two at once on PostgreSQL, this is slightly slower than the API, so the ratio
+ * errs in its favour).
  */
 export async function rawLoad(db: Db, requests: readonly Statement[][], concurrency: number, seconds: number): Promise<RawLoadOutput> {
   const latenciesMs: number[] = [];
@@ -25,7 +27,7 @@ export async function rawLoad(db: Db, requests: readonly Statement[][], concurre
       const statements = requests[next++ % requests.length]!;
       const t0 = performance.now();
       try {
-        for (const s of statements) await db.query(s.sql, s.params);
+        for (const s of statements) await db.query(s.sql, s.params, s.name);
         latenciesMs.push(performance.now() - t0);
       } catch (error) {
         errors += 1;

@@ -1,9 +1,10 @@
 import type { Db, DbKind, Queryable, QueryResult } from '../db';
 
-/** One statement as the API sent it. */
+/** One statement as the API sent it, with the name it was prepared under, if any. */
 export interface Statement {
   sql: string;
   params: readonly unknown[];
+  name?: string;
 }
 
 /**
@@ -21,9 +22,9 @@ export class RecordingDb implements Db {
 
   private wrap(target: Queryable): Queryable {
     return {
-      query: <T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> => {
-        this.recording?.push({ sql, params });
-        return target.query<T>(sql, params);
+      query: <T>(sql: string, params: readonly unknown[] = [], name?: string): Promise<QueryResult<T>> => {
+        this.recording?.push({ sql, params, ...(name === undefined ? {} : { name }) });
+        return target.query<T>(sql, params, name);
       },
       exec: (sql: string) => {
         this.recording?.push({ sql, params: [] });
@@ -32,8 +33,8 @@ export class RecordingDb implements Db {
     };
   }
 
-  query<T>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>> {
-    return this.wrap(this.inner).query<T>(sql, params);
+  query<T>(sql: string, params?: readonly unknown[], name?: string): Promise<QueryResult<T>> {
+    return this.wrap(this.inner).query<T>(sql, params, name);
   }
 
   exec(sql: string): Promise<void> {

@@ -9,11 +9,21 @@ export interface Scenario {
   name: string;
   description: string;
   requests: BenchRequest[];
+  /**
+   * Lookups that must compute every summary they answer: before each pass over the requests
+   * (each sent once per pass) every stored summary is made stale, and no two requests of a pass
+   * share an account.
+   */
+  cold?: boolean;
 }
+
+/** Accounts a lookup of the mix below meets: 30 contacts' and 10 domains'. */
+const ACCOUNTS_PER_LOOKUP = 40;
 
 /**
  * The two reads the extension makes most: a batch lookup of an inbox page's 50 senders (30 known
- * contacts, 10 strangers at clients' domains, 10 unknown), and the first timeline page of an account.
+ * contacts, 10 strangers at clients' domains, 10 unknown), and the first timeline page of an
+ * account; then the same lookup mix where no stored summary can be used (`cold`).
  */
 export function scenarios(data: Dataset, count = REQUESTS_PER_SCENARIO): Scenario[] {
   const random = seededRandom('bench-requests');
@@ -29,8 +39,26 @@ export function scenarios(data: Dataset, count = REQUESTS_PER_SCENARIO): Scenari
   const timelines = Array.from({ length: count }, (): BenchRequest => ({
     method: 'GET', path: `/v1/accounts/${pick(data.accountIds)}/timeline?limit=20`,
   }));
+  // The first contact of each account is contact n of account n (Dataset.contacts), so request k
+  // can take accounts 40k … 40k + 39 alone: their first contacts, then strangers at their domains.
+  const accounts = data.size.accounts;
+  const coldLookups = Array.from({ length: Math.max(1, Math.floor(accounts / ACCOUNTS_PER_LOOKUP)) }, (_, k): BenchRequest => {
+    const account = (i: number) => (k * ACCOUNTS_PER_LOOKUP + i) % accounts;
+    const emails = [
+      ...Array.from({ length: 30 }, (_, i) => data.contactEmails[account(i)]!),
+      ...Array.from({ length: 10 }, (_, i) => `newcomer-cold${k}-${i}@${data.domains[account(30 + i)]}`),
+      ...Array.from({ length: 10 }, (_, i) => `someone-cold${k}-${i}@unknown-cold-${k}-${i}.example`),
+    ];
+    return { method: 'POST', path: '/v1/lookup', body: JSON.stringify({ emails }) };
+  });
   return [
     { name: 'lookup-50', description: 'POST /v1/lookup, 50 addresses', requests: lookups },
     { name: 'timeline', description: 'GET /v1/accounts/{id}/timeline, first page of 20', requests: timelines },
+    {
+      name: 'lookup-50-cold',
+      description: 'POST /v1/lookup, 50 addresses, every summary stale: each request computes and stores its 40 accounts\' summaries',
+      requests: coldLookups,
+      cold: true,
+    },
   ];
 }
