@@ -6,9 +6,12 @@ export interface RefresherOptions {
   now?: () => Date;
   /** Between runs (default an hour). */
   everyMs?: number;
-  /** Summaries computed per batch (default 100): one batch holds the database only briefly. */
+  /**
+   * Summaries computed per batch: one batch holds the database only briefly (default 100 on
+   * PostgreSQL; 25 on PGlite, whose one connection serves nothing else meanwhile).
+   */
   batch?: number;
-  /** Pause between batches of one run, so requests get the database in between (default 20 ms). */
+  /** Pause between batches of one run, so requests get the database in between (default 20 ms; 50 on PGlite). */
   pauseMs?: number;
   /** Batches per run at most (default 1,000): a run always ends, whatever keeps turning stale. */
   maxBatches?: number;
@@ -29,8 +32,9 @@ export interface Refresher {
  */
 export function startSummaryRefresher(db: Db, options: RefresherOptions = {}): Refresher {
   const now = options.now ?? (() => new Date());
-  const batch = options.batch ?? 100;
-  const pauseMs = options.pauseMs ?? 20;
+  const embedded = db.kind === 'pglite';
+  const batch = options.batch ?? (embedded ? 25 : 100);
+  const pauseMs = options.pauseMs ?? (embedded ? 50 : 20);
   const maxBatches = options.maxBatches ?? 1_000;
   const onError = options.onError ?? ((err: unknown) => console.error('refreshing account summaries failed:', err));
   let stopped = false;
