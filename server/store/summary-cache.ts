@@ -159,14 +159,14 @@ interface DueRow {
 }
 
 /**
- * Computes up to `limit` summaries that are missing, stale, or past their `valid_until`, so that
- * lookups rarely have to. Returns how many it looked at (fewer than `limit`: nothing else is due).
+ * Computes up to `limit` summaries that are missing, stale, past their `valid_until`, or of other
+ * settings than the team's, so that lookups rarely have to. Returns how many it looked at (fewer than `limit`: nothing else is due).
  */
 export async function refreshDueSummaries(q: Queryable, now: Date, limit: number): Promise<number> {
   const { rows } = await q.query<DueRow>(
     `select s.account_id, s.team_id, s.gen::text as gen, t.risk_settings, md5(t.risk_settings::text) as settings_key
        from account_summaries s join teams t on t.id = s.team_id
-      where s.summary is null or s.valid_until <= $1
+      where s.summary is null or s.valid_until <= $1 or s.settings_key <> md5(t.risk_settings::text)
       limit $2`,
     [now, limit],
   );
