@@ -14,6 +14,14 @@ function safeAll(root: ParentNode, css: string): Element[] {
   }
 }
 
+function safeFirst(root: ParentNode, css: string): Element | null {
+  try {
+    return root.querySelector(css);
+  } catch {
+    return null;
+  }
+}
+
 export function safeMatches(el: Element, css: string): boolean {
   try {
     return el.matches(css);
@@ -25,7 +33,7 @@ export function safeMatches(el: Element, css: string): boolean {
 /** The first element found by the first fallback that finds any. */
 export function findFirst(root: ParentNode, entry: SelectorEntry): Element | null {
   for (const { css } of entry.fallbacks) {
-    const [hit] = safeAll(root, css);
+    const hit = safeFirst(root, css);
     if (hit) return hit;
   }
   return null;
@@ -48,7 +56,7 @@ export function matchesAny(el: Element, entry: SelectorEntry): boolean {
 /** `el` itself when it matches `css`, else its first descendant that does. */
 function selfOrDescendant(el: Element, css: string): Element | null {
   if (safeMatches(el, css)) return el;
-  return safeAll(el, css)[0] ?? null;
+  return safeFirst(el, css);
 }
 
 /**
