@@ -4,7 +4,7 @@ import type { LookupMatch, User } from '../../lib/api';
 import type { SidebarContext } from '../../lib/mail/sidebar-context';
 import { prefillContact } from '../../lib/sidebar/contact-draft';
 import { useFrameMessage } from '../../lib/ui/frame-link';
-import { useAccount } from '../../lib/ui/sidebar-queries';
+import { useAccount, useOpenCommitments } from '../../lib/ui/sidebar-queries';
 import { useAfterPaint } from '../../lib/ui/use-after-paint';
 import { useFocusReturn } from '../../lib/ui/use-focus-return';
 import { useQueuedWrites } from '../../lib/ui/use-queued-writes';
@@ -30,7 +30,10 @@ interface Props {
 /** A known client: who they are, what is at risk, what we promised, what happened, and a note. */
 export function ClientView({ item, context, user, people }: Props) {
   const summary = item.account;
-  const detail = useAccount(summary.id);
+  // The account's details (team, contacts, preferences) are asked for once the promises are in:
+  // they matter less, and a CRM on its embedded database answers one question at a time.
+  const promises = useOpenCommitments(summary.id);
+  const detail = useAccount(promises.isPending ? null : summary.id);
   const writes = useQueuedWrites();
   const riskRef = useRef<HTMLElement>(null);
   const noteRef = useRef<HTMLTextAreaElement | HTMLInputElement | null>(null);

@@ -109,7 +109,8 @@ const PREFETCH_MAX = 3;
 export function prefetchAccounts(ctx: Ctx, matches: readonly LookupItem[]): void {
   const ids = [...new Set(matches.flatMap((m) => (m.match === 'contact' || m.match === 'account-domain' ? [m.account.id] : [])))];
   for (const id of ids.slice(0, PREFETCH_MAX)) {
-    ctx.background(Promise.all([getCommitments(ctx, id, 'open'), getAccount(ctx, id)]));
+    // One after the other: an embedded CRM answers one query at a time, and the promises come first.
+    ctx.background(getCommitments(ctx, id, 'open').finally(() => getAccount(ctx, id)));
   }
 }
 

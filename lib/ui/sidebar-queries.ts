@@ -23,8 +23,7 @@ const READ_AHEAD_MAX = 3;
 function readAhead(client: QueryClient, items: readonly LookupItem[]): void {
   const ids = [...new Set(items.flatMap((i) => (i.match === 'contact' || i.match === 'account-domain' ? [i.account.id] : [])))];
   for (const id of ids.slice(0, READ_AHEAD_MAX)) {
-    void client.prefetchQuery(openCommitmentsQuery(id));
-    void client.prefetchQuery(accountQuery(id));
+    void client.prefetchQuery(openCommitmentsQuery(id)).then(() => client.prefetchQuery(accountQuery(id)));
   }
 }
 
