@@ -1,21 +1,21 @@
 import { t } from '../i18n';
+import type { RowRead } from '../mail/gmail/list-rows';
 import { readOwnAddress } from '../mail/gmail/read-account';
-import { readListRows } from '../mail/gmail/read-list';
 import { readThread } from '../mail/gmail/read-thread';
 import { findFirst } from '../mail/gmail/query';
-import { listBodiesOf } from '../mail/gmail/scope';
 import { GMAIL_SELECTORS as S } from '../mail/gmail/selectors';
 import { watchGmail } from '../mail/gmail/watch';
 import type { ThreadContext } from '../mail/types';
 import type { CollapsePreference } from './collapse-preference';
-import { bannerSpot, openMessagesText, rowSenderElements } from './gmail-anchors';
+import { bannerSpot, openMessagesText } from './gmail-anchors';
 import { gmailRoom } from './gmail-room';
 import { hideLayoutNotice, showLayoutNotice } from './layout-notice';
 import { createLayoutReporter } from './layout-reporter';
 import { createLookupClient, type AskLookup } from './lookup-client';
-import { placeBadges, type BadgePlacement } from './place-badges';
+import { placeBadges } from './place-badges';
 import { placeBanner } from './risk-banner';
-import { addressesToLookUp, bannerMarkOf, marksForSenders } from './row-marks';
+import { addressesToLookUp, bannerMarkOf } from './row-marks';
+import { createRowBadges } from './row-badges';
 import { createSidebarFrame } from './sidebar-frame';
 import { readTheme } from './theme';
 
@@ -52,6 +52,9 @@ export function runGmailContent(deps: GmailContentDeps): { focusNote(): void } {
     if (own) ownAddresses.push(own);
   };
   let thread: ThreadContext | null = null;
+  /** The list's conversations as last read, for putting badges right when answers come in. */
+  let listRows: readonly RowRead[] = [];
+  const badges = createRowBadges(client.answer);
 
   const showRisk = () => sidebar.reveal({ type: 'crm:show-risk' }, false);
 
@@ -68,16 +71,9 @@ export function runGmailContent(deps: GmailContentDeps): { focusNote(): void } {
     placeBanner(doc, bannerSpot(doc), bannerMarkOf(people, client.answer), showRisk);
   }
 
-  function applyBadges(): void {
-    if (signal.aborted) return;
-    const placements: BadgePlacement[] = [];
-    for (const { senders } of rowSenderElements(listBodiesOf(doc))) {
-      for (const mark of marksForSenders(senders.map((s) => s.person), client.answer)) {
-        const anchor = senders.find((s) => s.person.email === mark.email)?.el;
-        if (anchor) placements.push({ anchor, mark });
-      }
-    }
-    placeBadges(doc, placements);
+  /** Answers came in: the badges of every conversation whose marks changed. */
+  function refreshBadges(): void {
+    if (!signal.aborted) badges.place(listRows, false);
   }
 
   // An updated or removed extension leaves the page as it found it (the frame goes with `signal` too).
@@ -105,24 +101,25 @@ export function runGmailContent(deps: GmailContentDeps): { focusNote(): void } {
     },
     onList(result) {
       reporter.verdict('list', result && (result.ok ? { ok: true } : { ok: false, failed: result.failed }));
-      if (result?.ok) void client.ensure(addressesToLookUp(result.value, () => false)).then(applyBadges);
+      if (result?.ok) void client.ensure(addressesToLookUp(result.value, () => false)).then(refreshBadges);
+    },
+    // Rows that are new, replaced or changed get their badges in the same frame as their read,
+    // from memory, before the next paint; the other rows keep theirs untouched.
+    onRows(read, all) {
+      listRows = all;
+      if (!signal.aborted) badges.place(read, true);
     },
   }, {
     ownAddresses,
     // Company domains live in the background's settings; its `excluded` answers stand for them.
     companyDomains: [],
-    // Each read follows a change Gmail made, which may have dropped our badges or banner with the
-    // elements it replaced: put them back in the same frame, from memory, before the next paint.
+    // Each thread read follows a change Gmail made, which may have dropped our banner with the
+    // elements it replaced: put it back in the same frame, from memory, before the next paint.
     readers: {
       thread: (root, opts) => {
         const result = readThread(root, opts);
         sidebar.refresh();
         if (thread) placeBanner(doc, bannerSpot(doc), bannerMarkOf(client.external(thread.participants), client.answer), showRisk);
-        return result;
-      },
-      list: (root, opts) => {
-        const result = readListRows(root, opts);
-        applyBadges();
         return result;
       },
     },

@@ -62,6 +62,36 @@ describe('runGmailContent', () => {
     expect(h.overlays('badge')).toHaveLength(0);
   });
 
+  it('leaves the badges alone while a date cell changes, without even scheduling a read', async () => {
+    const h = harness('inbox-default-tabs.html');
+    close = () => h.window.happyDOM.close();
+    await vi.waitFor(() => expect(h.overlays('badge')).toHaveLength(1));
+    const badge = h.overlays('badge')[0];
+    const frames = vi.spyOn(h.window, 'requestAnimationFrame');
+    for (const cell of h.doc.querySelectorAll('tr.zA td.xW')) cell.replaceChildren(Object.assign(h.doc.createElement('span'), { textContent: '3:00 PM' }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(frames).not.toHaveBeenCalled();
+    expect(h.overlays('badge')[0]).toBe(badge);
+  });
+
+  it('re-badges a row whose sender changes, and leaves the other badges as they are', async () => {
+    const h = harness('inbox-default-tabs.html');
+    close = () => h.window.happyDOM.close();
+    await vi.waitFor(() => expect(h.overlays('badge')).toHaveLength(1));
+    const first = h.overlays('badge')[0];
+    const rows = [...h.doc.querySelectorAll('tr.zA')];
+    // Another row now shows the at-risk person: its badge comes from memory, without a lookup.
+    rows[2]!.querySelector('[email]')!.setAttribute('email', AT_RISK);
+    await vi.waitFor(() => expect(h.overlays('badge')).toHaveLength(2));
+    expect(h.overlays('badge')[0]).toBe(first);
+    expect(h.overlays('badge')[1]?.nextElementSibling?.getAttribute('email')).toBe(AT_RISK);
+    // The first row's sender is someone else now: its badge goes.
+    rows[0]!.querySelector('[email]')!.setAttribute('email', 'someone@elsewhere.example');
+    await vi.waitFor(() => expect(h.overlays('badge')).toHaveLength(1));
+    expect(rows[0]!.querySelector('[data-crm-overlay]')).toBeNull();
+    expect(h.asked.flat()).toContain('someone@elsewhere.example');
+  });
+
   it('opens the sidebar and the banner for a thread with an outside client, and leaves nothing behind on abort', async () => {
     const h = harness('thread-five-messages.html');
     close = () => h.window.happyDOM.close();

@@ -1,6 +1,6 @@
 /**
  * The in-page half of measure-badges-chromium.ts: bundled and run inside a Gmail fixture page.
- * It times the watcher's list read and the badge pass, with every sender's answer in memory.
+ * It times what the content script does for the list, with every sender's answer in memory.
  */
 import { contactMatch, summary } from '../../support/crm-fixtures';
 import { getEnglishMessage } from '../../support/i18n-shim';
@@ -8,24 +8,25 @@ import { getEnglishMessage } from '../../support/i18n-shim';
 Object.assign(globalThis, { chrome: { runtime: {}, i18n: { getMessage: getEnglishMessage, getUILanguage: () => 'en' } } });
 
 async function measure(rows: number, iterations: number) {
-  const { readListRows } = await import('../../../lib/mail/gmail/read-list');
+  const { createListRows } = await import('../../../lib/mail/gmail/list-rows');
   const { listBodiesOf } = await import('../../../lib/mail/gmail/scope');
-  const { rowSenderElements } = await import('../../../lib/content/gmail-anchors');
-  const { marksForSenders } = await import('../../../lib/content/row-marks');
-  const { placeBadges } = await import('../../../lib/content/place-badges');
+  const { createRowBadges } = await import('../../../lib/content/row-badges');
+  const { createRiskBadge } = await import('../../../lib/content/risk-badge');
+  const { riskMarkOf } = await import('../../../lib/content/badge-model');
   const opts = { ownAddresses: ['me@ourcompany.example'], companyDomains: ['ourcompany.example'] };
   const [body] = listBodiesOf(document);
   if (!body) throw new Error('no list body');
   const template = [...body.children];
   for (let i = template.length; i < rows; i++) body.append((template[i % template.length] as Element).cloneNode(true));
   const original = [...body.children].map((row) => row.cloneNode(true) as Element);
-  const answers = new Map(rowSenderElements([body]).flatMap(({ senders }) => senders.map(({ person }) => {
+  const list = createListRows();
+  list.reset([body]);
+  const answers = new Map(list.rows().flatMap(({ senders }) => senders.map(({ person }) => {
     const risky = person.email.includes('lestari') || person.email.includes('petrovsky');
     const item = { ...contactMatch(person.email), account: summary({ risk: risky ? summary().risk : { level: 'ok', reasons: [] } }) };
     return [person.email, item] as const;
   })));
-  const pass = () => placeBadges(document, rowSenderElements([body]).flatMap(({ senders }) =>
-    marksForSenders(senders.map((s) => s.person), (e) => answers.get(e)).map((mark) => ({ mark, anchor: senders.find((s) => s.person.email === mark.email)?.el as Element }))));
+  const badges = createRowBadges((e) => answers.get(e));
   const time = (fn: () => unknown, prepare?: () => void) => {
     let total = 0;
     for (let i = 0; i < iterations; i++) {
@@ -36,11 +37,15 @@ async function measure(rows: number, iterations: number) {
     }
     return Math.round((total / iterations) * 1000);
   };
-  const read = time(() => readListRows(body, opts));
-  const fresh = time(pass, () => body.replaceChildren(...original.map((row) => row.cloneNode(true))));
-  pass();
-  const steady = time(pass);
-  return { rows: body.children.length, badges: document.querySelectorAll('[data-crm-overlay="badge"]').length, read, fresh, steady };
+  const replaceAll = () => body.replaceChildren(...original.map((row) => row.cloneNode(true)));
+  const cloneAll = () => body.replaceChildren(...[...body.children].map((row) => row.cloneNode(true)));
+  const read = time(() => { list.reset([body]); list.result(opts); });
+  const fresh = time(() => badges.place(list.update([], [body]).read, true), replaceAll);
+  const cloned = time(() => badges.place(list.update([], [body]).read, true), cloneAll);
+  const steady = time(() => badges.place(list.rows(), false));
+  const mark = [...answers.values()].map(riskMarkOf).find((m) => m !== null);
+  const create = mark ? time(() => { for (let i = 0; i < 100; i++) createRiskBadge(document, mark); }) : 0;
+  return { rows: body.children.length, badges: document.querySelectorAll('[data-crm-overlay="badge"]').length, read, fresh, cloned, steady, create };
 }
 
 Object.assign(window, { measureBadges: measure });

@@ -1,3 +1,4 @@
+import { readRowGroup, type RowRead } from '../../../../lib/mail/gmail/list-rows';
 import { readListRows } from '../../../../lib/mail/gmail/read-list';
 import { readThread } from '../../../../lib/mail/gmail/read-thread';
 import type { GmailRoute } from '../../../../lib/mail/gmail/routes';
@@ -22,22 +23,34 @@ export function startWatching(fixture: string, locateFrames = 3, url?: string) {
   (window as unknown as { MutationObserver: typeof Base }).MutationObserver = Tracked;
 
   const frames: Array<() => void> = [];
-  const reads = { thread: 0, list: 0 };
+  /** Reads of the thread, reads of the list (frames that read rows), and rows read. */
+  const reads = { thread: 0, list: 0, rows: 0 };
   const roots: ParentNode[] = [];
-  const seen = { routes: [] as (GmailRoute | null)[], thread: [] as (ReadResult<ThreadContext> | null)[], list: [] as (ReadResult<ListRow[]> | null)[] };
+  const seen = {
+    routes: [] as (GmailRoute | null)[],
+    thread: [] as (ReadResult<ThreadContext> | null)[],
+    list: [] as (ReadResult<ListRow[]> | null)[],
+    /** Every `onRows` call: the rows read, and how many rows the list had. */
+    rows: [] as { read: readonly RowRead[]; all: number }[],
+  };
   const controller = new AbortController();
   const doc = asDocument(window.document);
   watchGmail(doc, controller.signal, {
     onRoute: (r) => seen.routes.push(r),
     onThread: (r) => seen.thread.push(r),
     onList: (r) => seen.list.push(r),
+    onRows: (read, all) => {
+      seen.rows.push({ read, all: all.length });
+      if (read.length > 0) reads.list++;
+    },
   }, {
     ...OURS,
     locateFrames,
     schedule: (fn) => { frames.push(fn); return () => { const i = frames.indexOf(fn); if (i >= 0) frames.splice(i, 1); }; },
     readers: {
       thread: (root, o) => { reads.thread++; roots.push(root); return readThread(root, o); },
-      list: (root, o) => { reads.list++; roots.push(root); return readListRows(root, o); },
+      row: (row, group) => { reads.rows++; roots.push(row); return readRowGroup(row, group); },
+      list: (root, o) => { roots.push(root); return readListRows(root, o); },
     },
   });
 
@@ -56,6 +69,9 @@ export function startWatching(fixture: string, locateFrames = 3, url?: string) {
     window.happyDOM.setURL(`${window.location.href.split('#')[0]}${hash}`);
     window.dispatchEvent(new window.HashChangeEvent('hashchange'));
   };
-  const resetCounts = () => { reads.thread = 0; reads.list = 0; seen.thread.length = 0; seen.list.length = 0; };
+  const resetCounts = () => {
+    reads.thread = reads.list = reads.rows = 0;
+    roots.length = seen.thread.length = seen.list.length = seen.rows.length = 0;
+  };
   return { window, doc, frames, reads, roots, seen, live, controller, settle, runFrames, navigate, resetCounts };
 }

@@ -21,7 +21,7 @@ describe('watchGmail', () => {
     expect(w.seen.routes.at(-1)).toMatchObject({ kind: 'thread', view: 'inbox' });
     expect(w.seen.thread).toEqual([EXPECTED_THREADS[F.threadFive]]);
     expect(w.seen.list).toEqual([null]);
-    expect(w.reads).toEqual({ thread: 1, list: 0 });
+    expect(w.reads).toEqual({ thread: 1, list: 0, rows: 0 });
   });
 
   it('reads both list and thread in the reading-pane layout', async () => {
@@ -34,7 +34,10 @@ describe('watchGmail', () => {
   it('reads from the containers it watches, not from the whole document', async () => {
     const w = watch(F.readingPane);
     await w.runFrames();
-    expect(w.roots).toEqual([w.doc.querySelector('.a98.iY'), w.doc.querySelector('[gh="tl"] table.F > tbody')]);
+    const body = w.doc.querySelector('[gh="tl"] table.F > tbody')!;
+    expect(w.roots[0]).toBe(w.doc.querySelector('.a98.iY'));
+    // Then each conversation of the list, from its own first row.
+    expect(w.roots.slice(1)).toEqual([...body.querySelectorAll('tr.zA')]);
   });
 
   it('does not read when mutations happen outside the watched containers', async () => {
@@ -48,7 +51,7 @@ describe('watchGmail', () => {
     await w.settle();
     expect(w.frames).toHaveLength(0);
     await w.runFrames();
-    expect(w.reads).toEqual({ thread: 0, list: 0 });
+    expect(w.reads).toEqual({ thread: 0, list: 0, rows: 0 });
   });
 
   it('ignores attribute changes in the list that cannot change what is read', async () => {
@@ -77,7 +80,8 @@ describe('watchGmail', () => {
     }
     expect(w.frames).toHaveLength(1);
     await w.runFrames();
-    expect(w.reads).toEqual({ thread: 0, list: 1 });
+    // One read, of the 25 new rows only.
+    expect(w.reads).toEqual({ thread: 0, list: 1, rows: 25 });
     const last = w.seen.list.at(-1);
     expect(last?.ok && last.value).toHaveLength(4 + 25);
   });
@@ -136,7 +140,7 @@ describe('watchGmail', () => {
     const w = startWatching(F.inboxTabs, 6, 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbfLdRwzXpqKlmZvTnHjGsWcBx');
     open.push(w);
     await w.runFrames();
-    expect(w.reads).toEqual({ thread: 1, list: 1 });
+    expect(w.reads).toEqual({ thread: 1, list: 1, rows: 4 });
     expect(w.seen.thread).toEqual([{ ok: false, reason: 'not-recognised', failed: ['threadContainer'] }]);
     expect(w.seen.list).toEqual([EXPECTED_LISTS[F.inboxTabs]]);
   });
@@ -154,7 +158,7 @@ describe('watchGmail', () => {
     w.doc.querySelector('[role="list"]')!.append(w.doc.createElement('div'));
     w.navigate('#sent');
     await w.runFrames();
-    expect(w.reads).toEqual({ thread: 0, list: 0 });
+    expect(w.reads).toEqual({ thread: 0, list: 0, rows: 0 });
     expect(w.seen.routes).toHaveLength(routes);
   });
 });

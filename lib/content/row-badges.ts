@@ -1,0 +1,48 @@
+import type { Participant } from '../mail/types';
+import type { LookupItem } from '../messaging/protocol';
+import { placeBadges, type BadgePlacement } from './place-badges';
+import { marksForSenders } from './row-marks';
+
+/** One conversation of a message list, as its badges need it. */
+export interface BadgeRow {
+  /** The element that stands for the conversation. */
+  row: Element;
+  /** The elements its badges live in (the row, or Gmail's two or three table rows). */
+  group: readonly Element[];
+  /** The senders it shows, each with the element a badge goes right before. */
+  senders: readonly { el: Element; person: Participant }[];
+}
+
+/**
+ * Keeps list badges for the conversations it is given: per conversation, a badge for each client
+ * account to watch or at risk, right before the first of its people the row shows. `place(rows,
+ * true)` is for rows just read (new, replaced or changed): their badges are put right whatever
+ * they carry. `place(rows, false)` is for new answers: a row whose marks are the ones it was given
+ * last time is not touched at all.
+ */
+export function createRowBadges(answer: (email: string) => LookupItem | undefined) {
+  /** The marks each row was last given, in words. */
+  const placed = new WeakMap<Element, string>();
+  return {
+    place(rows: readonly BadgeRow[], justRead: boolean): void {
+      for (const { row, group, senders } of rows) {
+        const wanted: BadgePlacement[] = [];
+        let key = '';
+        for (const mark of marksForSenders(senders.map((s) => s.person), answer)) {
+          const anchor = senders.find((s) => s.person.email === mark.email)?.el;
+          if (!anchor) continue;
+          wanted.push({ anchor, mark });
+          key += `${mark.email}\n${mark.level}\n${mark.label}\n`;
+        }
+        const before = placed.get(row);
+        if (!justRead && before === key) continue;
+        placed.set(row, key);
+        // A row never badged is new to the page: a badge in it is a copy the page made of the
+        // row, and sits before a sender (those with a badge wanted are looked at anyway). In a
+        // row badged before, ours may be anywhere in it.
+        const near = before === undefined ? senders.filter((s) => !wanted.some((w) => w.anchor === s.el)).map((s) => s.el) : undefined;
+        placeBadges(group, wanted, near);
+      }
+    },
+  };
+}
