@@ -17,6 +17,9 @@ export interface RiskMark {
 
 // Answers are kept as objects for the page's life; wording each once keeps re-render passes cheap.
 const worded = new WeakMap<LookupItem, RiskMark | null>();
+// Many addresses share an account: its level and reasons are put in words once per account and risk.
+const wordings = new Map<string, Pick<RiskMark, 'label' | 'reasons'>>();
+const WORDINGS_MAX = 500;
 
 /** The mark for a looked-up address, or null: healthy, unknown, excluded and failed lookups show nothing. */
 export function riskMarkOf(item: LookupItem | undefined): RiskMark | null {
@@ -33,14 +36,19 @@ function markOf(item: LookupItem): RiskMark | null {
   const { account } = item;
   const { level, reasons } = account.risk;
   if (level === 'ok') return null;
-  return {
-    email: item.email,
-    accountId: account.id,
-    accountName: account.name,
-    level,
-    label: t('badge_label', account.name, describeRisk(level, reasons)),
-    reasons: reasons.map(describeReason),
-  };
+  return { email: item.email, accountId: account.id, accountName: account.name, level, ...wordingOf(account.name, level, reasons) };
+}
+
+function wordingOf(name: string, level: RiskMark['level'], reasons: Parameters<typeof describeRisk>[1]): Pick<RiskMark, 'label' | 'reasons'> {
+  const key = JSON.stringify([name, level, reasons]);
+  let wording = wordings.get(key);
+  if (!wording) {
+    // A long session meets few accounts; should it meet many, the oldest wordings go first.
+    if (wordings.size >= WORDINGS_MAX) wordings.delete(wordings.keys().next().value as string);
+    wording = { label: t('badge_label', name, describeRisk(level, reasons)), reasons: reasons.map(describeReason) };
+    wordings.set(key, wording);
+  }
+  return wording;
 }
 
 /** The banner's one line: account, level and the top `max` reasons. */

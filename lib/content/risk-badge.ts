@@ -1,11 +1,7 @@
 import type { RiskMark } from './badge-model';
-import { createOverlayHost, OVERLAY_ATTR } from './overlay-host';
+import { OVERLAY_ATTR } from './overlay-host';
 
 // Shape differs by level as well as colour: a circled "i"-like dot for watch, a triangle with "!" for at-risk.
-const CSS = `
-:host { display: inline-flex; vertical-align: middle; margin: 0 4px 0 0; line-height: 0; }
-svg { width: 14px; height: 14px; display: block; }
-`;
 type Shape = [tag: string, attrs: Record<string, string>];
 const ICONS: Record<RiskMark['level'], Shape[]> = {
   watch: [
@@ -21,44 +17,93 @@ const ICONS: Record<RiskMark['level'], Shape[]> = {
 };
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
+// On the host itself (an inline style outranks the page's rules, which a :host rule does not) and
+// as the icon's own attributes, so a copy of a badge, which carries no style sheet, looks the same.
+const HOST_STYLE = 'display:inline-flex;vertical-align:middle;margin:0 4px 0 0;line-height:0';
+
+/**
+ * One finished badge per level and document, without its text: each new badge is a deep copy of
+ * it (its shadow root is clonable, so the icon comes along where the browser supports that).
+ */
+const templates = new WeakMap<Document, Partial<Record<RiskMark['level'], HTMLElement>>>();
 
 /**
  * A risk badge: a small icon whose host carries `data-crm-overlay="badge"`, `data-email`,
  * `data-risk`, an accessible label and a tooltip. CRM text only ever goes into attributes;
- * the icon is built from our own constant shapes.
+ * the icon is built from our own constant shapes, once per level, and copied.
  */
 export function createRiskBadge(doc: Document, mark: RiskMark): HTMLElement {
-  const { host, root } = createOverlayHost(doc, 'span', 'badge', CSS);
-  host.setAttribute('role', 'img');
-  const svg = doc.createElementNS(SVG_NS, 'svg');
-  svg.setAttribute('viewBox', '0 0 16 16');
-  svg.setAttribute('aria-hidden', 'true');
-  root.append(svg);
+  const host = templateOf(doc, mark.level).cloneNode(true) as HTMLElement;
   updateRiskBadge(host, mark);
   return host;
 }
 
-/** Brings an existing badge up to date; touches only what changed, so a steady list causes no mutations. */
+/**
+ * Brings an existing badge up to date; touches only what changed, so a steady list causes no
+ * mutations. A copy the page made of a badge (a row it cloned) may lack its icon: it gets one.
+ */
 export function updateRiskBadge(host: HTMLElement, mark: RiskMark): void {
-  const set = (name: string, value: string) => {
-    if (host.getAttribute(name) !== value) host.setAttribute(name, value);
-  };
-  set('data-email', mark.email);
-  set('aria-label', mark.label);
-  set('title', mark.label);
-  if (host.getAttribute('data-risk') !== mark.level) {
-    host.setAttribute('data-risk', mark.level);
-    const svg = host.shadowRoot?.querySelector('svg');
-    if (svg) svg.replaceChildren(...ICONS[mark.level].map(([tag, attrs]) => shape(svg.ownerDocument, tag, attrs)));
+  if (host.getAttribute('data-email') !== mark.email) host.setAttribute('data-email', mark.email);
+  // Label, tooltip, level and icon are written together, and the label names the level: a badge
+  // whose tooltip is the mark's label already shows its level.
+  const labelled = host.getAttribute('title') === mark.label;
+  if (!labelled) {
+    host.setAttribute('aria-label', mark.label);
+    host.setAttribute('title', mark.label);
   }
+  // A copy the page made of a badge (by serialising it, or where shadow roots are not copied
+  // with their host) has no icon; where they are, a shadow root of ours always holds one.
+  const root = host.shadowRoot;
+  const drawn = root !== null && (clonable(host) || root.firstElementChild !== null);
+  if (drawn && (labelled || host.getAttribute('data-risk') === mark.level)) return;
+  host.setAttribute('data-risk', mark.level);
+  (root ?? attach(host))?.replaceChildren(iconOf(host.ownerDocument, mark.level));
+}
+
+let clonableRoots: boolean | undefined;
+function clonable(host: HTMLElement): boolean {
+  const win = host.ownerDocument.defaultView;
+  clonableRoots ??= win !== null && 'clonable' in win.ShadowRoot.prototype;
+  return clonableRoots;
 }
 
 export function isRiskBadge(node: Element | null): node is HTMLElement {
   return node !== null && node.getAttribute(OVERLAY_ATTR) === 'badge';
 }
 
-function shape(doc: Document, tag: string, attrs: Record<string, string>): SVGElement {
-  const el = doc.createElementNS(SVG_NS, tag) as SVGElement;
-  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
-  return el;
+function templateOf(doc: Document, level: RiskMark['level']): HTMLElement {
+  let byLevel = templates.get(doc);
+  if (!byLevel) templates.set(doc, (byLevel = {}));
+  let host = byLevel[level];
+  if (!host) {
+    host = doc.createElement('span');
+    host.setAttribute(OVERLAY_ATTR, 'badge');
+    host.setAttribute('role', 'img');
+    host.setAttribute('data-risk', level);
+    host.style.cssText = HOST_STYLE;
+    attach(host)?.append(iconOf(doc, level));
+    byLevel[level] = host;
+  }
+  return host;
+}
+
+function attach(host: HTMLElement): ShadowRoot | null {
+  try {
+    return host.attachShadow({ mode: 'open', clonable: true });
+  } catch {
+    // Another shadow root (not ours) is already there; leave it be.
+    return null;
+  }
+}
+
+function iconOf(doc: Document, level: RiskMark['level']): SVGElement {
+  const svg = doc.createElementNS(SVG_NS, 'svg');
+  for (const [name, value] of Object.entries({ viewBox: '0 0 16 16', width: '14', height: '14', 'aria-hidden': 'true' })) svg.setAttribute(name, value);
+  svg.style.cssText = 'display:block';
+  for (const [tag, attrs] of ICONS[level]) {
+    const el = doc.createElementNS(SVG_NS, tag);
+    for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
+    svg.append(el);
+  }
+  return svg;
 }

@@ -92,6 +92,20 @@ describe('runGmailContent', () => {
     expect(h.asked.flat()).toContain('someone@elsewhere.example');
   });
 
+  it('keeps a working badge, with its icon and label, in a copy the page makes of a row', async () => {
+    const h = harness('inbox-default-tabs.html');
+    close = () => h.window.happyDOM.close();
+    await vi.waitFor(() => expect(h.overlays('badge')).toHaveLength(1));
+    const body = h.doc.querySelector('[gh="tl"] tbody')!;
+    body.replaceChildren(...[...body.children].map((row) => row.cloneNode(true)));
+    await vi.waitFor(() => expect(h.overlays('badge')[0]?.shadowRoot?.querySelector('svg')).toBeTruthy());
+    expect(h.overlays('badge')).toHaveLength(1);
+    const badge = h.overlays('badge')[0]!;
+    expect(badge.getAttribute('data-email')).toBe(AT_RISK);
+    expect(badge.getAttribute('data-risk')).toBe('at-risk');
+    expect(badge.getAttribute('aria-label')).toContain('Bank Sinar');
+  });
+
   it('opens the sidebar and the banner for a thread with an outside client, and leaves nothing behind on abort', async () => {
     const h = harness('thread-five-messages.html');
     close = () => h.window.happyDOM.close();
