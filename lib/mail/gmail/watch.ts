@@ -44,8 +44,9 @@ const LIST_WATCH = { childList: true, subtree: true, attributes: true, attribute
  * thread container and the list bodies (plus their parents, without subtree, to notice Gmail
  * swapping them). Mutations only mark work: in the list, the table rows they touched, and only
  * when they can change a row's sender or thread id (a date cell's text cannot); the work runs at
- * most once per frame and reads only those rows. It re-finds the containers when the view
- * changes (hashchange, popstate) and stops everything when `signal` aborts.
+ * most once per frame and reads only those rows. A view change (hashchange, popstate) is read at
+ * once, in a microtask, when its containers are already there; it re-finds the containers, and
+ * everything stops when `signal` aborts.
  */
 export function watchGmail(doc: Document, signal: AbortSignal, callbacks: GmailWatchCallbacks, opts: GmailWatchOptions): void {
   const win = doc.defaultView;
@@ -62,6 +63,7 @@ export function watchGmail(doc: Document, signal: AbortSignal, callbacks: GmailW
   let listSet = new Set<Node>();
   let observers: MutationObserver[] = [];
   let cancel: (() => void) | null = null;
+  let soon = false;
   let framesLeft = 0;
   const dirty = { thread: false, list: false };
   const last = { thread: '', list: '' };
@@ -85,12 +87,23 @@ export function watchGmail(doc: Document, signal: AbortSignal, callbacks: GmailW
     send?.(value);
   };
 
+  /** Reads in a microtask (before the page paints), not in the next frame. */
+  function flushSoon(): void {
+    if (soon) return;
+    soon = true;
+    queueMicrotask(() => {
+      soon = false;
+      cancel?.();
+      flush();
+    });
+  }
+
   function viewChanged(): void {
     disconnect();
     route = parseGmailUrl(doc.location?.href ?? doc.URL);
     callbacks.onRoute?.(route);
     framesLeft = maxFrames;
-    request();
+    flushSoon();
   }
 
   /** Notes which rows a batch of list mutations touched; false when none can change a read. */

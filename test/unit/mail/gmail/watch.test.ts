@@ -129,6 +129,29 @@ describe('watchGmail', () => {
     expect(w.reads.thread).toBe(0);
   });
 
+  it('reads a view change at once when its containers are already there, without waiting for a frame', async () => {
+    const w = watch(F.readingPane);
+    await w.runFrames();
+    w.resetCounts();
+    // The page swapped the open thread, then changed the hash.
+    const subject = w.doc.querySelector('h2[data-legacy-thread-id]')!;
+    subject.setAttribute('data-legacy-thread-id', '18c4100000000abc');
+    w.navigate('#inbox/18c4100000000abc');
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(w.frames).toHaveLength(0);
+    expect(w.reads.thread).toBe(1);
+    const last = w.seen.thread.at(-1);
+    expect(last?.ok && last.value.threadId).toBe('18c4100000000abc');
+    // The churn of an open view still waits for the next frame.
+    await w.runFrames();
+    w.resetCounts();
+    w.doc.querySelector('[role="listitem"][aria-expanded="false"]')!.setAttribute('aria-expanded', 'true');
+    await w.settle();
+    expect(w.frames).toHaveLength(1);
+    expect(w.reads.thread).toBe(0);
+  });
+
   it('answers not-recognised, without throwing, when the containers never appear', async () => {
     const w = watch(F.unrecognised);
     await w.runFrames();
