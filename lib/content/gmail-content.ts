@@ -17,7 +17,7 @@ import { placeBanner } from './risk-banner';
 import { addressesToLookUp, bannerMarkOf } from './row-marks';
 import { createRowBadges } from './row-badges';
 import { createSidebarFrame } from './sidebar-frame';
-import { readTheme } from './theme';
+import { createThemeWatch } from './theme';
 
 export interface GmailContentDeps {
   doc: Document;
@@ -55,6 +55,7 @@ export function runGmailContent(deps: GmailContentDeps): { focusNote(): void } {
   /** The list's conversations as last read, for putting badges right when answers come in. */
   let listRows: readonly RowRead[] = [];
   const badges = createRowBadges(client.answer);
+  const theme = createThemeWatch(doc, signal, () => findFirst(doc, S.main) ?? doc.body, () => applyThread());
 
   const showRisk = () => sidebar.reveal({ type: 'crm:show-risk' }, false);
 
@@ -66,8 +67,7 @@ export function runGmailContent(deps: GmailContentDeps): { focusNote(): void } {
       placeBanner(doc, null, null, showRisk);
       return;
     }
-    const theme = readTheme(findFirst(doc, S.main) ?? doc.body);
-    sidebar.show({ site: 'gmail', threadId: thread.threadId, subject: thread.subject, participants: people.slice(0, 50), theme });
+    sidebar.show({ site: 'gmail', threadId: thread.threadId, subject: thread.subject, participants: people.slice(0, 50), theme: theme.current() });
     placeBanner(doc, bannerSpot(doc), bannerMarkOf(people, client.answer), showRisk);
   }
 
@@ -88,6 +88,7 @@ export function runGmailContent(deps: GmailContentDeps): { focusNote(): void } {
     onRoute() {
       learnOwnAddress();
       reporter.viewChanged();
+      theme.viewChanged();
     },
     onThread(result) {
       reporter.verdict('thread', result && (result.ok ? { ok: true } : { ok: false, failed: result.failed }));

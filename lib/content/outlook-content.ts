@@ -18,7 +18,7 @@ import { placeBadges } from './place-badges';
 import { placeBanner } from './risk-banner';
 import { addressesToLookUp, bannerMarkOf } from './row-marks';
 import { createSidebarFrame } from './sidebar-frame';
-import { readTheme } from './theme';
+import { createThemeWatch } from './theme';
 
 export interface OutlookContentDeps {
   doc: Document;
@@ -61,6 +61,7 @@ export function runOutlookContent(deps: OutlookContentDeps): { focusNote(): void
     if (ownAddresses.length === 0) ownAddresses.push(...readOwnAddresses(doc, route));
   };
   let thread: OutlookThreadContext | null = null;
+  const theme = createThemeWatch(doc, signal, () => readingPaneOf(doc) ?? doc.body, () => applyThread());
 
   const showRisk = () => sidebar.reveal({ type: 'crm:show-risk' }, false);
   const placeThreadBanner = (people: readonly Participant[]) =>
@@ -74,8 +75,7 @@ export function runOutlookContent(deps: OutlookContentDeps): { focusNote(): void
       placeBanner(doc, null, null, showRisk);
       return;
     }
-    const theme = readTheme(readingPaneOf(doc) ?? doc.body);
-    sidebar.show(toSidebarContext({ ...thread, participants: people }, theme));
+    sidebar.show(toSidebarContext({ ...thread, participants: people }, theme.current()));
     placeThreadBanner(people);
   }
 
@@ -97,6 +97,7 @@ export function runOutlookContent(deps: OutlookContentDeps): { focusNote(): void
       ownAddresses.length = 0;
       learnOwnAddresses();
       reporter.viewChanged();
+      theme.viewChanged();
     },
     onThread(result) {
       reporter.verdict('thread', verdictOf(result));

@@ -42,3 +42,37 @@ export function readTheme(from: Element | null): MailTheme {
   for (let el: Element | null = from; el; el = el.parentElement) colors.push(win.getComputedStyle(el).backgroundColor);
   return themeOfBackgrounds(colors);
 }
+
+/**
+ * The page's theme for the sidebar, kept off the way to showing a thread: reading it forces a
+ * style pass over the DOM the site has just swapped in. `current()` answers the last theme read
+ * (reading it only the first time); once per view (`viewChanged()`) it is read again in the next
+ * animation frame, and `changed()` runs when it differs, to show the sidebar again.
+ */
+export function createThemeWatch(doc: Document, signal: AbortSignal, from: () => Element | null, changed: () => void) {
+  let theme: MailTheme | null = null;
+  let checked = false;
+  const recheck = () => {
+    if (signal.aborted) return;
+    const now = readTheme(from());
+    if (now === theme) return;
+    theme = now;
+    changed();
+  };
+  return {
+    current(): MailTheme {
+      if (theme === null) {
+        theme = readTheme(from());
+        checked = true;
+      } else if (!checked) {
+        checked = true;
+        const win = doc.defaultView;
+        if (win) win.requestAnimationFrame(recheck);
+      }
+      return theme;
+    },
+    viewChanged(): void {
+      checked = false;
+    },
+  };
+}
