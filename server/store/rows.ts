@@ -83,22 +83,29 @@ export function toContact(r: ContactRow): Contact {
   };
 }
 
-export const INTERACTION_SELECT = `
-  select i.id, i.account_id, i.kind, i.direction, i.occurred_at, i.summary, i.contact_ids, i.amount,
-         i.thread_id, i.created_at, u.id as author_id, u.name as author_name, u.email as author_email
-    from interactions i left join users u on u.id = i.author_id`;
+/** An instant as `Date#toISOString` writes it (`2026-11-23T10:00:00.000Z`), formatted by the database. */
+export const isoText = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * Interaction columns (of `interactions i left join users u on u.id = i.author_id`) as the API
+ * shows them: instants already as ISO text and contact ids as JSON, which saves parsing dates
+ * and array literals only to write them out again (a timeline page has 20 rows).
+ */
+export const INTERACTION_COLUMNS = `i.id, i.account_id, i.kind, i.direction, ${isoText('i.occurred_at')} as occurred_at, i.summary,
+         to_json(i.contact_ids) as contact_ids, i.amount, i.thread_id, ${isoText('i.created_at')} as created_at,
+         u.id as author_id, u.name as author_name, u.email as author_email`;
 
 export interface InteractionRow {
   id: string;
   account_id: string;
   kind: Interaction['kind'];
   direction: Interaction['direction'];
-  occurred_at: Date;
+  occurred_at: string;
   summary: string;
   contact_ids: string[];
   amount: number | null;
   thread_id: string | null;
-  created_at: Date;
+  created_at: string;
   author_id: string | null;
   author_name: string | null;
   author_email: string | null;
@@ -110,13 +117,13 @@ export function toInteraction(r: InteractionRow): Interaction {
     accountId: r.account_id,
     kind: r.kind,
     direction: r.direction,
-    occurredAt: iso(r.occurred_at),
+    occurredAt: r.occurred_at,
     summary: r.summary,
     author: ref(r.author_id, r.author_name, r.author_email),
     contactIds: r.contact_ids,
     amount: r.amount,
     threadId: r.thread_id,
-    createdAt: iso(r.created_at),
+    createdAt: r.created_at,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { InteractionKind, TimelinePage } from '../../lib/api';
 import type { Queryable } from '../db';
 import { validationError } from '../http/errors';
-import { toInteraction, type InteractionRow } from './rows';
+import { INTERACTION_COLUMNS, toInteraction, type InteractionRow } from './rows';
 import { CALLER_CTE } from './users';
 
 interface Position {
@@ -44,9 +44,6 @@ export type TimelineAnswer = { caller: false } | { caller: true; found: false } 
 
 type TimelineRow = { team_id: string; found: string | null } & { [K in keyof InteractionRow]: InteractionRow[K] | null };
 
-const PAGE_COLUMNS = `i.id, i.account_id, i.kind, i.direction, i.occurred_at, i.summary, i.contact_ids, i.amount,
-         i.thread_id, i.created_at, u.id as author_id, u.name as author_name, u.email as author_email`;
-
 /**
  * The caller, the account and one page of its timeline in one statement. Keyset pagination on
  * (occurred_at, id), newest first: rows inserted while a client pages never shift the pages it
@@ -69,7 +66,7 @@ export async function timelineForToken(
        from caller k
        left join accounts a on a.id = $2 and a.team_id = k.team_id
        left join lateral (
-         select ${PAGE_COLUMNS}
+         select ${INTERACTION_COLUMNS}
            from interactions i left join users u on u.id = i.author_id
           where i.account_id = a.id and i.team_id = k.team_id
             and ($3::text[] is null or i.kind = any($3::text[]))
