@@ -1,8 +1,6 @@
 import { emailDomain, isFreeMailDomain } from '../../lib/api';
-import type { LookupResponse } from '../../lib/api';
 import type { Queryable } from '../db';
 import { computeAndStore, type StaleSummary } from './summary-cache';
-import { hashToken } from './tokens';
 import { CALLER_CTE, readSettings } from './users';
 
 interface MatchRow {
@@ -110,10 +108,4 @@ export async function lookupJson(
       : `{"match":"unknown","email":${JSON.stringify(email)}}`);
   }
   return `{"results":[${parts.join(',')}]}`;
-}
-
-/** The same answer as a value, for a token (tests and tools inside the server). */
-export async function lookupEmails(q: Queryable, token: string, emails: readonly string[], now: Date): Promise<LookupResponse['results'] | null> {
-  const json = await lookupJson(q, hashToken(token), emails, now);
-  return json === null ? null : (JSON.parse(json) as LookupResponse).results;
 }
