@@ -1,5 +1,5 @@
 import { t } from '../i18n';
-import { readListRows } from '../mail/outlook/read-list';
+import type { RowRead } from '../mail/outlook/list-rows';
 import { readOwnAddresses } from '../mail/outlook/read-account';
 import { readThread } from '../mail/outlook/read-thread';
 import type { OutlookRoute } from '../mail/outlook/routes';
@@ -12,10 +12,11 @@ import type { CollapsePreference } from './collapse-preference';
 import { hideLayoutNotice, showLayoutNotice } from './layout-notice';
 import { createLayoutReporter, type LayoutVerdict } from './layout-reporter';
 import { createLookupClient, type AskLookup } from './lookup-client';
-import { outlookBadgePlacements, outlookBannerSpot, outlookMessagesText } from './outlook-anchors';
+import { outlookBannerSpot, outlookMessagesText } from './outlook-anchors';
 import { outlookRoom } from './outlook-room';
 import { placeBadges } from './place-badges';
 import { placeBanner } from './risk-banner';
+import { createRowBadges } from './row-badges';
 import { addressesToLookUp, bannerMarkOf } from './row-marks';
 import { createSidebarFrame } from './sidebar-frame';
 import { createThemeWatch } from './theme';
@@ -61,6 +62,9 @@ export function runOutlookContent(deps: OutlookContentDeps): { focusNote(): void
     if (ownAddresses.length === 0) ownAddresses.push(...readOwnAddresses(doc, route));
   };
   let thread: OutlookThreadContext | null = null;
+  /** The list's rows as last read, for putting badges right when answers come in. */
+  let listRows: readonly RowRead[] = [];
+  const badges = createRowBadges(client.answer);
   const theme = createThemeWatch(doc, signal, () => readingPaneOf(doc) ?? doc.body, () => applyThread());
 
   const showRisk = () => sidebar.reveal({ type: 'crm:show-risk' }, false);
@@ -79,8 +83,9 @@ export function runOutlookContent(deps: OutlookContentDeps): { focusNote(): void
     placeThreadBanner(people);
   }
 
+  /** Answers came in: the badges of every row whose marks changed. */
   function applyBadges(): void {
-    if (!signal.aborted) placeBadges(doc, outlookBadgePlacements(doc, client.answer));
+    if (!signal.aborted) badges.place(listRows, false);
   }
 
   // A list and its open conversation often share people, whose answer may come with either
@@ -109,25 +114,27 @@ export function runOutlookContent(deps: OutlookContentDeps): { focusNote(): void
       reporter.verdict('list', verdictOf(result));
       if (result?.ok) void client.ensure(addressesToLookUp(result.value, () => false)).then(applyAll);
     },
+    // Rows that are new or re-used get their badges in the same frame as their read, from memory,
+    // before the next paint; the other rows keep theirs untouched.
+    onRows(read, all) {
+      // The list's answer, built right after this, leaves our own addresses out.
+      learnOwnAddresses();
+      listRows = all;
+      if (!signal.aborted) badges.place(read, true);
+    },
   }, {
     ownAddresses,
     // Company domains live in the background's settings; its `excluded` answers stand for them.
     companyDomains: [],
     subscribeLocation: deps.subscribeLocation,
-    // Each read follows a change Outlook made, which may have dropped our badges or banner with
-    // the elements it replaced: put them back in the same frame, from memory, before the next paint.
+    // Each thread read follows a change Outlook made, which may have dropped our banner with the
+    // elements it replaced: put it back in the same frame, from memory, before the next paint.
     readers: {
       thread: (root, opts) => {
         learnOwnAddresses();
         const result = readThread(root, opts);
         sidebar.refresh();
         if (thread) placeThreadBanner(client.external(thread.participants));
-        return result;
-      },
-      list: (root, opts) => {
-        learnOwnAddresses();
-        const result = readListRows(root, opts);
-        applyBadges();
         return result;
       },
     },

@@ -22,11 +22,13 @@ export function expectsList(route: OutlookRoute | null): boolean {
   return route?.kind === 'list' || (route?.kind === 'search' && route.itemId === null);
 }
 
-/** Wraps a callback so it hears only values that differ from the last one it heard. */
-export function reporter<T>(send: ((value: T) => void) | undefined): (value: T) => void {
+/**
+ * Wraps a callback so it hears only values that differ from the last one it heard. `key`, when
+ * given, stands for the value: text that is equal exactly when the values are.
+ */
+export function reporter<T>(send: ((value: T) => void) | undefined): (value: T, key?: string) => void {
   let last: string | undefined;
-  return (value) => {
-    const key = JSON.stringify(value);
+  return (value, key = JSON.stringify(value)) => {
     if (key === last) return;
     last = key;
     send?.(value);

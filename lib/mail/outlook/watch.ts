@@ -1,4 +1,6 @@
 import type { ReaderOptions, ReadResult } from '../types';
+import { notRecognised } from '../types';
+import { createListRows, readListRow, type RowRead } from './list-rows';
 import { findFirst } from './query';
 import { readListRows } from './read-list';
 import { readThread } from './read-thread';
@@ -15,6 +17,12 @@ export interface OutlookWatchCallbacks {
   onThread?(result: ReadResult<OutlookThreadContext> | null): void;
   /** The list's rows were read, or `null` when no list is shown. Called only when they changed. */
   onList?(result: ReadResult<OutlookListRow[]> | null): void;
+  /**
+   * The rows read just now (new rows, and rows re-used for another conversation), and every row
+   * of the list. Called in the same frame as the read, before `onList`, even when the list's
+   * answer did not change; `([], [])` when the list went away.
+   */
+  onRows?(read: readonly RowRead[], all: readonly RowRead[]): void;
 }
 
 export interface OutlookWatchOptions extends ReaderOptions {
@@ -27,8 +35,11 @@ export interface OutlookWatchOptions extends ReaderOptions {
   locateFrames?: number;
   /** Runs `fn` before the next paint; returns a cancel. Defaults to requestAnimationFrame. */
   schedule?: (fn: () => void) => () => void;
-  /** The readers, replaceable so tests can count reads. */
-  readers?: { thread?: typeof readThread; list?: typeof readListRows };
+  /**
+   * The readers, replaceable so tests can count reads: the thread, one row of the list, and the
+   * whole list (only for a list expected but never found).
+   */
+  readers?: { thread?: typeof readThread; row?: typeof readListRow; list?: typeof readListRows };
 }
 
 /**
@@ -36,15 +47,18 @@ export interface OutlookWatchOptions extends ReaderOptions {
  * observes only the reading pane, the selected row, and the listbox's children (rows added or
  * removed as the list scrolls or re-renders), plus the pane's and the list's parents without
  * subtree, to notice either being replaced. Mutations only mark work, which runs at most once per
- * animation frame. Location changes re-find everything. Everything stops when `signal` aborts.
- * Animation frames pause in background tabs, so a hidden tab reads nothing until it is shown.
+ * animation frame; in the list, only the rows added or re-used are read. Location changes
+ * re-find everything, at once (in a microtask) when the new URL is already committed, else in the
+ * next frame. Everything stops when `signal` aborts. Animation frames pause in background tabs,
+ * so a hidden tab reads nothing from the page's own changes until it is shown.
  */
 export function watchOutlook(doc: Document, signal: AbortSignal, callbacks: OutlookWatchCallbacks, opts: OutlookWatchOptions): void {
   const win = doc.defaultView;
   if (signal.aborted || !win) return;
   const schedule = opts.schedule ?? ((fn) => { const id = win.requestAnimationFrame(fn); return () => win.cancelAnimationFrame(id); });
   const readThreadOf = opts.readers?.thread ?? readThread;
-  const readListOf = opts.readers?.list ?? readListRows;
+  const readWholeList = opts.readers?.list ?? readListRows;
+  const rows = createListRows(opts.readers?.row ?? readListRow);
   const maxFrames = opts.locateFrames ?? 600;
   const emitThread = reporter(callbacks.onThread);
   const emitList = reporter(callbacks.onList);
@@ -57,13 +71,20 @@ export function watchOutlook(doc: Document, signal: AbortSignal, callbacks: Outl
   let cancel: (() => void) | null = null;
   let framesLeft = 0;
   let viewPending = false;
+  /** The URL the route was last read from. */
+  let routeUrl: string | null = null;
   const dirty = { thread: false, list: false };
+  /** Since the last read of the list: elements whose row id changed, and whether rows came or went. */
+  const touched = new Set<Element>();
+  let childrenChanged = false;
+  /** The listbox the row memory holds. */
+  let readList: Element | null = null;
 
   const request = () => { cancel ??= schedule(flush); };
   const relocate = (frames: number) => { framesLeft = Math.max(framesLeft, frames); };
   const disconnect = () => { observers.forEach((o) => o.disconnect()); observers = []; pane = row = list = null; };
-  const observe = (target: Node, init: MutationObserverInit, onChange: () => void) => {
-    const observer = new win.MutationObserver(() => { onChange(); request(); });
+  const observe = (target: Node, init: MutationObserverInit, onChange: (records: MutationRecord[]) => void) => {
+    const observer = new win.MutationObserver((records) => { onChange(records); request(); });
     observer.observe(target, init);
     observers.push(observer);
   };
@@ -72,13 +93,19 @@ export function watchOutlook(doc: Document, signal: AbortSignal, callbacks: Outl
     if (el.parentNode) observe(el.parentNode, { childList: true }, () => { if (!el.isConnected) relocate(frames); });
   };
 
-  // The URL is read in the frame, not in the event: the Navigation API's `navigate` event, which
-  // WXT's location change rides on, fires before the new URL is committed.
+  // The Navigation API's `navigate` event, which WXT's location change rides on, fires before the
+  // new URL is committed: the URL is read in a microtask when it has changed by then (a page's own
+  // pushState, committed when its script returns), else in the frame.
   function viewChanged(): void {
     viewPending = true;
     framesLeft = maxFrames;
     dirty.thread = dirty.list = true;
     request();
+    queueMicrotask(() => {
+      if (signal.aborted || !viewPending || doc.URL === routeUrl) return;
+      cancel?.();
+      flush();
+    });
   }
 
   function locate(): void {
@@ -109,8 +136,11 @@ export function watchOutlook(doc: Document, signal: AbortSignal, callbacks: Outl
     }
     if (nextRow) observe(nextRow, ROW, () => { dirty.thread = dirty.list = true; });
     if (nextList) {
-      observe(nextList, LIST.children, () => { dirty.list = true; });
-      observe(nextList, LIST.rowIds, () => { dirty.list = true; });
+      observe(nextList, LIST.children, () => { childrenChanged = dirty.list = true; });
+      observe(nextList, LIST.rowIds, (records) => {
+        for (const { target } of records) touched.add(target as Element);
+        dirty.list = true;
+      });
       // A list replaced on a folder switch may take a while to come back: look for it as long as at start.
       observeParent(nextList, maxFrames);
     }
@@ -121,7 +151,8 @@ export function watchOutlook(doc: Document, signal: AbortSignal, callbacks: Outl
     if (signal.aborted) return;
     if (viewPending) {
       viewPending = false;
-      route = parseOutlookUrl(doc.URL);
+      routeUrl = doc.URL;
+      route = parseOutlookUrl(routeUrl);
       callbacks.onRoute?.(route);
     }
     if ((pane && !pane.isConnected) || (row && !row.isConnected)) relocate(1);
@@ -135,11 +166,42 @@ export function watchOutlook(doc: Document, signal: AbortSignal, callbacks: Outl
 
   function flushList(): void {
     if (!dirty.list) return;
-    if (list) emitList(readListOf(list, opts));
+    if (list) readRows(list);
     else if (framesLeft > 0) return; // still looking: keep the work marked
-    // A list expected but never drawn is not the layout we know; otherwise there is none to show.
-    else emitList(route && expectsList(route) ? readListOf(doc, opts) : null);
+    else {
+      if (readList) forgetRows();
+      // A list expected but never drawn is not the layout we know; otherwise there is none to show.
+      emitList(route && expectsList(route) ? readWholeList(doc, opts) : null);
+    }
     dirty.list = false;
+  }
+
+  function readRows(listbox: Element): void {
+    let read: RowRead[];
+    try {
+      if (listbox !== readList) {
+        readList = listbox;
+        read = rows.reset(listbox);
+      } else read = rows.update(touched, childrenChanged).read;
+    } catch {
+      readList = null;
+      emitList(notRecognised(['list']));
+      return;
+    } finally {
+      touched.clear();
+      childrenChanged = false;
+    }
+    if (read.length > 0) callbacks.onRows?.(read, rows.rows());
+    // Rows replaced by copies read the same: compare what was read, not the answer built from it.
+    emitList(rows.result(opts), `rows:${rows.key(opts)}`);
+  }
+
+  function forgetRows(): void {
+    readList = null;
+    rows.reset(null);
+    touched.clear();
+    childrenChanged = false;
+    callbacks.onRows?.([], []);
   }
 
   function flushThread(): void {

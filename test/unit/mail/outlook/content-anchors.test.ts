@@ -1,17 +1,25 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { outlookBannerSpot, outlookMessagesText, outlookRowSenders } from '../../../../lib/content/outlook-anchors';
+import { outlookBannerSpot, outlookMessagesText } from '../../../../lib/content/outlook-anchors';
 import { mailArea } from '../../../../lib/content/outlook-room';
 import { OUTLOOK_FIXTURES as F } from '../../../../lib/mail/outlook/fixtures';
+import { createListRows } from '../../../../lib/mail/outlook/list-rows';
+import { messageListOf } from '../../../../lib/mail/outlook/scope';
 import { openFixture, type FixturePage } from './fixture-page';
 import { P } from './people.fixture';
 
 let page: FixturePage | null = null;
 afterEach(() => { page?.close(); page = null; });
 const open = (fixture: string) => (page = openFixture(fixture)).doc;
+/** The sender elements of every row of the list, as the list's row memory holds them. */
+const rowSenders = (doc: Document) => {
+  const rows = createListRows();
+  rows.reset(messageListOf(doc));
+  return rows.rows().map((row) => row.senders);
+};
 
 describe('Outlook anchors for badges, banner and body text', () => {
   it('gives each row its sender elements, in row order', () => {
-    const rows = outlookRowSenders(open(F.paneRight));
+    const rows = rowSenders(open(F.paneRight));
     expect(rows.map((senders) => senders.map((s) => s.person.email))).toEqual([
       [P.dewi.email], [P.sergei.email], [P.nurul.email], [P.andrei.email, P.me.email], [P.rina.email], [P.budi.email, P.dewi.email],
     ]);
@@ -19,7 +27,7 @@ describe('Outlook anchors for badges, banner and body text', () => {
   });
 
   it.each([F.fullPage, F.deeplink, F.unrecognised])('finds no rows without a list: %s', (fixture) => {
-    expect(outlookRowSenders(open(fixture))).toEqual([]);
+    expect(rowSenders(open(fixture))).toEqual([]);
   });
 
   it.each([

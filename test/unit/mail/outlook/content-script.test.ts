@@ -67,6 +67,19 @@ describe('runOutlookContent on the fixture pages', () => {
     expect(page.reportLayout).toHaveBeenLastCalledWith([]);
   });
 
+  it('re-badges a row Outlook re-uses for another conversation, and leaves the other badges as they are', async () => {
+    const api = crm({ [P.dewi.email]: 'at-risk', [P.sergei.email]: 'watch', [P.budi.email]: 'ok' });
+    const page = start(F.paneRight, RIGHT, api);
+    await vi.waitFor(() => expect(page.badges()).toHaveLength(3), { timeout: 5_000 });
+    const before = Array.from(page.doc.querySelectorAll('[data-crm-overlay="badge"]'));
+    const row = page.doc.querySelectorAll('[role="option"]')[1]!;
+    row.querySelector('span[title*="@"]:not([data-crm-overlay])')!.setAttribute('title', P.budi.email);
+    row.setAttribute('data-convid', 'CONV-reused');
+    await vi.waitFor(() => expect(page.badges()).toEqual([`${P.dewi.email} at-risk`, `${P.dewi.email} at-risk`]), { timeout: 5_000 });
+    const after = Array.from(page.doc.querySelectorAll('[data-crm-overlay="badge"]'));
+    expect(after).toEqual([before[0], before[2]]);
+  });
+
   it('shows the sidebar for anyone outside the company, known or not, and nothing once only colleagues are left', async () => {
     const api = crm({});
     const page = start(F.namesOnly, RIGHT.replace(encodeURIComponent(CONV.dewi), encodeURIComponent(CONV.ana)), api);

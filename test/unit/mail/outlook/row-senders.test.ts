@@ -26,6 +26,19 @@ describe('rowSendersOf', () => {
   });
 });
 
+describe('rowSendersOf with our badge in the row', () => {
+  it('does not take the badge for a sender, though its tooltip (the account\'s name) holds an @', () => {
+    page = openFixture(F.paneRight);
+    const row = rowOf(page.doc, CONV.dewi);
+    const sender = row.querySelector('span[title*="@"]')!;
+    const badge = page.doc.createElement('span');
+    badge.setAttribute('data-crm-overlay', 'badge');
+    badge.setAttribute('title', 'ops@sinar.example: At risk. No active owner');
+    sender.before(badge);
+    expect(rowSendersOf(row).map((s) => s.person)).toEqual([P.dewi]);
+  });
+});
+
 describe('rowThreadId', () => {
   it('reads data-convid, or the id of a row without one (the older build)', () => {
     page = openFixture(F.romanian);

@@ -1,4 +1,5 @@
 import { afterEach, vi } from 'vitest';
+import { readListRow, type RowRead } from '../../../../lib/mail/outlook/list-rows';
 import { readListRows } from '../../../../lib/mail/outlook/read-list';
 import { readThread } from '../../../../lib/mail/outlook/read-thread';
 import type { OutlookRoute } from '../../../../lib/mail/outlook/routes';
@@ -42,7 +43,11 @@ export function start(fixture: string, url: string, locateFrames = 600) {
   const frames = manualFrames();
   const listeners = new Set<() => void>();
   const read = vi.fn(readThread);
-  const readList = vi.fn(readListRows);
+  /** Each read of one row, and each read of the list: a frame that read any row. */
+  const readRow = vi.fn(readListRow);
+  const readList = vi.fn((_read: readonly RowRead[]) => undefined);
+  /** The whole-list reader, used only for a list expected but never found. */
+  const readWhole = vi.fn(readListRows);
   const threads: (ReadResult<OutlookThreadContext> | null)[] = [];
   const lists: (ReadResult<OutlookListRow[]> | null)[] = [];
   const routes: (OutlookRoute | null)[] = [];
@@ -54,15 +59,20 @@ export function start(fixture: string, url: string, locateFrames = 600) {
   vi.spyOn(proto, 'observe').mockImplementation(function (this: unknown, ...args: Parameters<typeof observe>) { observed.add(this); disconnected.delete(this); return observe.apply(this, args); });
   vi.spyOn(proto, 'disconnect').mockImplementation(function (this: unknown) { disconnected.add(this); return disconnect.apply(this); });
   const controller = new AbortController();
-  watchOutlook(doc, controller.signal, { onThread: (t) => threads.push(t), onRoute: (r) => routes.push(r), onList: (l) => lists.push(l) }, {
+  watchOutlook(doc, controller.signal, {
+    onThread: (t) => threads.push(t),
+    onRoute: (r) => routes.push(r),
+    onList: (l) => lists.push(l),
+    onRows: (read) => { if (read.length > 0) readList(read); },
+  }, {
     ...OPTS,
     locateFrames,
     schedule: frames.schedule,
-    readers: { thread: read, list: readList },
+    readers: { thread: read, row: readRow, list: readWhole },
     subscribeLocation: (listener) => { listeners.add(listener); return () => listeners.delete(listener); },
   });
   const navigate = (to: string) => { win.history.pushState({}, '', to); listeners.forEach((l) => l()); };
   /** Delivers pending mutations and runs frames until none is asked for. */
   const idle = async (max = 20) => { for (let i = 0; i < max; i++) { await settle(); if (frames.pending === 0) return; frames.run(); } };
-  return { doc, win, frames, read, readList, lists, threads, routes, controller, listeners, observed, disconnected, navigate, idle };
+  return { doc, win, frames, read, readRow, readList, readWhole, lists, threads, routes, controller, listeners, observed, disconnected, navigate, idle };
 }

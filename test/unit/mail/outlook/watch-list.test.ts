@@ -43,6 +43,8 @@ describe('watchOutlook: list rows', () => {
     expect(w.frames.pending).toBe(1);
     await w.idle();
     expect(w.readList).toHaveBeenCalledTimes(2);
+    // Only the new rows were read.
+    expect(w.readRow).toHaveBeenCalledTimes(INBOX_ORDER.length + added.length);
     expect(w.lists.map(rowIds)).toEqual([INBOX_ORDER, [...INBOX_ORDER, ...added]]);
     const last = w.lists.at(-1);
     expect(last?.ok && last.value.at(-1)?.senders).toEqual([{ name: 'Dewi Lestari', email: 'personconv-29@client.example' }]);
@@ -54,6 +56,7 @@ describe('watchOutlook: list rows', () => {
     w.doc.querySelectorAll('[role="option"]').forEach((row, i) => { if (i < 3) row.remove(); });
     await w.idle();
     expect(rowIds(w.lists.at(-1))).toEqual(INBOX_ORDER.slice(3));
+    expect(w.readRow).toHaveBeenCalledTimes(INBOX_ORDER.length);
   });
 
   it('ignores hover, focus, aria-label and preview changes inside rows', async () => {
@@ -73,9 +76,15 @@ describe('watchOutlook: list rows', () => {
   it('re-reads a row re-used for another conversation', async () => {
     const w = start('inbox-pane-right.html', INBOX);
     await w.idle();
-    w.doc.querySelectorAll('[role="option"]')[4]!.setAttribute('data-convid', 'CONV-reused');
+    const reused = w.doc.querySelectorAll('[role="option"]')[4]!;
+    reused.setAttribute('data-convid', 'CONV-reused');
+    reused.querySelector('span[title*="@"]')!.setAttribute('title', 'someone@client.example');
     await w.idle();
     expect(w.readList).toHaveBeenCalledTimes(2);
+    expect(w.readRow).toHaveBeenCalledTimes(INBOX_ORDER.length + 1);
+    expect(w.readList.mock.calls[1]?.[0].map((r) => r.row)).toEqual([reused]);
+    const last = w.lists.at(-1);
+    expect(last?.ok && last.value[4]?.senders.map((p) => p.email)).toEqual(['someone@client.example']);
     expect(rowIds(w.lists.at(-1))?.[4]).toBe('CONV-reused');
   });
 
@@ -88,6 +97,19 @@ describe('watchOutlook: list rows', () => {
     await w.idle();
     const last = w.lists.at(-1);
     expect(last?.ok && last.value.filter((r) => r.selected).map((r) => r.threadId)).toEqual([CONV.sergei]);
+    // Selection is read from the rows as they are; no row needed reading again.
+    expect(w.readRow).toHaveBeenCalledTimes(INBOX_ORDER.length);
+  });
+
+  it('reports nothing new when Outlook redraws the rows as they were, though it reads the new elements', async () => {
+    const w = start('inbox-pane-right.html', INBOX);
+    await w.idle();
+    const list = w.doc.querySelector('[role="listbox"]')!;
+    list.replaceChildren(...[...list.children].map((el) => el.cloneNode(true)));
+    await w.idle();
+    expect(w.readRow).toHaveBeenCalledTimes(2 * INBOX_ORDER.length);
+    expect(w.readList).toHaveBeenCalledTimes(2);
+    expect(w.lists).toHaveLength(1);
   });
 
   it('follows a listbox that Outlook replaces, and stops hearing the old one', async () => {
