@@ -45,6 +45,20 @@ describe.each(availableBackends())('lookup on $name', (backend) => {
     expect(first.account.owner?.id).toBe(a.userId);
   });
 
+  it('answers JSON as JSON.stringify would write it, stored summaries spliced in as they are', async () => {
+    const app = createApp({ db: t.db, now: () => NOW });
+    const res = await app.request('/v1/lookup', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${a.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ emails: [a.email, `x@${a.domain}`, 'x@nowhere.example', a.email] }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json');
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    const text = await res.text();
+    expect(text).toBe(JSON.stringify(LookupResponse.parse(JSON.parse(text))));
+  });
+
   it('never matches a free-mail domain, even when an account lists it', async () => {
     // Written straight to the table: the API itself refuses free-mail domains on accounts.
     await insertAccount(t.db, a.teamId, { name: 'Gmail users', domains: ['gmail.com'] });
