@@ -4,7 +4,7 @@ import { createListRows, holdsRowValue, insideRowValue, readRowGroup, ROW_VALUE_
 import { readListRows } from './read-list';
 import { readThread } from './read-thread';
 import { parseGmailUrl, type GmailRoute } from './routes';
-import { listBodiesOf, threadContainerOf } from './scope';
+import { listBodiesOf, mainOf, threadContainerOf } from './scope';
 
 export interface GmailWatchCallbacks {
   /** The view changed (also called once at start). `null`: not a Gmail mail URL. */
@@ -98,10 +98,31 @@ export function watchGmail(doc: Document, signal: AbortSignal, callbacks: GmailW
     });
   }
 
+  /** The URL the route was read from. */
+  let routeHref: string | null = null;
+  const href = () => doc.location?.href ?? doc.URL;
+
+  /** The URL changed (hashchange, popstate): a new view, unless it was already taken in. */
   function viewChanged(): void {
+    if (href() !== routeHref) routeChanged();
+  }
+
+  function routeChanged(): void {
     disconnect();
-    route = parseGmailUrl(doc.location?.href ?? doc.URL);
+    routeHref = href();
+    route = parseGmailUrl(routeHref);
     callbacks.onRoute?.(route);
+    framesLeft = maxFrames;
+    flushSoon();
+  }
+
+  /**
+   * The main region was replaced: Gmail shows another view, and often changes the URL in the same
+   * task, so the hashchange event that follows would come only after the page has been rendered.
+   * The view is taken in now; its hashchange then finds it done.
+   */
+  function mainSwapped(): void {
+    if (href() !== routeHref) return routeChanged();
     framesLeft = maxFrames;
     flushSoon();
   }
@@ -153,6 +174,13 @@ export function watchGmail(doc: Document, signal: AbortSignal, callbacks: GmailW
       else observe(el, LIST_WATCH, noteList);
       // Gmail replaces whole containers on refresh; a childList watch on the parent sees that.
       if (el.parentNode) observe(el.parentNode, { childList: true }, () => { if (!el.isConnected) framesLeft = maxFrames; return true; });
+    }
+    const main = mainOf(doc);
+    if (main && main !== doc && (main as Node).parentNode) {
+      observe((main as Node).parentNode as Node, { childList: true }, () => {
+        if (!(main as Node).isConnected) mainSwapped();
+        return false;
+      });
     }
     // Only a container not read before needs a read now; the rest are read when they change.
     dirty.thread ||= thread !== null && !before.includes(thread);
@@ -214,7 +242,7 @@ export function watchGmail(doc: Document, signal: AbortSignal, callbacks: GmailW
   win.addEventListener('hashchange', viewChanged, { signal });
   win.addEventListener('popstate', viewChanged, { signal });
   signal.addEventListener('abort', () => { cancel?.(); cancel = null; disconnect(); }, { once: true });
-  viewChanged();
+  routeChanged();
 }
 
 function hasElement(nodes: NodeList): boolean {

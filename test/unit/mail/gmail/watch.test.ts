@@ -152,6 +152,34 @@ describe('watchGmail', () => {
     expect(w.reads.thread).toBe(0);
   });
 
+  it('takes in a view whose main region Gmail swapped in, before the hashchange event, and not again after it', async () => {
+    const w = watch(F.readingPane);
+    await w.runFrames();
+    w.resetCounts();
+    const main = w.doc.querySelector('[role="main"]')!;
+    const next = main.cloneNode(true) as Element;
+    next.querySelector('h2[data-legacy-thread-id]')!.setAttribute('data-legacy-thread-id', '18c4100000000def');
+    // As the page does it: the new region in, the URL changed, in one task; the event comes later.
+    main.replaceWith(next);
+    w.window.happyDOM.setURL(`${w.window.location.href.split('#')[0]}#inbox/18c4100000000def`);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(w.frames).toHaveLength(0);
+    expect(w.seen.routes.at(-1)).toMatchObject({ kind: 'thread', view: 'inbox' });
+    const last = w.seen.thread.at(-1);
+    expect(last?.ok && last.value.threadId).toBe('18c4100000000def');
+    const reads = { ...w.reads };
+    const routes = w.seen.routes.length;
+    w.window.dispatchEvent(new w.window.HashChangeEvent('hashchange'));
+    await w.runFrames();
+    expect(w.reads).toEqual(reads);
+    expect(w.seen.routes).toHaveLength(routes);
+    // The new region is the one watched now.
+    next.querySelector('[role="listitem"][aria-expanded="false"]')!.setAttribute('aria-expanded', 'true');
+    await w.runFrames();
+    expect(w.reads.thread).toBe(reads.thread + 1);
+  });
+
   it('answers not-recognised, without throwing, when the containers never appear', async () => {
     const w = watch(F.unrecognised);
     await w.runFrames();
