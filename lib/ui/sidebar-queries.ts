@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useQuery, useQueryClient, type QueryClient } from '@tanstack/preact-query';
 import type { InteractionKind } from '../api';
 import type { LookupItem } from '../messaging/protocol';
+import { useLayoutEffect } from 'preact/hooks';
 import { ask } from './ask';
 
 const accountQuery = (accountId: string) => ({
@@ -27,18 +28,27 @@ function readAhead(client: QueryClient, items: readonly LookupItem[]): void {
   }
 }
 
-/** Every address of the thread in one `lookup` message. */
+/**
+ * Every address of the thread in one `lookup` message. It is sent as soon as the thread is
+ * rendered (a layout effect), not after the browser painted, which is when a query's own
+ * subscription would send it; the query then finds the answer on its way.
+ */
 export function useLookup(emails: readonly string[]) {
   const client = useQueryClient();
-  return useQuery({
+  const options = {
     queryKey: ['lookup', ...emails],
     queryFn: async () => {
       const items = await ask('lookup', { emails: [...emails] });
       readAhead(client, items);
       return items;
     },
-    enabled: emails.length > 0,
-  });
+  };
+  const key = emails.join('\n');
+  useLayoutEffect(() => {
+    if (emails.length > 0) void client.prefetchQuery(options);
+    // `options` changes only with the addresses, which `key` stands for.
+  }, [client, key]);
+  return useQuery({ ...options, enabled: emails.length > 0 });
 }
 
 export function useAccount(accountId: string | null) {
