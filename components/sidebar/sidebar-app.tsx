@@ -1,11 +1,14 @@
 import { t } from '../../lib/i18n';
-import { sourceKey } from '../../lib/sidebar/source';
 import { useCacheChanges } from '../../lib/ui/use-cache-changes';
 import { useSidebarSource } from '../../lib/ui/use-sidebar-source';
 import { useTheme } from '../../lib/ui/use-theme';
 import { ThreadView } from './thread-view';
 
-/** The sidebar: reads what to show from the URL and starts afresh for each thread. */
+/**
+ * The sidebar: shows the thread handed over by the page (or the address in the URL). The view
+ * stays mounted from thread to thread; what belongs to one thread or one client starts afresh
+ * (the thread view forgets the person picked; the person view is keyed by thread and person).
+ */
 export function SidebarApp() {
   useCacheChanges();
   const source = useSidebarSource();
@@ -23,5 +26,5 @@ export function SidebarApp() {
       </main>
     );
   }
-  return <ThreadView key={sourceKey(source)} source={source} />;
+  return <ThreadView source={source} />;
 }

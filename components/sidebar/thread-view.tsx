@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { accountOf, firstToShow, matchNamedPeople, pairParticipants } from '../../lib/sidebar/participants';
-import { peopleOf, type SidebarSource } from '../../lib/sidebar/source';
+import { peopleOf, sourceKey, type SidebarSource } from '../../lib/sidebar/source';
 import { toProblem } from '../../lib/ui/problem-text';
 import { useAccount, useLookup, useStatus } from '../../lib/ui/sidebar-queries';
 import { ProblemView } from '../common/problem-view';
@@ -17,7 +17,11 @@ export function ThreadView({ source }: { source: Shown }) {
   const people = peopleOf(source);
   const lookup = useLookup(people.map((p) => p.email));
   const status = useStatus();
-  const [picked, setPicked] = useState<number | null>(null);
+  // The person picked belongs to the thread it was picked in: another thread starts from its first.
+  const thread = sourceKey(source);
+  const [choice, setChoice] = useState<{ thread: string; index: number } | null>(null);
+  const picked = choice?.thread === thread ? choice.index : null;
+  const setPicked = (index: number) => setChoice({ thread, index });
   const context = source.kind === 'thread' ? source.context : null;
   const participants = lookup.data ? pairParticipants(people, lookup.data) : [];
   const index = picked ?? firstToShow(participants);
@@ -51,7 +55,7 @@ export function ThreadView({ source }: { source: Shown }) {
       <OfflineBanner status={status.data} />
       {shown && (
         <PersonView
-          key={shown.email}
+          key={`${thread}|${shown.email}`}
           person={shown}
           context={context}
           user={status.data?.user?.user ?? null}
