@@ -7,6 +7,7 @@ const MAIL_SITES = [
   'https://outlook.office.com/*',
   'https://outlook.office365.com/*',
   'https://outlook.live.com/*',
+  'https://outlook.cloud.microsoft/*',
 ];
 
 /** Any CRM origin may be asked for; only the one the user saves is requested, at save time. */

@@ -5,7 +5,7 @@ import { onMessage } from '../lib/messaging/channel';
 import { ask } from '../lib/ui/ask';
 
 export default defineContentScript({
-  matches: ['https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.live.com/*'],
+  matches: ['https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.live.com/*', 'https://outlook.cloud.microsoft/*'],
   runAt: 'document_idle',
   main(ctx) {
     const outlook = runOutlookContent({

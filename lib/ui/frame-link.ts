@@ -9,6 +9,7 @@ export const MAIL_ORIGINS: readonly string[] = [
   'https://outlook.office.com',
   'https://outlook.office365.com',
   'https://outlook.live.com',
+  'https://outlook.cloud.microsoft',
 ];
 
 /** A message from the page that hosts this frame, checked; null for anything else. */

@@ -7,7 +7,7 @@
  * predicates that depend on it take it as a parameter (`layout.ts` reads it from the page).
  */
 
-export const OUTLOOK_HOSTS = ['outlook.office.com', 'outlook.office365.com', 'outlook.live.com'] as const;
+export const OUTLOOK_HOSTS = ['outlook.office.com', 'outlook.office365.com', 'outlook.live.com', 'outlook.cloud.microsoft'] as const;
 
 export type PaneSetting = 'right' | 'bottom' | 'hidden';
 

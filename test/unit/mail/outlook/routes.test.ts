@@ -13,6 +13,7 @@ describe('parseOutlookUrl', () => {
     [`${O}/mail`, { kind: 'list', mailbox: '', folder: null }],
     [`${O}/mail/inbox`, { kind: 'list', mailbox: '', folder: 'inbox' }],
     [`https://outlook.office365.com/mail/sentitems`, { kind: 'list', mailbox: '', folder: 'sentitems' }],
+    [`https://outlook.cloud.microsoft/mail/inbox/id/${ENC}`, { kind: 'item', mailbox: '', folder: 'inbox', itemId: ID }],
     [`${O}/mail/AAMkAGI2TG93AAA%3D`, { kind: 'list', mailbox: '', folder: 'AAMkAGI2TG93AAA=' }],
     [`${O}/mail/inbox/id/${ENC}`, { kind: 'item', mailbox: '', folder: 'inbox', itemId: ID }],
     [`${O}/mail/id/${ENC}`, { kind: 'item', mailbox: '', folder: null, itemId: ID }],
