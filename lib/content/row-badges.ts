@@ -1,17 +1,10 @@
-import type { Participant } from '../mail/types';
+import type { RowRead } from '../mail/types';
 import type { LookupItem } from '../messaging/protocol';
 import { placeBadges, type BadgePlacement } from './place-badges';
 import { marksForSenders } from './row-marks';
 
 /** One conversation of a message list, as its badges need it. */
-export interface BadgeRow {
-  /** The element that stands for the conversation. */
-  row: Element;
-  /** The elements its badges live in (the row, or Gmail's two or three table rows). */
-  group: readonly Element[];
-  /** The senders it shows, each with the element a badge goes right before. */
-  senders: readonly { el: Element; person: Participant }[];
-}
+export type BadgeRow = Pick<RowRead, 'row' | 'group' | 'senders'>;
 
 /**
  * Keeps list badges for the conversations it is given: per conversation, a badge for each client

@@ -45,6 +45,26 @@ export interface ListRow {
   senders: Participant[];
 }
 
+/** A sender element of a list row and who it shows. */
+export interface RowSender {
+  el: Element;
+  person: Participant;
+}
+
+/** What one conversation of a message list shows, as read from its rows (Gmail or Outlook). */
+export interface RowRead {
+  /** The element that stands for the conversation (Gmail: its first table row). */
+  row: Element;
+  /** The elements its badges live in: the row itself, or Gmail's two or three table rows. */
+  group: readonly Element[];
+  /** Its thread or conversation id, `null` while the page has not written one. */
+  threadId: string | null;
+  /** Every sender it shows with an address, ours included, in row order. */
+  senders: readonly RowSender[];
+  /** What was read, as text: two reads with the same key answer the same. */
+  key: string;
+}
+
 /**
  * A reader's answer. It never throws and never guesses: when the page does not look like the
  * layout it knows, it says so and names what it could not find, so a broken layout is reported

@@ -1,29 +1,11 @@
 import { makeIsOurs, uniqueByEmail } from '../participants';
-import type { ListRow, Participant, ReaderOptions, ReadResult } from '../types';
+import type { ListRow, ReaderOptions, ReadResult, RowRead, RowSender } from '../types';
 import { notRecognised, recognised } from '../types';
 import { personFrom } from './people';
 import { cleanId, readAttr, safeMatches } from './query';
 import { GMAIL_SELECTORS as S } from './selectors';
 
-/** A sender element of a list row and who it shows. */
-export interface RowSender {
-  el: Element;
-  person: Participant;
-}
-
-/** What one conversation of the list shows, as read from its rows. */
-export interface RowRead {
-  /** The conversation's first row (`listRow`); it stands for the conversation. */
-  row: Element;
-  /** Its table rows: the first and those that follow it up to the next conversation. */
-  group: readonly Element[];
-  /** Its thread id, `null` while Gmail has not written one. */
-  threadId: string | null;
-  /** Every sender it shows with an address, ours included, in row order. */
-  senders: readonly RowSender[];
-  /** What was read, as text: two reads with the same key answer the same. */
-  key: string;
-}
+export type { RowRead, RowSender };
 
 /**
  * The attributes a row's thread id and senders are read from, after the selector table. Only

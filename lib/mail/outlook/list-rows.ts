@@ -1,23 +1,12 @@
 import { makeIsOurs, uniqueByEmail } from '../participants';
-import type { ReaderOptions, ReadResult } from '../types';
+import type { ReaderOptions, ReadResult, RowRead } from '../types';
 import { recognised } from '../types';
 import { findAll } from './query';
-import { rowSendersOf, rowThreadId, type RowSender } from './row-senders';
+import { rowSendersOf, rowThreadId } from './row-senders';
 import { OUTLOOK_SELECTORS as S } from './selectors';
 import type { OutlookListRow } from './types';
 
-/** What one row of the message list shows, as read from it. */
-export interface RowRead {
-  row: Element;
-  /** The elements its badges live in: the row itself. */
-  group: readonly Element[];
-  /** Its conversation id, `null` for a row without one. */
-  threadId: string | null;
-  /** Every sender it shows with an address, ours included, in row order. */
-  senders: readonly RowSender[];
-  /** What was read, as text: two reads with the same key answer the same. */
-  key: string;
-}
+export type { RowRead };
 
 /** Reads one row of the list. Throws only on a hostile DOM (callers catch). */
 export function readListRow(row: Element): RowRead {

@@ -1,13 +1,9 @@
-import type { Participant } from '../types';
+import type { RowSender } from '../types';
 import { cleanText, splitShown } from './address';
 import { attrFor, findAll, outermost } from './query';
 import { OUTLOOK_SELECTORS as S } from './selectors';
 
-/** A sender shown in a list row: the element that shows them, and who they are. */
-export interface RowSender {
-  el: Element;
-  person: Participant;
-}
+export type { RowSender };
 
 /**
  * The senders a row shows, in row order, each with its element (a badge goes right before it).
