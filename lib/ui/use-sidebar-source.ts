@@ -35,12 +35,11 @@ function createSourceStore(win: Window) {
     win.history.replaceState(win.history.state, '', unwritten);
     unwritten = null;
   };
-  const handed = (data: unknown) => {
-    const parsed = FrameMessage.safeParse(data);
-    if (!parsed.success || parsed.data.type !== 'crm:context') return;
+  const handed = (message: FrameMessage | null) => {
+    if (message?.type !== 'crm:context') return;
     if (unwritten === null) whenIdle(win, writeUrl);
-    unwritten = encodeSidebarContext(parsed.data.context);
-    set({ kind: 'thread', context: parsed.data.context });
+    unwritten = encodeSidebarContext(message.context);
+    set({ kind: 'thread', context: message.context });
   };
 
   win.addEventListener('hashchange', () => set(readSource(win.location.hash, win.location.search)));
@@ -51,7 +50,10 @@ function createSourceStore(win: Window) {
     else if (message?.type === 'crm:port' && event.ports[0]) {
       port?.close();
       port = event.ports[0];
-      port.onmessage = (portEvent: MessageEvent) => handed(portEvent.data);
+      port.onmessage = (portEvent: MessageEvent) => {
+        const parsed = FrameMessage.safeParse(portEvent.data);
+        handed(parsed.success ? parsed.data : null);
+      };
     }
   });
 
