@@ -109,7 +109,9 @@ describe('Gmail thread: sidebar and banner', () => {
     // Only Gmail's own hash change made an entry: one press of Back still goes back in Gmail.
     expect(await page.evaluate(() => history.length)).toBe(historyBefore + 1);
     expect((await frameContext(page))?.participants.map((p) => p.email)).toContain(DEMO_ADDRESSES.watch);
-    expect((await frameContext(page))?.theme).toBe('dark');
+    // The theme is read after the thread is handed over (off the way to showing it), and follows it.
+    await frame.waitForFunction(() => document.documentElement.dataset.theme === 'dark', undefined, { timeout: 5_000 });
+    await expect.poll(async () => (await frameContext(page))?.theme, { timeout: 5_000 }).toBe('dark');
     await page.frameLocator(FRAME).getByText(client.name).first().waitFor({ timeout: 30_000 });
     expect(await frame.evaluate(() => (window as { stillTheSamePage?: boolean }).stillTheSamePage)).toBe(true);
     expect(await sidebarFrame(page)).toBe(frame);
