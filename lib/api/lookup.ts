@@ -1,12 +1,22 @@
 import { z } from 'zod';
 import { Email, Id, Instant } from './common';
-import { Stage, UserRef } from './entities';
+import { Commitment, Stage, UserRef } from './entities';
 import { Risk } from './risk';
 
 export const LOOKUP_MAX = 100;
 
+/** What a lookup can send along with its results when asked (`include`). */
+export const LookupInclude = z.enum(['openCommitments']);
+export type LookupInclude = z.infer<typeof LookupInclude>;
+
 export const LookupRequest = z.object({
   emails: z.array(Email).min(1).max(LOOKUP_MAX),
+  /**
+   * `openCommitments`: the open commitments of every account the addresses matched, as
+   * `GET /v1/accounts/{id}/commitments?status=open` lists them. For opening a thread, whose
+   * sidebar shows them at once: one request instead of two.
+   */
+  include: z.array(LookupInclude).max(1).optional(),
 });
 export type LookupRequest = z.infer<typeof LookupRequest>;
 
@@ -40,7 +50,11 @@ export const LookupMatch = z.discriminatedUnion('match', [
 export type LookupMatch = z.infer<typeof LookupMatch>;
 
 /** One result per requested address, in request order (duplicates collapsed). */
-export const LookupResponse = z.object({ results: z.array(LookupMatch) });
+export const LookupResponse = z.object({
+  results: z.array(LookupMatch),
+  /** With `include: ["openCommitments"]` only: by account id, each matched account's open commitments (due first). */
+  openCommitments: z.record(Id, z.array(Commitment)).optional(),
+});
 export type LookupResponse = z.infer<typeof LookupResponse>;
 
 /**

@@ -1,4 +1,4 @@
-import { Email, LOOKUP_MAX, type LookupMatch } from '../api';
+import { Email, LOOKUP_MAX, type Commitment, type LookupInclude, type LookupMatch } from '../api';
 import { exclusionOf } from '../config/exclusions';
 import { ProblemError, toProblem } from '../messaging/problem';
 import type { LookupItem } from '../messaging/protocol';
@@ -52,7 +52,10 @@ export async function lookupEmails(ctx: Ctx, raw: readonly string[], prefetch: r
 
   if (misses.length > 0) {
     try {
-      for (const match of await fetchLookups(ctx, misses, readAhead)) answers.set(match.email, match);
+      // Opening a thread: its clients' open commitments come with the answer, stored before the
+      // read-ahead (and the sidebar) ask for them.
+      const include = wanted.size > 0 ? (['openCommitments'] as const) : [];
+      for (const match of await fetchLookups(ctx, misses, readAhead, include)) answers.set(match.email, match);
     } catch (error) {
       // With nothing else to show the caller gets the problem; otherwise the cached answers
       // still count (an inbox keeps its badges) and only the new addresses say why they're missing.
@@ -70,29 +73,55 @@ export async function lookupEmails(ctx: Ctx, raw: readonly string[], prefetch: r
 
 /**
  * Asks the CRM about addresses (in batches of LOOKUP_MAX) and caches every answer, unknown ones
- * too. `answered` sees the answers before they are stored.
+ * too. With `include`, what the CRM sends along is cached as well (open commitments, as
+ * `getCommitments` stores them), before `answered` sees the answers: a read that starts then
+ * finds it. `answered` sees the answers before they are stored.
  */
-export async function fetchLookups(ctx: Ctx, emails: readonly string[], answered?: (matches: LookupMatch[]) => void): Promise<LookupMatch[]> {
+export async function fetchLookups(
+  ctx: Ctx,
+  emails: readonly string[],
+  answered?: (matches: LookupMatch[]) => void,
+  include: readonly LookupInclude[] = [],
+): Promise<LookupMatch[]> {
   const client = await ctx.client();
   const results: LookupMatch[] = [];
+  const open: Record<string, Commitment[]> = {};
   for (let i = 0; i < emails.length; i += LOOKUP_MAX) {
     const batch = emails.slice(i, i + LOOKUP_MAX);
-    const answer = await client('lookup', { body: { emails: batch } });
+    const answer = await client('lookup', { body: include.length > 0 ? { emails: batch, include: [...include] } : { emails: batch } });
     const byEmail = new Map(answer.results.map((r) => [r.email, r]));
     const missing = batch.find((email) => !byEmail.has(email));
     if (missing) {
       throw new ProblemError({ kind: 'bad-format', path: 'results', detail: `no answer for ${missing}` });
     }
     results.push(...batch.map((email) => byEmail.get(email) as LookupMatch));
+    Object.assign(open, answer.openCommitments);
   }
-  answered?.(results);
   const fetchedAt = ctx.now();
+  storeOpenCommitments(ctx, results, open, fetchedAt);
+  answered?.(results);
   const tx = ctx.db.transaction('lookups', 'readwrite');
   const stored = Promise.all([...results.map((match) => tx.store.put(entryOf(match, fetchedAt))), tx.done]);
   // Not waited for: a read of these addresses starts after this transaction and so sees its
   // writes (IndexedDB runs transactions on the same store in the order they were created).
   ctx.background(stored);
   return results;
+}
+
+/**
+ * Stores the open commitments a lookup sent along, for the accounts its answers name, as
+ * `getCommitments(…, 'open')` would after asking for them. The transaction is opened now, so
+ * any read that starts later sees it; its completion is not waited for.
+ */
+function storeOpenCommitments(ctx: Ctx, matches: readonly LookupMatch[], open: Record<string, Commitment[]>, fetchedAt: number): void {
+  const named = new Set(matches.flatMap((m) => (m.match === 'unknown' ? [] : [m.account.id])));
+  const lists = Object.entries(open).filter(([accountId]) => named.has(accountId));
+  if (lists.length === 0) return;
+  const tx = ctx.db.transaction('commitments', 'readwrite');
+  ctx.background(Promise.all([
+    ...lists.map(([accountId, items]) => tx.store.put({ key: `${accountId}|open`, accountId, list: { items }, fetchedAt })),
+    tx.done,
+  ]));
 }
 
 /** At most this many accounts are read ahead for one lookup. */

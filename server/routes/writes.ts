@@ -20,7 +20,7 @@ export function registerWrites(app: Hono<AppEnv>, deps: Deps): void {
   app.post(ENDPOINTS.lookup.path, async (c) => {
     const { body } = await afterAuth(c, deps, () => readBody(c, LookupRequest));
     // The answer comes as JSON text: stored summaries are spliced in without a parse and a stringify.
-    const json = await lookupJson(deps.db, hashToken(c.get('token')), body.emails, deps.now());
+    const json = await lookupJson(deps.db, hashToken(c.get('token')), body.emails, deps.now(), body.include);
     if (json === null) throw unauthorized();
     return c.body(json, 200, { 'Content-Type': 'application/json' });
   });

@@ -1,5 +1,6 @@
-import { emailDomain, isFreeMailDomain } from '../../lib/api';
+import { emailDomain, isFreeMailDomain, type Commitment, type LookupInclude } from '../../lib/api';
 import type { Queryable } from '../db';
+import { COMMITMENT_SELECT, toCommitment, type CommitmentRow } from './rows';
 import { computeAndStore, type StaleSummary } from './summary-cache';
 import { CALLER_CTE, readSettings } from './users';
 
@@ -29,13 +30,15 @@ interface MatchRow {
  *
  * Answers the response body as JSON text, or null when the token has no active user. Stored
  * summaries are JSON already and go into the answer as they are, unparsed. Results follow the
- * request order, duplicates collapsed.
+ * request order, duplicates collapsed. With `openCommitments` in `include`, the open commitments
+ * of the accounts in the results follow, in one more statement.
  */
 export async function lookupJson(
   q: Queryable,
   tokenHash: string,
   emails: readonly string[],
   now: Date,
+  include: readonly LookupInclude[] = [],
 ): Promise<string | null> {
   const unique = [...new Set(emails)];
   const domains = [...new Set(unique.map(emailDomain).filter((d) => d !== '' && !isFreeMailDomain(d)))];
@@ -92,10 +95,13 @@ export async function lookupJson(
   }
 
   const parts: string[] = [];
+  /** The accounts the results name, in order of first mention. */
+  const named = new Set<string>();
   for (const email of unique) {
     const contact = byEmail.get(email);
     const contactAccount = contact && summaries.get(contact.account_id);
     if (contact && contactAccount) {
+      named.add(contact.account_id);
       const person = JSON.stringify({ id: contact.contact_id ?? '', name: contact.contact_name ?? '', role: contact.contact_role });
       parts.push(`{"match":"contact","email":${JSON.stringify(email)},"contact":${person},"account":${contactAccount}}`);
       continue;
@@ -103,9 +109,33 @@ export async function lookupJson(
     const domain = emailDomain(email);
     const accountId = isFreeMailDomain(domain) ? undefined : byDomain.get(domain);
     const account = accountId === undefined ? undefined : summaries.get(accountId);
+    if (account && accountId !== undefined) named.add(accountId);
     parts.push(account
       ? `{"match":"account-domain","email":${JSON.stringify(email)},"account":${account}}`
       : `{"match":"unknown","email":${JSON.stringify(email)}}`);
   }
-  return `{"results":[${parts.join(',')}]}`;
+  const results = `"results":[${parts.join(',')}]`;
+  if (!include.includes('openCommitments')) return `{${results}}`;
+  const open = await openCommitmentsOf(q, first.team_id, [...named]);
+  return `{${results},"openCommitments":${JSON.stringify(open)}}`;
+}
+
+/**
+ * The open commitments of each of `accountIds` (accounts of `teamId`), ordered as the commitments
+ * route orders open ones: due date first (undated last), then newest, then id. Every account
+ * asked for has an entry, empty when nothing is open.
+ */
+async function openCommitmentsOf(q: Queryable, teamId: string, accountIds: readonly string[]): Promise<Record<string, Commitment[]>> {
+  const out: Record<string, Commitment[]> = {};
+  for (const id of accountIds) out[id] = [];
+  if (accountIds.length === 0) return out;
+  const { rows } = await q.query<CommitmentRow>(
+    `${COMMITMENT_SELECT}
+      where c.account_id = any($1::uuid[]) and c.team_id = $2 and c.status = 'open'
+      order by c.due_date asc nulls last, c.created_at desc, c.id`,
+    [accountIds, teamId],
+    'crm_lookup_open_commitments',
+  );
+  for (const row of rows) out[row.account_id]?.push(toCommitment(row));
+  return out;
 }

@@ -130,7 +130,40 @@ describe.each(availableBackends())('lookup on $name', (backend) => {
     expect(counter.count()).toBe(1);
   });
 
+  it('sends the open commitments of the matched accounts along when asked, as the commitments route lists them', async () => {
+    const id = await insertAccount(t.db, a.teamId, { name: 'Promised a lot', ownerId: a.userId, domains: ['promised.example'] });
+    const person = await insertContact(t.db, a.teamId, id, 'Buyer', ['buyer@promised.example']);
+    const made: string[] = [];
+    for (const [text, dueDate] of [['Send the price list', '2026-12-01'], ['Call back', null], ['Visit the plant', '2026-11-25']] as const) {
+      const res = await api.post<{ commitment: { id: string } }>('/v1/commitments', { accountId: id, contactId: person, text, ...(dueDate ? { dueDate } : {}) });
+      expect(res.status).toBe(201);
+      made.push(res.body.commitment.id);
+    }
+    const done = await api.patch(`/v1/commitments/${made[1]}`, { version: 1, status: 'done' });
+    expect(done.status).toBe(200);
+
+    const res = await api.post('/v1/lookup', { emails: ['buyer@promised.example', 'other@promised.example', a.email, 'x@nowhere.example'], include: ['openCommitments'] });
+    expect(res.status).toBe(200);
+    const answer = LookupResponse.parse(res.body);
+    expect(answer.results.map((r) => r.match)).toEqual(['contact', 'account-domain', 'contact', 'unknown']);
+    // Each matched account once, with exactly what the commitments route answers for it.
+    expect(Object.keys(answer.openCommitments ?? {}).sort()).toEqual([id, a.accountId].sort());
+    for (const account of [id, a.accountId]) {
+      const listed = await api.get<{ items: unknown[] }>(`/v1/accounts/${account}/commitments?status=open`);
+      expect(answer.openCommitments?.[account]).toEqual(listed.body.items);
+    }
+    expect(answer.openCommitments?.[id]?.map((c) => c.text)).toEqual(['Visit the plant', 'Send the price list']);
+    expect(answer.openCommitments?.[a.accountId]).toEqual([]);
+
+    // Not asked, not sent; nothing matched, an empty map.
+    expect(Object.keys((await api.post('/v1/lookup', { emails: ['buyer@promised.example'] })).body as object)).toEqual(['results']);
+    const none = await api.post('/v1/lookup', { emails: ['x@nowhere.example'], include: ['openCommitments'] });
+    expect(none.body).toEqual({ results: [{ match: 'unknown', email: 'x@nowhere.example' }], openCommitments: {} });
+  });
+
   it.each([
+    [{ emails: ['a@x.example'], include: ['everything'] }, 'body.include.0'],
+    [{ emails: ['a@x.example'], include: 'openCommitments' }, 'body.include'],
     [{ emails: [] }, 'body.emails'],
     [{ emails: Array.from({ length: 101 }, (_, i) => `a${i}@x.example`) }, 'body.emails'],
     [{ emails: ['a@x.example', 'not-an-address'] }, 'body.emails.1'],

@@ -146,7 +146,52 @@ describe('lookup with cache', () => {
       });
     }
 
-    it('fetches the account and open commitments of a thread\'s client once, for the sidebar to find', async () => {
+    function crmSendingCommitments(items = [commitment()]) {
+      return fakeCrm({
+        'POST /v1/lookup': (call: RecordedCall) => {
+          const body = call.body as { emails: string[]; include?: string[] };
+          const results = body.emails.map((e) => (e.startsWith('budi') ? contactMatch(e) : unknownMatch(e)));
+          const named = results.some((r) => r.match === 'contact');
+          // Also a list for an account no answer names: not stored.
+          const other = '0f0e0d0c-0000-4000-8000-000000000001';
+          return { json: body.include?.includes('openCommitments') ? { results, openCommitments: { ...(named ? { [ACCOUNT_ID]: items } : {}), [other]: items } } : { results } };
+        },
+        'GET /v1/accounts/*/commitments': () => ({ json: { items: [] } }),
+        'GET /v1/accounts/*': () => ({ json: accountDetail() }),
+      });
+    }
+
+    it('asks for a thread\'s open commitments with its lookup, and the sidebar finds them stored', async () => {
+      const crm = crmSendingCommitments();
+      const { app, db } = await testApp(crm.fetch);
+      await lookupEmails(app.ctx, ['budi@bank-sinar.co.id', 'nobody@elsewhere.test'], ['budi@bank-sinar.co.id', 'nobody@elsewhere.test']);
+      await app.settled();
+      expect(crm.calls[0]?.body).toEqual({ emails: ['budi@bank-sinar.co.id', 'nobody@elsewhere.test'], include: ['openCommitments'] });
+      expect(crm.calls.map((c) => `${c.method} ${c.path}`).sort()).toEqual([`GET /v1/accounts/${ACCOUNT_ID}`, 'POST /v1/lookup']);
+      const list = await getCommitments(app.ctx, ACCOUNT_ID, 'open');
+      expect(list.value.items).toEqual([commitment()]);
+      expect(list.stale).toBe(false);
+      expect(await db.get('commitments', '0f0e0d0c-0000-4000-8000-000000000001|open')).toBeUndefined();
+      expect(crm.calls).toHaveLength(2);
+    });
+
+    it('stores an empty list sent along, so a client with nothing open costs no second request', async () => {
+      const crm = crmSendingCommitments([]);
+      const { app } = await testApp(crm.fetch);
+      await lookupEmails(app.ctx, ['budi@bank-sinar.co.id'], ['budi@bank-sinar.co.id']);
+      expect((await getCommitments(app.ctx, ACCOUNT_ID, 'open')).value.items).toEqual([]);
+      await app.settled();
+      expect(crm.callsTo(`/v1/accounts/${ACCOUNT_ID}/commitments`)).toHaveLength(0);
+    });
+
+    it('asks for nothing more with the lookups of a list', async () => {
+      const crm = crmSendingCommitments();
+      const { app } = await testApp(crm.fetch);
+      await lookupEmails(app.ctx, ['budi@bank-sinar.co.id', 'nobody@elsewhere.test']);
+      expect(crm.calls[0]?.body).toEqual({ emails: ['budi@bank-sinar.co.id', 'nobody@elsewhere.test'] });
+    });
+
+    it('fetches the account and open commitments of a thread\'s client once, from a CRM that sends nothing along', async () => {
       const crm = crmWithAccount();
       const { app } = await testApp(crm.fetch);
       await lookupEmails(app.ctx, ['budi@bank-sinar.co.id', 'nobody@elsewhere.test'], ['budi@bank-sinar.co.id', 'nobody@elsewhere.test']);
