@@ -11,7 +11,7 @@ import { onMessage, sendMessage, type CacheChange } from '../lib/messaging/proto
 
 /** Every request the background answers; a Record so that a message added to the protocol can't be missed here. */
 const REQUESTS: Record<keyof Handlers, true> = {
-  getSettings: true, saveSettings: true, testConnection: true, lookup: true, getAccount: true, getTimeline: true,
+  getSettings: true, saveSettings: true, testConnection: true, lookup: true, lookupThread: true, getAccount: true, getTimeline: true,
   getCommitments: true, enqueueWrite: true, getOutboxStatus: true, retryWrite: true, updateFailedWrite: true, discardWrite: true, getStatus: true,
   reportLayout: true, getLayoutHealth: true,
 };

@@ -9,7 +9,7 @@ import type { App } from './app';
 import { createCrmClient } from './crm-client';
 import { clearCache } from './invalidate';
 import { createLayoutHealthStore, sessionLayoutArea, type LayoutHealthStore } from './layout-health';
-import { lookupEmails } from './lookup';
+import { lookupEmails, lookupThread } from './lookup';
 import { allItems, discardFailed, enqueue, retryFailed, summarise } from './outbox';
 import { updateFailed } from './outbox-edit';
 import { listen } from './outbox-signals';
@@ -67,6 +67,7 @@ export function createHandlers(app: App, identity: Identity, layout: LayoutHealt
       createCrmClient(c, ctx.clientOptions)('me'),
     ),
     lookup: handle('lookup', LookupData, (d) => lookupEmails(ctx, d.emails, d.prefetch)),
+    lookupThread: handle('lookupThread', LookupData, (d) => lookupThread(ctx, d.emails, d.prefetch)),
     getAccount: handle('getAccount', AccountData, (d) => getAccount(ctx, d.accountId)),
     getTimeline: handle('getTimeline', TimelineData, (d) => getTimeline(ctx, d.accountId, d.cursor, d.kind)),
     getCommitments: handle('getCommitments', CommitmentsData, (d) => getCommitments(ctx, d.accountId, d.status)),

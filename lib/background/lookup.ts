@@ -1,7 +1,7 @@
 import { Email, LOOKUP_MAX, type Commitment, type LookupInclude, type LookupMatch } from '../api';
 import { exclusionOf } from '../config/exclusions';
 import { ProblemError, toProblem } from '../messaging/problem';
-import type { LookupItem } from '../messaging/protocol';
+import type { LookupItem, ThreadLookup } from '../messaging/protocol';
 import { getAccount, getCommitments } from './account-reads';
 import type { Ctx } from './context';
 import type { LookupEntry } from './db';
@@ -52,10 +52,24 @@ export async function lookupEmails(ctx: Ctx, raw: readonly string[], prefetch: r
 
   if (misses.length > 0) {
     try {
+      // An address already being asked about joins that request (the page and the sidebar ask
+      // about a thread's people at the same time); the rest go in one request of their own.
+      const pending = inFlightOf(ctx);
+      const joined = misses.filter((email) => pending.has(email));
+      const asked = misses.filter((email) => !pending.has(email));
       // Opening a thread: its clients' open commitments come with the answer, stored before the
       // read-ahead (and the sidebar) ask for them.
       const include = wanted.size > 0 ? (['openCommitments'] as const) : [];
-      for (const match of await fetchLookups(ctx, misses, readAhead, include)) answers.set(match.email, match);
+      const fetched = asked.length > 0 ? fetchLookups(ctx, asked, readAhead, include) : Promise.resolve([]);
+      asked.forEach((email, i) => {
+        const one = fetched.then((matches) => matches[i] as LookupMatch);
+        pending.set(email, one);
+        void one.then(() => pending.delete(email), () => pending.delete(email));
+      });
+      const [own, others] = await Promise.all([fetched, Promise.all(joined.map((email) => pending.get(email) as Promise<LookupMatch>))]);
+      // What the other request asked ahead for was its own business: read ahead for these too.
+      if (others.length > 0) readAhead(others);
+      for (const match of [...own, ...others]) answers.set(match.email, match);
     } catch (error) {
       // With nothing else to show the caller gets the problem; otherwise the cached answers
       // still count (an inbox keeps its badges) and only the new addresses say why they're missing.
@@ -69,6 +83,39 @@ export async function lookupEmails(ctx: Ctx, raw: readonly string[], prefetch: r
   }
   // Every address in `order` got an answer above, or fetchLookups threw.
   return order.map((email) => answers.get(email) as LookupItem);
+}
+
+/** Per background (its `Ctx`), the addresses whose answer is on its way from the CRM. */
+const inFlight = new WeakMap<Ctx, Map<string, Promise<LookupMatch>>>();
+
+function inFlightOf(ctx: Ctx): Map<string, Promise<LookupMatch>> {
+  let pending = inFlight.get(ctx);
+  if (!pending) inFlight.set(ctx, (pending = new Map()));
+  return pending;
+}
+
+/**
+ * A thread's lookup for the sidebar: the answers, and the open commitments of the clients among
+ * `prefetch` that are cached by then (a thread's lookup brings them along), so the sidebar can
+ * show the client with its promises after one question instead of two. Clients whose commitments
+ * are not cached are left out: the sidebar asks for those itself, without holding up the answers.
+ */
+export async function lookupThread(ctx: Ctx, emails: readonly string[], prefetch: readonly string[] = []): Promise<ThreadLookup> {
+  const items = await lookupEmails(ctx, emails, prefetch);
+  const wanted = new Set(prefetch.map((e) => e.trim().toLowerCase()));
+  const ids = accountIdsOf(items.filter((m) => wanted.has(m.email))).slice(0, PREFETCH_MAX);
+  const openCommitments: ThreadLookup['openCommitments'] = {};
+  const tx = ctx.db.transaction('commitments');
+  const cached = await Promise.all(ids.map((id) => tx.store.get(`${id}|open`)));
+  await tx.done;
+  for (const [i, id] of ids.entries()) {
+    if (cached[i]) openCommitments[id] = await getCommitments(ctx, id, 'open');
+  }
+  return { items, openCommitments };
+}
+
+function accountIdsOf(matches: readonly LookupItem[]): string[] {
+  return [...new Set(matches.flatMap((m) => (m.match === 'contact' || m.match === 'account-domain' ? [m.account.id] : [])))];
 }
 
 /**
@@ -136,8 +183,7 @@ const PREFETCH_MAX = 3;
  * sidebar's own reads to report.
  */
 export function prefetchAccounts(ctx: Ctx, matches: readonly LookupItem[]): void {
-  const ids = [...new Set(matches.flatMap((m) => (m.match === 'contact' || m.match === 'account-domain' ? [m.account.id] : [])))];
-  for (const id of ids.slice(0, PREFETCH_MAX)) {
+  for (const id of accountIdsOf(matches).slice(0, PREFETCH_MAX)) {
     // One after the other: an embedded CRM answers one query at a time, and the promises come first.
     ctx.background(getCommitments(ctx, id, 'open').finally(() => getAccount(ctx, id)));
   }

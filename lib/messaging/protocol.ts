@@ -46,6 +46,12 @@ export type LookupItem =
   /** Not cached and the CRM could not be asked; only alongside other, answered addresses. */
   | { match: 'unavailable'; email: string; problem: Problem };
 
+/** A thread's lookup for the sidebar: the answers, and by account id the cached open commitments of its clients. */
+export interface ThreadLookup {
+  items: LookupItem[];
+  openCommitments: Record<string, Fresh<CommitmentList>>;
+}
+
 /**
  * A cached answer and when it was fetched; `stale` means a refresh is under way. `offline`: the
  * last call to the CRM failed for want of a connection, so this is what was known at `fetchedAt`.
@@ -106,6 +112,11 @@ export interface ProtocolMap {
   testConnection(data: z.input<typeof TestConnectionData>): Result<Me>;
   /** Matches many addresses at once: cached ones at once, the rest in one POST /v1/lookup. Any sender. */
   lookup(data: z.input<typeof LookupData>): Result<LookupItem[]>;
+  /**
+   * `lookup` for the thread the sidebar shows, with the open commitments of its clients (those
+   * among `prefetch`) when they are cached. Extension pages only.
+   */
+  lookupThread(data: z.input<typeof LookupData>): Result<ThreadLookup>;
   /** An account with contacts and summary (cached). Extension pages only. */
   getAccount(data: z.input<typeof AccountData>): Result<Fresh<AccountDetail>>;
   /** A timeline page; the first page of each kind filter is cached. Extension pages only. */

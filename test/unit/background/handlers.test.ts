@@ -39,7 +39,7 @@ async function handlersWith(settings = {}) {
 
 describe('background handlers', () => {
   it.each<keyof Handlers>([
-    'getSettings', 'saveSettings', 'testConnection', 'getAccount', 'getTimeline', 'getCommitments',
+    'getSettings', 'saveSettings', 'testConnection', 'lookupThread', 'getAccount', 'getTimeline', 'getCommitments',
     'enqueueWrite', 'getOutboxStatus', 'retryWrite', 'updateFailedWrite', 'discardWrite',
   ])('refuses %s from a content script', async (name) => {
     const { handlers } = await handlersWith();

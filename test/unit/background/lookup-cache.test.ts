@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getAccount, getCommitments } from '../../../lib/background/account-reads';
-import { lookupEmails } from '../../../lib/background/lookup';
+import { lookupEmails, lookupThread } from '../../../lib/background/lookup';
 import { FRESH_MS } from '../../../lib/background/swr';
 import { ACCOUNT_ID, accountDetail, commitment, contactMatch, unknownMatch } from '../../support/crm-fixtures';
 import { fakeCrm, type RecordedCall } from '../../support/fake-crm';
@@ -117,6 +117,41 @@ describe('lookup with cache', () => {
     expect(crm.calls).toHaveLength(0);
   });
 
+  it('joins a request already asking about an address instead of asking again', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((done) => (release = done));
+    const crm = fakeCrm({
+      'POST /v1/lookup': async (call: RecordedCall) => {
+        await gate;
+        return { json: { results: (call.body as { emails: string[] }).emails.map((e) => (e.startsWith('budi') ? contactMatch(e) : unknownMatch(e))) } };
+      },
+    });
+    const { app } = await testApp(crm.fetch);
+    const first = lookupEmails(app.ctx, ['budi@bank-sinar.co.id']);
+    await new Promise((done) => setTimeout(done, 0));
+    const second = lookupEmails(app.ctx, ['budi@bank-sinar.co.id', 'nobody@elsewhere.test']);
+    await new Promise((done) => setTimeout(done, 0));
+    release();
+    expect((await first).map((r) => r.match)).toEqual(['contact']);
+    expect((await second).map((r) => r.match)).toEqual(['contact', 'unknown']);
+    // Only the address nobody was asking about went out a second time.
+    expect(crm.callsTo('/v1/lookup').map((c) => (c.body as { emails: string[] }).emails)).toEqual([['budi@bank-sinar.co.id'], ['nobody@elsewhere.test']]);
+  });
+
+  it('gives a joined request\'s failure to everyone waiting on it', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((done) => (release = done));
+    const crm = fakeCrm({ 'POST /v1/lookup': async () => { await gate; return 'network-error'; } });
+    const { app } = await testApp(crm.fetch);
+    const first = lookupEmails(app.ctx, ['budi@bank-sinar.co.id']);
+    await new Promise((done) => setTimeout(done, 0));
+    const second = lookupEmails(app.ctx, ['budi@bank-sinar.co.id']);
+    release();
+    await expect(first).rejects.toMatchObject({ problem: { kind: 'unreachable' } });
+    await expect(second).rejects.toMatchObject({ problem: { kind: 'unreachable' } });
+    expect(crm.callsTo('/v1/lookup')).toHaveLength(1);
+  });
+
   it('splits more than 100 misses into batches of 100', async () => {
     const crm = crmKnowingBudi();
     const { app } = await testApp(crm.fetch);
@@ -182,6 +217,38 @@ describe('lookup with cache', () => {
       expect((await getCommitments(app.ctx, ACCOUNT_ID, 'open')).value.items).toEqual([]);
       await app.settled();
       expect(crm.callsTo(`/v1/accounts/${ACCOUNT_ID}/commitments`)).toHaveLength(0);
+    });
+
+    it('answers the sidebar\'s thread lookup with the cached open commitments of its clients', async () => {
+      const crm = crmSendingCommitments();
+      const { app } = await testApp(crm.fetch);
+      const emails = ['budi@bank-sinar.co.id', 'nobody@elsewhere.test'];
+      // The page and the sidebar ask at the same time: one request, and the commitments came with it.
+      const [fromPage, fromSidebar] = await Promise.all([lookupEmails(app.ctx, emails, emails), lookupThread(app.ctx, emails, emails)]);
+      expect(fromSidebar.items).toEqual(fromPage);
+      expect(Object.keys(fromSidebar.openCommitments)).toEqual([ACCOUNT_ID]);
+      expect(fromSidebar.openCommitments[ACCOUNT_ID]).toMatchObject({ value: { items: [commitment()] }, stale: false });
+      await app.settled();
+      expect(crm.calls.map((c) => `${c.method} ${c.path}`).sort()).toEqual([`GET /v1/accounts/${ACCOUNT_ID}`, 'POST /v1/lookup']);
+    });
+
+    it('leaves out of a thread lookup the commitments not cached, without asking for them', async () => {
+      // A CRM that sends nothing along, and answers commitments only after a while.
+      let release = () => {};
+      const gate = new Promise<void>((done) => (release = done));
+      const crm = fakeCrm({
+        'POST /v1/lookup': (call: RecordedCall) => ({ json: { results: (call.body as { emails: string[] }).emails.map((e) => contactMatch(e)) } }),
+        'GET /v1/accounts/*/commitments': async () => { await gate; return { json: { items: [commitment()] } }; },
+        'GET /v1/accounts/*': () => ({ json: accountDetail() }),
+      });
+      const { app } = await testApp(crm.fetch);
+      const answer = await lookupThread(app.ctx, ['budi@bank-sinar.co.id'], ['budi@bank-sinar.co.id']);
+      expect(answer.items.map((i) => i.match)).toEqual(['contact']);
+      expect(answer.openCommitments).toEqual({});
+      release();
+      await app.settled();
+      // The read-ahead still fetched them, once, for the sidebar's own question.
+      expect(crm.callsTo(`/v1/accounts/${ACCOUNT_ID}/commitments`)).toHaveLength(1);
     });
 
     it('asks for nothing more with the lookups of a list', async () => {
