@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery, useQueryClient, type QueryClient } from '@tanstack/preact-query';
 import type { InteractionKind } from '../api';
-import type { LookupItem } from '../messaging/protocol';
+import type { LookupItem, ThreadLookup } from '../messaging/protocol';
 import { useLayoutEffect } from 'preact/hooks';
 import { ask } from './ask';
 
@@ -16,20 +16,33 @@ const openCommitmentsQuery = (accountId: string) => ({
 
 /** At most this many clients of one thread have their account asked for with the lookup's answer. */
 const READ_AHEAD_MAX = 3;
+/** The most addresses a lookup message may name for reading ahead. */
+const LOOKUP_PREFETCH_MAX = 50;
 
 /**
- * Asks for the open commitments and account of the clients among `items` as soon as the lookup
- * answers, so the answers are on their way while the client view is being built.
+ * Asks for the open commitments (unless the lookup brought them) and the account of the clients
+ * among `items` as soon as the lookup answers, so the answers are on their way while the client
+ * view is being built.
  */
-function readAhead(client: QueryClient, items: readonly LookupItem[]): void {
+function readAhead(client: QueryClient, items: readonly LookupItem[], brought: ThreadLookup['openCommitments']): void {
   const ids = [...new Set(items.flatMap((i) => (i.match === 'contact' || i.match === 'account-domain' ? [i.account.id] : [])))];
   for (const id of ids.slice(0, READ_AHEAD_MAX)) {
-    void client.prefetchQuery(openCommitmentsQuery(id)).then(() => client.prefetchQuery(accountQuery(id)));
+    const commitments = brought[id] ? Promise.resolve() : client.prefetchQuery(openCommitmentsQuery(id));
+    void commitments.then(() => client.prefetchQuery(accountQuery(id)));
+  }
+}
+
+/** Stores the open commitments a thread lookup brought, unless the page already has a newer answer. */
+function keepBrought(client: QueryClient, brought: ThreadLookup['openCommitments']): void {
+  for (const [id, fresh] of Object.entries(brought)) {
+    client.setQueryData(openCommitmentsQuery(id).queryKey, (old: typeof fresh | undefined) => (old && old.fetchedAt > fresh.fetchedAt ? old : fresh));
   }
 }
 
 /**
- * Every address of the thread in one `lookup` message. It is sent as soon as the thread is
+ * Every address of the thread in one `lookupThread` message, which also brings the clients' open
+ * commitments when the background has them (a thread's lookup fetches them along): the client
+ * and its promises are then shown after one question. It is sent as soon as the thread is
  * rendered (a layout effect), not after the browser painted, which is when a query's own
  * subscription would send it; the query then finds the answer on its way.
  */
@@ -38,8 +51,9 @@ export function useLookup(emails: readonly string[]) {
   const options = {
     queryKey: ['lookup', ...emails],
     queryFn: async () => {
-      const items = await ask('lookup', { emails: [...emails] });
-      readAhead(client, items);
+      const { items, openCommitments } = await ask('lookupThread', { emails: [...emails], prefetch: emails.slice(0, LOOKUP_PREFETCH_MAX) });
+      keepBrought(client, openCommitments);
+      readAhead(client, items, openCommitments);
       return items;
     },
   };

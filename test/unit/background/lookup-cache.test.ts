@@ -141,7 +141,7 @@ describe('lookup with cache', () => {
   it('gives a joined request\'s failure to everyone waiting on it', async () => {
     let release = () => {};
     const gate = new Promise<void>((done) => (release = done));
-    const crm = fakeCrm({ 'POST /v1/lookup': async () => { await gate; return 'network-error'; } });
+    const crm = fakeCrm({ 'POST /v1/lookup': async () => { await gate; return 'network-error' as const; } });
     const { app } = await testApp(crm.fetch);
     const first = lookupEmails(app.ctx, ['budi@bank-sinar.co.id']);
     await new Promise((done) => setTimeout(done, 0));
