@@ -61,6 +61,17 @@ export function runGmailContent(deps: GmailContentDeps): { focusNote(): void } {
 
   function applyThread(): void {
     if (signal.aborted) return;
+    if (thread && !client.settled(thread.participants.map((p) => p.email))) {
+      // Answers on their way: a frame already beside a thread takes this one now, with everyone
+      // not known to be a colleague (the answers may still take some out); a hidden frame waits,
+      // so a thread of colleagues never shows it. The banner shows what is known.
+      const early = client.provisional(thread.participants);
+      if (sidebar.shown && early.length > 0) {
+        sidebar.show({ site: 'gmail', threadId: thread.threadId, subject: thread.subject, participants: early.slice(0, 50), theme: theme.current() });
+      }
+      placeBanner(doc, bannerSpot(doc), bannerMarkOf(client.external(thread.participants), client.answer), showRisk);
+      return;
+    }
     const people = thread ? client.external(thread.participants) : [];
     if (!thread || people.length === 0) {
       sidebar.hide();
@@ -94,10 +105,7 @@ export function runGmailContent(deps: GmailContentDeps): { focusNote(): void } {
       reporter.verdict('thread', result && (result.ok ? { ok: true } : { ok: false, failed: result.failed }));
       thread = result?.ok ? result.value : null;
       const emails = thread?.participants.map((p) => p.email) ?? [];
-      // Until the new thread's people are answered the frame keeps the last thread (switching
-      // threads then changes only its hash); a thread whose people are all known applies at once.
-      if (emails.every((e) => client.answer(e) || client.failed(e))) applyThread();
-      else placeBanner(doc, null, null, showRisk);
+      applyThread();
       void client.ensure(emails, { thread: true }).then(applyThread);
     },
     onList(result) {

@@ -90,6 +90,20 @@ export function createLookupClient(ask: AskLookup, opts: LookupClientOptions = {
         return item ? isExternal(item) : !answers.has(p.email) && failedAt.has(p.email);
       });
     },
+    /**
+     * The people not known to be inside the company: `external`, plus those whose answer has not
+     * come yet. For handing a thread over before its answers are in.
+     */
+    provisional(people: readonly Participant[]): Participant[] {
+      return people.filter((p) => {
+        const item = answers.get(p.email)?.item;
+        return item ? isExternal(item) : true;
+      });
+    },
+    /** Whether every one of `emails` has an answer or failed to get one. */
+    settled(emails: readonly string[]): boolean {
+      return emails.every((e) => answers.has(e) || failedAt.has(e));
+    },
     /** Whether an answer is held or on its way, so a caller need not ask. */
     known(email: string): boolean {
       return answers.has(email) || inFlight.has(email) || queued.includes(email);

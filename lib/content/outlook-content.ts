@@ -73,6 +73,15 @@ export function runOutlookContent(deps: OutlookContentDeps): { focusNote(): void
 
   function applyThread(): void {
     if (signal.aborted) return;
+    if (thread && !client.settled(thread.participants.map((p) => p.email))) {
+      // Answers on their way: a frame already beside a thread takes this one now, with everyone
+      // not known to be a colleague (the answers may still take some out); a hidden frame waits,
+      // so a thread of colleagues never shows it. The banner shows what is known.
+      const early = client.provisional(thread.participants);
+      if (sidebar.shown && early.length > 0) sidebar.show(toSidebarContext({ ...thread, participants: early }, theme.current()));
+      placeThreadBanner(client.external(thread.participants));
+      return;
+    }
     const people = thread ? client.external(thread.participants) : [];
     if (!thread || people.length === 0) {
       sidebar.hide();

@@ -62,7 +62,20 @@ export function useLookup(emails: readonly string[]) {
     if (emails.length > 0) void client.prefetchQuery(options);
     // `options` changes only with the addresses, which `key` stands for.
   }, [client, key]);
-  return useQuery({ ...options, enabled: emails.length > 0 });
+  return useQuery({ ...options, enabled: emails.length > 0, placeholderData: (previous, query) => narrowed(previous, query?.queryKey, emails) });
+}
+
+/**
+ * While the answer for `emails` is on its way: the previous answer, when it was for more people
+ * of whom these are some (the page took out people the answers showed to be colleagues), so
+ * the view does not fall back to its skeleton for the same thread.
+ */
+function narrowed(previous: LookupItem[] | undefined, key: readonly unknown[] | undefined, emails: readonly string[]): LookupItem[] | undefined {
+  if (!previous || !key) return undefined;
+  const before = new Set(key.slice(1).map((e) => String(e).trim().toLowerCase()));
+  const now = new Set(emails.map((e) => e.trim().toLowerCase()));
+  for (const email of now) if (!before.has(email)) return undefined;
+  return previous.filter((item) => now.has(item.email.trim().toLowerCase()));
 }
 
 export function useAccount(accountId: string | null) {

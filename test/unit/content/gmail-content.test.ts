@@ -7,7 +7,7 @@ import { openFixture } from '../mail/gmail/fixture-dom';
 
 const AT_RISK = 'ana.lestari@bank-sinar.co.id';
 
-function harness(fixture: string) {
+function harness(fixture: string, gate?: Promise<void>) {
   const window = openFixture(fixture);
   const doc = asDocument(window.document);
   const controller = new AbortController();
@@ -20,6 +20,7 @@ function harness(fixture: string) {
     sidebarUrl: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/sidebar.html',
     lookup: async (emails) => {
       asked.push(emails);
+      if (gate) await gate;
       return emails.map((email): LookupItem => {
         if (email.endsWith('@ourcompany.example')) return { match: 'excluded', email, reason: 'colleague' };
         if (email !== AT_RISK) return unknownMatch(email);
@@ -104,6 +105,60 @@ describe('runGmailContent', () => {
     expect(badge.getAttribute('data-email')).toBe(AT_RISK);
     expect(badge.getAttribute('data-risk')).toBe('at-risk');
     expect(badge.getAttribute('aria-label')).toContain('Bank Sinar');
+  });
+
+  it('hands a new thread to a shown sidebar before its answers, then again without the people they show to be colleagues', async () => {
+    let release = () => {};
+    let gated = false;
+    const gate = new Promise<void>((done) => (release = done));
+    const h = harness('thread-five-messages.html', { then: (ok: () => void) => (gated ? gate.then(ok) : ok()) } as unknown as Promise<void>);
+    close = () => h.window.happyDOM.close();
+    await vi.waitFor(() => expect(h.overlays('banner')).toHaveLength(1));
+    // The frame loads and is handed its channel; threads come through it from then on.
+    const frame = h.overlays('sidebar')[0] as HTMLIFrameElement;
+    const posted = vi.fn();
+    Object.defineProperty(frame, 'contentWindow', { value: { postMessage: posted }, configurable: true });
+    frame.dispatchEvent(new h.window.Event('load') as unknown as Event);
+    const port = (posted.mock.calls[0] as [unknown, string, MessagePort[]])[2][0] as MessagePort;
+    const handed: { threadId: string; people: string[] }[] = [];
+    port.onmessage = (event: MessageEvent) => {
+      const { context } = event.data as { context: { threadId: string; participants: { email: string }[] } };
+      handed.push({ threadId: context.threadId, people: context.participants.map((p) => p.email) });
+    };
+
+    // Another thread: the same client, and a colleague the page has not been told about yet.
+    gated = true;
+    const main = h.doc.querySelector('[role="main"]') as Element;
+    const next = main.cloneNode(true) as Element;
+    next.querySelector('h2[data-legacy-thread-id]')?.setAttribute('data-legacy-thread-id', '18c4100000000def');
+    for (const el of next.querySelectorAll('[email="dewi.kartika@ourcompany.example"]')) el.setAttribute('email', 'rudi.hartono@ourcompany.example');
+    next.querySelectorAll('[data-crm-overlay]').forEach((el) => el.remove());
+    main.replaceWith(next);
+    h.window.happyDOM.setURL(`${h.window.location.href.split('#')[0]}#inbox/18c4100000000def`);
+
+    await vi.waitFor(() => expect(handed).toHaveLength(1));
+    expect(handed[0]).toEqual({ threadId: '18c4100000000def', people: [AT_RISK, 'budi.santoso@bank-sinar.co.id', 'rudi.hartono@ourcompany.example'] });
+    expect(h.asked.at(-1)).toEqual(['rudi.hartono@ourcompany.example']);
+    // The banner needs only the client's answer, which is known.
+    expect(h.overlays('banner')).toHaveLength(1);
+
+    release();
+    await vi.waitFor(() => expect(handed).toHaveLength(2));
+    expect(handed[1]).toEqual({ threadId: '18c4100000000def', people: [AT_RISK, 'budi.santoso@bank-sinar.co.id'] });
+    await vi.waitFor(() => expect(h.overlays('banner')).toHaveLength(1));
+    port.close();
+  });
+
+  it('shows no sidebar for a thread before its answers say someone in it is a client', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((done) => (release = done));
+    const h = harness('thread-five-messages.html', gate);
+    close = () => h.window.happyDOM.close();
+    await vi.waitFor(() => expect(h.asked).toHaveLength(1));
+    await new Promise((done) => setTimeout(done, 20));
+    expect(h.overlays('sidebar')).toHaveLength(0);
+    release();
+    await vi.waitFor(() => expect(h.overlays('sidebar')).toHaveLength(1));
   });
 
   it('opens the sidebar and the banner for a thread with an outside client, and leaves nothing behind on abort', async () => {
