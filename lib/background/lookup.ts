@@ -1,7 +1,7 @@
-import { Email, LOOKUP_MAX, type Commitment, type LookupInclude, type LookupMatch } from '../api';
+import { Email, LOOKUP_MAX, type Commitment, type CommitmentList, type LookupInclude, type LookupMatch } from '../api';
 import { exclusionOf } from '../config/exclusions';
 import { ProblemError, toProblem } from '../messaging/problem';
-import type { LookupItem, ThreadLookup } from '../messaging/protocol';
+import type { Fresh, LookupItem, ThreadLookup } from '../messaging/protocol';
 import { getAccount, getCommitments } from './account-reads';
 import type { Ctx } from './context';
 import type { LookupEntry } from './db';
@@ -16,6 +16,18 @@ import { FRESH_MS } from './swr';
  * (`prefetchAccounts`) as soon as their answers are known.
  */
 export async function lookupEmails(ctx: Ctx, raw: readonly string[], prefetch: readonly string[] = []): Promise<LookupItem[]> {
+  return (await lookupAll(ctx, raw, prefetch)).items;
+}
+
+/** Open commitments a lookup brought along, by account id. */
+type Brought = Map<string, Fresh<CommitmentList>>;
+
+/** One address's answer from the CRM, with its account's open commitments when they came along. */
+interface Fetched { match: LookupMatch; open?: Fresh<CommitmentList> }
+
+/** `lookupEmails`, also giving the open commitments that came along with the answers fetched for it. */
+async function lookupAll(ctx: Ctx, raw: readonly string[], prefetch: readonly string[]): Promise<{ items: LookupItem[]; brought: Brought }> {
+  const brought: Brought = new Map();
   const settings = await ctx.settings();
   const answers = new Map<string, LookupItem>();
   const order: string[] = [];
@@ -60,16 +72,19 @@ export async function lookupEmails(ctx: Ctx, raw: readonly string[], prefetch: r
       // Opening a thread: its clients' open commitments come with the answer, stored before the
       // read-ahead (and the sidebar) ask for them.
       const include = wanted.size > 0 ? (['openCommitments'] as const) : [];
-      const fetched = asked.length > 0 ? fetchLookups(ctx, asked, readAhead, include) : Promise.resolve([]);
+      const fetched = asked.length > 0 ? fetchAnswers(ctx, asked, readAhead, include) : Promise.resolve([]);
       asked.forEach((email, i) => {
-        const one = fetched.then((matches) => matches[i] as LookupMatch);
+        const one = fetched.then((all) => all[i] as Fetched);
         pending.set(email, one);
         void one.then(() => pending.delete(email), () => pending.delete(email));
       });
-      const [own, others] = await Promise.all([fetched, Promise.all(joined.map((email) => pending.get(email) as Promise<LookupMatch>))]);
+      const [own, others] = await Promise.all([fetched, Promise.all(joined.map((email) => pending.get(email) as Promise<Fetched>))]);
       // What the other request asked ahead for was its own business: read ahead for these too.
-      if (others.length > 0) readAhead(others);
-      for (const match of [...own, ...others]) answers.set(match.email, match);
+      if (others.length > 0) readAhead(others.map((f) => f.match));
+      for (const { match, open } of [...own, ...others]) {
+        answers.set(match.email, match);
+        if (open && match.match !== 'unknown') brought.set(match.account.id, open);
+      }
     } catch (error) {
       // With nothing else to show the caller gets the problem; otherwise the cached answers
       // still count (an inbox keeps its badges) and only the new addresses say why they're missing.
@@ -82,13 +97,13 @@ export async function lookupEmails(ctx: Ctx, raw: readonly string[], prefetch: r
     ctx.background(fetchLookups(ctx, stale).then(() => ctx.notify({ emails: stale })));
   }
   // Every address in `order` got an answer above, or fetchLookups threw.
-  return order.map((email) => answers.get(email) as LookupItem);
+  return { items: order.map((email) => answers.get(email) as LookupItem), brought };
 }
 
 /** Per background (its `Ctx`), the addresses whose answer is on its way from the CRM. */
-const inFlight = new WeakMap<Ctx, Map<string, Promise<LookupMatch>>>();
+const inFlight = new WeakMap<Ctx, Map<string, Promise<Fetched>>>();
 
-function inFlightOf(ctx: Ctx): Map<string, Promise<LookupMatch>> {
+function inFlightOf(ctx: Ctx): Map<string, Promise<Fetched>> {
   let pending = inFlight.get(ctx);
   if (!pending) inFlight.set(ctx, (pending = new Map()));
   return pending;
@@ -101,14 +116,21 @@ function inFlightOf(ctx: Ctx): Map<string, Promise<LookupMatch>> {
  * are not cached are left out: the sidebar asks for those itself, without holding up the answers.
  */
 export async function lookupThread(ctx: Ctx, emails: readonly string[], prefetch: readonly string[] = []): Promise<ThreadLookup> {
-  const items = await lookupEmails(ctx, emails, prefetch);
+  const { items, brought } = await lookupAll(ctx, emails, prefetch);
   const wanted = new Set(prefetch.map((e) => e.trim().toLowerCase()));
   const ids = accountIdsOf(items.filter((m) => wanted.has(m.email))).slice(0, PREFETCH_MAX);
   const openCommitments: ThreadLookup['openCommitments'] = {};
+  // Those that came with the answers are passed on as they are, without waiting for the cache.
+  const rest = ids.filter((id) => {
+    const open = brought.get(id);
+    if (open) openCommitments[id] = open;
+    return !open;
+  });
+  if (rest.length === 0) return { items, openCommitments };
   const tx = ctx.db.transaction('commitments');
-  const cached = await Promise.all(ids.map((id) => tx.store.get(`${id}|open`)));
+  const cached = await Promise.all(rest.map((id) => tx.store.get(`${id}|open`)));
   await tx.done;
-  for (const [i, id] of ids.entries()) {
+  for (const [i, id] of rest.entries()) {
     if (cached[i]) openCommitments[id] = await getCommitments(ctx, id, 'open');
   }
   return { items, openCommitments };
@@ -130,6 +152,16 @@ export async function fetchLookups(
   answered?: (matches: LookupMatch[]) => void,
   include: readonly LookupInclude[] = [],
 ): Promise<LookupMatch[]> {
+  return (await fetchAnswers(ctx, emails, answered, include)).map((f) => f.match);
+}
+
+/** `fetchLookups`, each answer with its account's open commitments when they came along. */
+async function fetchAnswers(
+  ctx: Ctx,
+  emails: readonly string[],
+  answered?: (matches: LookupMatch[]) => void,
+  include: readonly LookupInclude[] = [],
+): Promise<Fetched[]> {
   const client = await ctx.client();
   const results: LookupMatch[] = [];
   const open: Record<string, Commitment[]> = {};
@@ -152,7 +184,10 @@ export async function fetchLookups(
   // Not waited for: a read of these addresses starts after this transaction and so sees its
   // writes (IndexedDB runs transactions on the same store in the order they were created).
   ctx.background(stored);
-  return results;
+  return results.map((match) => {
+    const items = match.match === 'unknown' ? undefined : open[match.account.id];
+    return items ? { match, open: { value: { items }, fetchedAt, stale: false } } : { match };
+  });
 }
 
 /**

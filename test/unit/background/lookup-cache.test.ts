@@ -230,6 +230,10 @@ describe('lookup with cache', () => {
       expect(fromSidebar.openCommitments[ACCOUNT_ID]).toMatchObject({ value: { items: [commitment()] }, stale: false });
       await app.settled();
       expect(crm.calls.map((c) => `${c.method} ${c.path}`).sort()).toEqual([`GET /v1/accounts/${ACCOUNT_ID}`, 'POST /v1/lookup']);
+      // Asked again, everything comes from the cache.
+      const again = await lookupThread(app.ctx, emails, emails);
+      expect(again.openCommitments[ACCOUNT_ID]).toMatchObject({ value: { items: [commitment()] }, stale: false });
+      expect(crm.calls).toHaveLength(2);
     });
 
     it('leaves out of a thread lookup the commitments not cached, without asking for them', async () => {
