@@ -6,13 +6,14 @@ import { join } from 'node:path';
 import { createApp } from '../../server/app';
 import { importBundle } from '../../server/bundle';
 import { openDb } from '../../server/db';
+import { startSummaryRefresher } from '../../server/runtime/summary-refresher';
 import { ensureTeam } from '../../server/store/users';
 import { DEMO_TEAM, seedDemoIfEmpty } from '../../server/seed/index';
 import { benchBundle } from '../data/clients';
 
 /**
  * The project's CRM server as `npm run server` runs it (Hono on Node, PGlite in a fresh data
- * folder, the demo team seeded) plus the benchmark's generated clients imported into the demo
+ * folder, the demo team seeded, the summary refresher) plus the benchmark's generated clients imported into the demo
  * team. It counts the requests it answers by method and path (`GET /bench/counts`) and sums the
  * time its handlers took per route (`GET /bench/busy`: ms, and `<route> #` for the count).
  * Prints the same `Demo token:` and `CRM API listening on` lines as the real server.
@@ -24,6 +25,10 @@ if (!seeded) throw new Error('a fresh database was not seeded');
 const team = await ensureTeam(db, DEMO_TEAM);
 const summary = await importBundle(db, team.id, benchBundle());
 console.log(`Imported: ${JSON.stringify(summary)}`);
+// As the real server does: the refresher computes the account summaries at start (and hourly),
+// so lookups read them stored. Its first pass ends before the CRM says it is listening.
+const refresher = startSummaryRefresher(db);
+console.log(`Account summaries computed: ${await refresher.runNow()}`);
 console.log(`Demo token: ${seeded.token}`);
 
 const app = createApp({ db });
@@ -66,7 +71,7 @@ const server = serve({
 }, (info: AddressInfo) => console.log(`CRM API listening on http://127.0.0.1:${info.port}`));
 
 const stop = async () => {
-  await new Promise<void>((done) => server.close(() => done()));
+  await Promise.all([new Promise<void>((done) => server.close(() => done())), refresher.stop()]);
   await db.close();
   rmSync(dataDir, { recursive: true, force: true });
   process.exit(0);
