@@ -43,14 +43,21 @@ async function lookupAll(ctx: Ctx, raw: readonly string[], prefetch: readonly st
     else allowed.push(email);
   }
 
-  const tx = ctx.db.transaction('lookups');
-  const cached = await Promise.all(allowed.map((email) => tx.store.get(email)));
-  await tx.done;
+  // Addresses never stored are not read for: a thread of new people goes to the CRM at once.
+  const stored = storedAddressesOf(ctx);
+  const toRead = stored ? allowed.filter((email) => stored.has(email)) : allowed;
+  const cached = new Map<string, LookupEntry>();
+  if (toRead.length > 0) {
+    const tx = ctx.db.transaction('lookups');
+    const entries = await Promise.all(toRead.map((email) => tx.store.get(email)));
+    await tx.done;
+    entries.forEach((entry) => entry && cached.set(entry.email, entry));
+  }
   const now = ctx.now();
   const misses: string[] = [];
   const stale: string[] = [];
-  allowed.forEach((email, i) => {
-    const entry = cached[i];
+  allowed.forEach((email) => {
+    const entry = cached.get(email);
     if (!entry) return misses.push(email);
     answers.set(email, entry.match);
     if (now - entry.fetchedAt > FRESH_MS) stale.push(email);
@@ -98,6 +105,38 @@ async function lookupAll(ctx: Ctx, raw: readonly string[], prefetch: readonly st
   }
   // Every address in `order` got an answer above, or fetchLookups threw.
   return { items: order.map((email) => answers.get(email) as LookupItem), brought };
+}
+
+/**
+ * Per background, every address with a stored answer, read once from the store and then kept
+ * with each answer stored, so that an address that has none is asked about without reading the
+ * store first. Null until read. Only ever a shortcut: an address it lists whose answer is gone
+ * (dropped by an invalidation) is read, found missing and asked about; one it missed (stored
+ * while it was being read) costs at most a repeated question.
+ */
+const storedAddresses = new WeakMap<Ctx, { set: Set<string> | null }>();
+
+function storedAddressesOf(ctx: Ctx): Set<string> | null {
+  let known = storedAddresses.get(ctx);
+  if (!known) {
+    const loading: { set: Set<string> | null } = { set: null };
+    storedAddresses.set(ctx, (known = loading));
+    ctx.background(ctx.db.getAllKeys('lookups').then((keys) => {
+      // Addresses stored meanwhile were noted in a set of their own: keep them.
+      loading.set = new Set([...keys, ...(pendingNotes.get(ctx) ?? [])]);
+      pendingNotes.delete(ctx);
+    }));
+  }
+  return known.set;
+}
+
+/** Addresses stored before the first read of the store finished. */
+const pendingNotes = new WeakMap<Ctx, string[]>();
+
+function noteStored(ctx: Ctx, emails: readonly string[]): void {
+  const known = storedAddresses.get(ctx);
+  if (known?.set) for (const email of emails) known.set.add(email);
+  else if (known) pendingNotes.set(ctx, [...(pendingNotes.get(ctx) ?? []), ...emails]);
 }
 
 /** Per background (its `Ctx`), the addresses whose answer is on its way from the CRM. */
@@ -181,6 +220,7 @@ async function fetchAnswers(
   answered?.(results);
   const tx = ctx.db.transaction('lookups', 'readwrite');
   const stored = Promise.all([...results.map((match) => tx.store.put(entryOf(match, fetchedAt))), tx.done]);
+  noteStored(ctx, results.map((match) => match.email));
   // Not waited for: a read of these addresses starts after this transaction and so sees its
   // writes (IndexedDB runs transactions on the same store in the order they were created).
   ctx.background(stored);

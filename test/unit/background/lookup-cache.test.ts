@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getAccount, getCommitments } from '../../../lib/background/account-reads';
 import { lookupEmails, lookupThread } from '../../../lib/background/lookup';
 import { FRESH_MS } from '../../../lib/background/swr';
@@ -150,6 +150,31 @@ describe('lookup with cache', () => {
     await expect(first).rejects.toMatchObject({ problem: { kind: 'unreachable' } });
     await expect(second).rejects.toMatchObject({ problem: { kind: 'unreachable' } });
     expect(crm.callsTo('/v1/lookup')).toHaveLength(1);
+  });
+
+  it('asks about an address it never stored without reading the store first, and reads for those it did', async () => {
+    const crm = crmKnowingBudi();
+    const { app, db } = await testApp(crm.fetch);
+    await lookupEmails(app.ctx, ['budi@bank-sinar.co.id']);
+    await app.settled();
+    const opened = vi.spyOn(db, 'transaction');
+    await lookupEmails(app.ctx, ['new.person@elsewhere.test']);
+    expect(opened.mock.calls.filter(([store, mode]) => store === 'lookups' && mode !== 'readwrite')).toHaveLength(0);
+    expect(crm.callsTo('/v1/lookup')).toHaveLength(2);
+    opened.mockClear();
+    expect((await lookupEmails(app.ctx, ['budi@bank-sinar.co.id', 'new.person@elsewhere.test'])).map((r) => r.match)).toEqual(['contact', 'unknown']);
+    expect(opened.mock.calls.filter(([store, mode]) => store === 'lookups' && mode !== 'readwrite')).toHaveLength(1);
+    expect(crm.callsTo('/v1/lookup')).toHaveLength(2);
+  });
+
+  it('still answers right when an answer it thinks stored was dropped from the store', async () => {
+    const crm = crmKnowingBudi();
+    const { app, db } = await testApp(crm.fetch);
+    await lookupEmails(app.ctx, ['budi@bank-sinar.co.id']);
+    await app.settled();
+    await db.clear('lookups');
+    expect((await lookupEmails(app.ctx, ['budi@bank-sinar.co.id'])).map((r) => r.match)).toEqual(['contact']);
+    expect(crm.callsTo('/v1/lookup')).toHaveLength(2);
   });
 
   it('splits more than 100 misses into batches of 100', async () => {
