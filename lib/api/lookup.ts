@@ -52,8 +52,12 @@ export type LookupMatch = z.infer<typeof LookupMatch>;
 /** One result per requested address, in request order (duplicates collapsed). */
 export const LookupResponse = z.object({
   results: z.array(LookupMatch),
-  /** With `include: ["openCommitments"]` only: by account id, each matched account's open commitments (due first). */
-  openCommitments: z.record(Id, z.array(Commitment)).optional(),
+  /**
+   * With `include: ["openCommitments"]` only: each account the results name, in order of first
+   * mention, with its open commitments (due first). A list, not a map keyed by id: the extension
+   * validates it with the same schema, and a map costs its pages more code.
+   */
+  openCommitments: z.array(z.object({ accountId: Id, items: z.array(Commitment) })).optional(),
 });
 export type LookupResponse = z.infer<typeof LookupResponse>;
 

@@ -213,7 +213,7 @@ async function fetchAnswers(
       throw new ProblemError({ kind: 'bad-format', path: 'results', detail: `no answer for ${missing}` });
     }
     results.push(...batch.map((email) => byEmail.get(email) as LookupMatch));
-    Object.assign(open, answer.openCommitments);
+    for (const { accountId, items } of answer.openCommitments ?? []) open[accountId] = items;
   }
   const fetchedAt = ctx.now();
   storeOpenCommitments(ctx, results, open, fetchedAt);

@@ -117,7 +117,7 @@ export async function lookupJson(
   const results = `"results":[${parts.join(',')}]`;
   if (!include.includes('openCommitments')) return `{${results}}`;
   const open = await openCommitmentsOf(q, first.team_id, [...named]);
-  return `{${results},"openCommitments":${JSON.stringify(open)}}`;
+  return `{${results},"openCommitments":${JSON.stringify([...named].map((accountId) => ({ accountId, items: open[accountId] ?? [] })))}}`;
 }
 
 /**

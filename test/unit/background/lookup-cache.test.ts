@@ -214,7 +214,8 @@ describe('lookup with cache', () => {
           const named = results.some((r) => r.match === 'contact');
           // Also a list for an account no answer names: not stored.
           const other = '0f0e0d0c-0000-4000-8000-000000000001';
-          return { json: body.include?.includes('openCommitments') ? { results, openCommitments: { ...(named ? { [ACCOUNT_ID]: items } : {}), [other]: items } } : { results } };
+          const open = [...(named ? [{ accountId: ACCOUNT_ID, items }] : []), { accountId: other, items }];
+          return { json: body.include?.includes('openCommitments') ? { results, openCommitments: open } : { results } };
         },
         'GET /v1/accounts/*/commitments': () => ({ json: { items: [] } }),
         'GET /v1/accounts/*': () => ({ json: accountDetail() }),
