@@ -10,5 +10,5 @@ export function personFrom(el: Element, attr: string): Participant | null {
   if (!email) return null;
   const name = (el.getAttribute('name') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
   // Gmail shows a bare address as the name when it has none; that is no name.
-  return { name: toAddress(name) === email ? '' : name, email };
+  return { name: name.includes('@') && toAddress(name) === email ? '' : name, email };
 }
