@@ -11,13 +11,15 @@ export interface SelectorFallback {
   css: string;
   /** For entries that read a value: the attribute holding it. */
   attr?: string;
-  /** Which layout this fallback exists for (kept so dead ones can be dropped knowingly). */
-  note?: string;
 }
 
+/**
+ * One entry. What it is for is said in a comment above it, and which layout a fallback exists for
+ * in a comment after it (kept so dead ones can be dropped knowingly): the table ships in the
+ * content script, whose size is budgeted, and nothing reads those texts at run time.
+ */
 export interface SelectorEntry {
   name: string;
-  purpose: string;
   fallbacks: readonly SelectorFallback[];
   fixtures: readonly GmailFixture[];
 }
@@ -26,25 +28,25 @@ const THREADS = [F.threadSingle, F.threadFive, F.threadCc, F.readingPane, F.conv
 const LISTS = [F.inboxTabs, F.inboxCompact, F.search, F.readingPane, F.conversationOff, F.indonesian];
 
 export const GMAIL_SELECTORS = {
+  /** The region Gmail marks role=main (the view being shown); keeps toolbars and side panels out of reads. */
   main: {
     name: 'main',
-    purpose: 'the region Gmail marks role=main (the view being shown); keeps toolbars and side panels out of reads',
     fallbacks: [{ css: '[role="main"]' }],
     fixtures: [...THREADS, ...LISTS],
   },
+  /** The open conversation (also inside the reading pane); scope of thread reads and of the thread observer. */
   threadContainer: {
     name: 'threadContainer',
-    purpose: 'the open conversation (also inside the reading pane); scope of thread reads and of the thread observer',
     fallbacks: [
-      { css: 'div.a98.iY', note: 'layout of 2023-11' },
-      { css: 'div.PeIF1d', note: 'layout of 2022-10' },
-      { css: 'div.nH.if', note: 'new Gmail of 2018' },
+      { css: 'div.a98.iY' }, // layout of 2023-11
+      { css: 'div.PeIF1d' }, // layout of 2022-10
+      { css: 'div.nH.if' }, // new Gmail of 2018
     ],
     fixtures: [F.threadFive, F.threadSingle, F.threadCc, F.readingPane, F.conversationOff, F.russian],
   },
+  /** The subject heading of the open thread. */
   threadSubject: {
     name: 'threadSubject',
-    purpose: 'the subject heading of the open thread',
     fallbacks: [
       { css: 'h2[data-thread-perm-id]' },
       { css: 'h2[data-legacy-thread-id]' },
@@ -53,48 +55,48 @@ export const GMAIL_SELECTORS = {
     ],
     fixtures: THREADS,
   },
+  /** The thread id; the legacy hex id first because list rows carry the same one. */
   threadId: {
     name: 'threadId',
-    purpose: 'the thread id; the legacy hex id first because list rows carry the same one',
     fallbacks: [
       { css: '[data-legacy-thread-id]', attr: 'data-legacy-thread-id' },
       { css: '[data-thread-perm-id]', attr: 'data-thread-perm-id' },
     ],
     fixtures: THREADS,
   },
+  /** One message of the thread, expanded or collapsed. */
   messageItem: {
     name: 'messageItem',
-    purpose: 'one message of the thread, expanded or collapsed',
     fallbacks: [
       { css: '[role="list"] > [role="listitem"]' },
-      { css: 'div.h7, div.kv', note: 'before messages had list roles' },
+      { css: 'div.h7, div.kv' }, // before messages had list roles
     ],
     fixtures: THREADS,
   },
+  /** A message shown in full (pairs with messageCollapsed, level by level). */
   messageExpanded: {
     name: 'messageExpanded',
-    purpose: 'a message shown in full (pairs with messageCollapsed, level by level)',
     fallbacks: [{ css: '[aria-expanded="true"]' }, { css: '.h7' }],
     fixtures: THREADS,
   },
+  /** A message shown as a one-line summary. */
   messageCollapsed: {
     name: 'messageCollapsed',
-    purpose: 'a message shown as a one-line summary',
     fallbacks: [{ css: '[aria-expanded="false"]' }, { css: '.kv' }],
     fixtures: [F.threadFive, F.threadCc, F.russian],
   },
+  /** The message's id. */
   messageId: {
     name: 'messageId',
-    purpose: "the message's id",
     fallbacks: [
       { css: '[data-legacy-message-id]', attr: 'data-legacy-message-id' },
       { css: '[data-message-id]', attr: 'data-message-id' },
     ],
     fixtures: THREADS,
   },
+  /** The message's sender (an element whose email attribute is the address). */
   messageSender: {
     name: 'messageSender',
-    purpose: "the message's sender (an element whose email attribute is the address)",
     fallbacks: [
       { css: 'h3.iw span[email]', attr: 'email' },
       { css: 'span.gD[email]', attr: 'email' },
@@ -102,21 +104,21 @@ export const GMAIL_SELECTORS = {
     ],
     fixtures: THREADS,
   },
+  /** The "to me, Ana, cc: Boris" line of an expanded message (the details popup is avoided: its labels are only text). */
   recipientLine: {
     name: 'recipientLine',
-    purpose: 'the "to me, Ana, cc: Boris" line of an expanded message (the details popup is avoided: its labels are only text)',
     fallbacks: [{ css: 'span.hb' }, { css: 'div.ajw' }],
     fixtures: THREADS,
   },
+  /** One recipient inside the recipient line. */
   recipient: {
     name: 'recipient',
-    purpose: 'one recipient inside the recipient line',
     fallbacks: [{ css: '[email]', attr: 'email' }, { css: '[data-hovercard-id]', attr: 'data-hovercard-id' }],
     fixtures: THREADS,
   },
+  /** The table body holding the rows of a message list; scope of row reads and of the list observer. */
   listBody: {
     name: 'listBody',
-    purpose: 'the table body holding the rows of a message list; scope of row reads and of the list observer',
     fallbacks: [
       { css: '[gh="tl"] table.F > tbody' },
       { css: '[gh="tl"] tbody' },
@@ -124,24 +126,24 @@ export const GMAIL_SELECTORS = {
     ],
     fixtures: LISTS,
   },
+  /** The first row of one conversation in the list (with the reading pane on the right a conversation spans 2-3 rows). */
   listRow: {
     name: 'listRow',
-    purpose: 'the first row of one conversation in the list (with the reading pane on the right a conversation spans 2-3 rows)',
     fallbacks: [{ css: 'tr.zA[role="row"]' }, { css: 'tr.zA' }],
     fixtures: LISTS,
   },
+  /** The thread id of a list row. */
   rowThreadId: {
     name: 'rowThreadId',
-    purpose: 'the thread id of a list row',
     fallbacks: [
       { css: '[data-legacy-thread-id]', attr: 'data-legacy-thread-id' },
       { css: '[data-thread-id]', attr: 'data-thread-id' },
     ],
     fixtures: LISTS,
   },
+  /** Every sender a list row shows ("me, Ana, Boris (3)" has three). */
   rowSender: {
     name: 'rowSender',
-    purpose: 'every sender a list row shows ("me, Ana, Boris (3)" has three)',
     fallbacks: [
       { css: 'div.yW span[email]', attr: 'email' },
       { css: 'td.yX [email]', attr: 'email' },
@@ -149,15 +151,15 @@ export const GMAIL_SELECTORS = {
     ],
     fixtures: LISTS,
   },
+  /** The signed-in account's button in the top bar; its label holds the address in any UI language. */
   accountButton: {
     name: 'accountButton',
-    purpose: "the signed-in account's button in the top bar; its label holds the address in any UI language",
     fallbacks: [{ css: 'header[role="banner"] a[aria-label*="@"]', attr: 'aria-label' }, { css: '[role="banner"] [aria-label*="@"]', attr: 'aria-label' }],
     fixtures: [...THREADS, ...LISTS],
   },
+  /** With conversation view off, Gmail puts message ids ("msg-f:…") where thread ids ("thread-f:…") go. */
   conversationOff: {
     name: 'conversationOff',
-    purpose: 'with conversation view off, Gmail puts message ids ("msg-f:…") where thread ids ("thread-f:…") go',
     fallbacks: [{ css: '[data-thread-perm-id^="msg-"]' }, { css: '[data-thread-id*="msg-"]' }],
     fixtures: [F.conversationOff],
   },

@@ -8,7 +8,7 @@ import type { OutlookSelectorEntry } from './selectors';
  * handed over without them.
  */
 function bare(entry: OutlookSelectorEntry): SelectorEntry {
-  return { name: entry.name, purpose: entry.purpose, fallbacks: entry.fallbacks, fixtures: [] };
+  return { name: entry.name, fallbacks: entry.fallbacks, fixtures: [] };
 }
 
 export function findFirst(root: ParentNode, entry: OutlookSelectorEntry): Element | null {

@@ -28,7 +28,7 @@ export const OUTLOOK_SELECTORS = {
     purpose: 'the message list; scope of row reads and of the pane setting (its box against the pane\'s)',
     fallbacks: [
       { css: '[role="listbox"][data-app-section="MessageList"]' },
-      { css: '#MailList [role="listbox"]', note: 'builds without data-app-section on the listbox' },
+      { css: '#MailList [role="listbox"]' }, // builds without data-app-section on the listbox
       // Structure only: the listbox whose options are conversations (search suggestions are not).
       { css: '[role="listbox"]:has([role="option"][data-convid])' },
     ],
@@ -39,7 +39,7 @@ export const OUTLOOK_SELECTORS = {
     purpose: 'one conversation (or message) row of the list',
     fallbacks: [
       { css: '[role="option"][data-convid]', attr: 'data-convid' },
-      { css: '[role="option"][data-focusable-row]', attr: 'id', note: 'row without data-convid: its id is the item id' },
+      { css: '[role="option"][data-focusable-row]', attr: 'id' }, // row without data-convid: its id is the item id
     ],
     fixtures: WITH_LIST,
   },
@@ -57,7 +57,7 @@ export const OUTLOOK_SELECTORS = {
     purpose: 'a sender shown in a row: the name is the text, the address is the tooltip',
     fallbacks: [
       { css: 'span[title*="@"]', attr: 'title' },
-      { css: '[title*="@"]', attr: 'title', note: 'a build that puts the tooltip on a div or button' },
+      { css: '[title*="@"]', attr: 'title' }, // a build that puts the tooltip on a div or button
     ],
     fixtures: WITH_LIST,
   },
@@ -67,7 +67,7 @@ export const OUTLOOK_SELECTORS = {
     fallbacks: [
       { css: '#ReadingPaneContainerId' },
       { css: '[data-app-section="MailReadCompose"]' },
-      { css: '#ItemReadingPaneContainer', note: 'the deep-link read view has no outer pane' },
+      { css: '#ItemReadingPaneContainer' }, // the deep-link read view has no outer pane
       // The role the accessibility tree shows for the pane; in some builds it also wraps the list.
       { css: '[role="main"]' },
     ],
@@ -103,7 +103,7 @@ export const OUTLOOK_SELECTORS = {
     purpose: 'one message of the conversation, expanded or collapsed',
     fallbacks: [
       { css: '[role="listitem"]' },
-      { css: '[data-app-section="ItemContainer"]', note: 'single-item view: conversation view off, deep link' },
+      { css: '[data-app-section="ItemContainer"]' }, // single-item view: conversation view off, deep link
     ],
     fixtures: READING,
   },
@@ -132,7 +132,7 @@ export const OUTLOOK_SELECTORS = {
     name: 'persona',
     purpose: 'one person inside a From/To/Cc block (the label "To:" etc. is outside it)',
     fallbacks: [
-      { css: '.lpc-hoverTarget', note: "the persona card library's own class, not a generated one" },
+      { css: '.lpc-hoverTarget' }, // the persona card library's own class, not a generated one
       { css: 'span[title], button[title]' },
     ],
     fixtures: READING,
