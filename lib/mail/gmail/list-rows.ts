@@ -32,75 +32,14 @@ export function insideRowValue(node: Node, row: Element): boolean {
   return false;
 }
 
-/** `readRowGroup` through each selector entry on its own, fallback after fallback: what the one-walk reading must equal. */
-export function readRowGroupByEntries(row: Element, group: readonly Element[]): RowRead {
+/** Reads one conversation from its table rows. Throws only on a hostile DOM (callers catch). */
+export function readRowGroup(row: Element, group: readonly Element[]): RowRead {
   const rawId = readAttr(group, S.rowThreadId);
-  return rowRead(row, group, rawId ? cleanId(rawId) : null, sendersOf(group));
-}
-
-function rowRead(row: Element, group: readonly Element[], threadId: string | null, senders: RowSender[]): RowRead {
+  const threadId = rawId ? cleanId(rawId) : null;
+  const senders = sendersOf(group);
   let key = threadId ?? '';
   for (const { person } of senders) key += `\u0001${person.email}\u0002${person.name}`;
   return { row, group, threadId, senders, key };
-}
-
-/** Reads one conversation from its table rows. Throws only on a hostile DOM (callers catch). */
-export function readRowGroup(row: Element, group: readonly Element[]): RowRead {
-  const fast = readFirstFallbacks(group);
-  if (!fast) return readRowGroupByEntries(row, group);
-  return rowRead(row, group, fast.rawId ? cleanId(fast.rawId) : null, fast.senders);
-}
-
-const ID_FIRST = S.rowThreadId.fallbacks[0] as { css: string; attr?: string };
-const SENDER_FIRST = S.rowSender.fallbacks[0] as { css: string; attr?: string };
-const ID_ATTR = ID_FIRST.attr ?? '';
-const SENDER_ATTR = SENDER_FIRST.attr ?? 'email';
-const FIRST_FALLBACKS = `${ID_FIRST.css},${SENDER_FIRST.css}`;
-/** Whether the id's first selector is only "has the attribute", so having it is matching it. */
-const ID_PLAIN = ID_FIRST.css === `[${ID_ATTR}]`;
-const isIdHolder = (el: Element) => el.hasAttribute(ID_ATTR) && (ID_PLAIN || safeMatches(el, ID_FIRST.css));
-
-/**
- * The row's thread id and senders as the first fallback of each entry finds them, in one walk of
- * the rows instead of one per entry (every row of a re-rendered list is read, so this is most of
- * what a list costs). Null when either finds nothing: the general path then tries the other
- * fallbacks, exactly as before.
- */
-function readFirstFallbacks(group: readonly Element[]): { rawId: string | null; senders: RowSender[] } | null {
-  let rawId: string | null = null;
-  let anySender = false;
-  const senders: RowSender[] = [];
-  for (const el of group) {
-    // As readAttr: in each row, the first element carrying an id decides (the row itself first).
-    let idSeen = isIdHolder(el);
-    if (idSeen && rawId === null) rawId = validId(el.getAttribute(ID_ATTR));
-    let hits: NodeListOf<Element>;
-    try {
-      hits = el.querySelectorAll(FIRST_FALLBACKS);
-    } catch {
-      return null;
-    }
-    for (let i = 0; i < hits.length; i++) {
-      const hit = hits[i] as Element;
-      const holdsId = isIdHolder(hit);
-      if (holdsId && !idSeen) {
-        idSeen = true;
-        if (rawId === null) rawId = validId(hit.getAttribute(ID_ATTR));
-      }
-      // Matched the id's selector only, unless it carries a sender's attribute and matches that too.
-      if (holdsId && (!hit.hasAttribute(SENDER_ATTR) || !safeMatches(hit, SENDER_FIRST.css))) continue;
-      anySender = true;
-      const person = personFrom(hit, SENDER_ATTR);
-      if (person) senders.push({ el: hit, person });
-    }
-  }
-  return rawId !== null && anySender ? { rawId, senders } : null;
-}
-
-/** An id-like attribute's value, or null for none, blank, or Gmail's placeholder `'undefined'`. */
-function validId(raw: string | null): string | null {
-  const value = raw?.trim();
-  return value && value !== 'undefined' ? value : null;
 }
 
 function sendersOf(group: readonly Element[]): RowSender[] {

@@ -1,6 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { GMAIL_FIXTURES } from '../../../../lib/mail/gmail/fixtures';
-import { createListRows, readRowGroup, readRowGroupByEntries, type RowRead } from '../../../../lib/mail/gmail/list-rows';
 import { readListRows } from '../../../../lib/mail/gmail/read-list';
 import { listBodiesOf } from '../../../../lib/mail/gmail/scope';
 import { asDocument } from './dom-types';
@@ -60,56 +59,5 @@ describe('readListRows edge cases', () => {
   it('never throws on a hostile root', () => {
     const root = { querySelectorAll: () => { throw new Error('boom'); }, querySelector: () => { throw new Error('boom'); } };
     expect(readListRows(root as unknown as ParentNode, OURS).ok).toBe(false);
-  });
-});
-
-describe('reading a row in one walk', () => {
-  /** Every conversation of the fixture's list bodies, read both ways. */
-  const bothWays = (bodies: readonly Element[]) => {
-    const pairs: [RowRead, RowRead][] = [];
-    createListRows((row, group) => {
-      const fast = readRowGroup(row, group);
-      pairs.push([fast, readRowGroupByEntries(row, group)]);
-      return fast;
-    }).reset(bodies);
-    return pairs;
-  };
-  const strip = ({ threadId, senders, key }: RowRead) => ({ threadId, key, senders: senders.map((s) => ({ el: s.el, person: s.person })) });
-
-  it.each(Object.keys(EXPECTED_LISTS))('%s: reads every row as the selector entries do one by one', (name) => {
-    for (const [fast, slow] of bothWays(listBodiesOf(load(name)))) expect(strip(fast)).toEqual(strip(slow));
-  });
-
-  it('agrees with them on rows the page changed in odd ways (random, seeded)', () => {
-    let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const doc = load('inbox-default-tabs.html');
-    const body = listBodiesOf(doc)[0]!;
-    const mutations: ((row: Element) => void)[] = [
-      // a placeholder id before the real one
-      (row) => row.querySelector('[data-legacy-thread-id]')?.before(Object.assign(doc.createElement('span'), { className: 'x' })),
-      (row) => {
-        const span = doc.createElement('span');
-        span.setAttribute('data-legacy-thread-id', 'undefined');
-        row.querySelector('td')?.prepend(span);
-      },
-      // the id on a sender's element
-      (row) => row.querySelector('div.yW span[email]')?.setAttribute('data-legacy-thread-id', `#thread-f:${Math.floor(random() * 1e6)}`),
-      // no id of the first kind, one of the second
-      (row) => row.querySelectorAll('[data-legacy-thread-id]').forEach((el) => { el.setAttribute('data-thread-id', el.getAttribute('data-legacy-thread-id') ?? ''); el.removeAttribute('data-legacy-thread-id'); }),
-      // senders no longer in div.yW
-      (row) => row.querySelectorAll('div.yW').forEach((el) => el.classList.replace('yW', 'yW2')),
-      // a sender without an address, or with a blank one
-      (row) => row.querySelector('div.yW span[email]')?.setAttribute('email', random() < 0.5 ? '' : 'not an address'),
-      // the id on the row itself
-      (row) => row.setAttribute('data-legacy-thread-id', random() < 0.5 ? 'undefined' : `18c${Math.floor(random() * 1e9)}`),
-      (row) => row.querySelectorAll('[email]').forEach((el) => el.remove()),
-    ];
-    for (let round = 0; round < 30; round++) {
-      for (const row of body.children) if (random() < 0.3) mutations[Math.floor(random() * mutations.length)]!(row);
-      const pairs = bothWays([body]);
-      expect(pairs.length).toBeGreaterThan(0);
-      for (const [fast, slow] of pairs) expect(strip(fast)).toEqual(strip(slow));
-    }
   });
 });
