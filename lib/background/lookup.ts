@@ -114,29 +114,23 @@ async function lookupAll(ctx: Ctx, raw: readonly string[], prefetch: readonly st
  * (dropped by an invalidation) is read, found missing and asked about; one it missed (stored
  * while it was being read) costs at most a repeated question.
  */
-const storedAddresses = new WeakMap<Ctx, { set: Set<string> | null }>();
+const storedAddresses = new WeakMap<Ctx, { set: Set<string> | null; noted: string[] }>();
 
 function storedAddressesOf(ctx: Ctx): Set<string> | null {
   let known = storedAddresses.get(ctx);
   if (!known) {
-    const loading: { set: Set<string> | null } = { set: null };
+    const loading: { set: Set<string> | null; noted: string[] } = { set: null, noted: [] };
     storedAddresses.set(ctx, (known = loading));
-    ctx.background(ctx.db.getAllKeys('lookups').then((keys) => {
-      // Addresses stored meanwhile were noted in a set of their own: keep them.
-      loading.set = new Set([...keys, ...(pendingNotes.get(ctx) ?? [])]);
-      pendingNotes.delete(ctx);
-    }));
+    // Addresses stored while the keys were being read were noted meanwhile: kept too.
+    ctx.background(ctx.db.getAllKeys('lookups').then((keys) => { loading.set = new Set([...keys, ...loading.noted]); }));
   }
   return known.set;
 }
 
-/** Addresses stored before the first read of the store finished. */
-const pendingNotes = new WeakMap<Ctx, string[]>();
-
 function noteStored(ctx: Ctx, emails: readonly string[]): void {
   const known = storedAddresses.get(ctx);
   if (known?.set) for (const email of emails) known.set.add(email);
-  else if (known) pendingNotes.set(ctx, [...(pendingNotes.get(ctx) ?? []), ...emails]);
+  else known?.noted.push(...emails);
 }
 
 /** Per background (its `Ctx`), the addresses whose answer is on its way from the CRM. */

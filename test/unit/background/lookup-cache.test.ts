@@ -19,6 +19,13 @@ function crmKnowingBudi(name = () => 'Budi Santoso') {
   });
 }
 
+/** A promise the test resolves when it chooses: a CRM answer held back. */
+function gated() {
+  let release = () => {};
+  const gate = new Promise<void>((done) => (release = done));
+  return { gate, release };
+}
+
 describe('lookup with cache', () => {
   it('asks the CRM once for all misses, in request order, and answers later calls from the cache', async () => {
     const crm = crmKnowingBudi();
@@ -118,8 +125,7 @@ describe('lookup with cache', () => {
   });
 
   it('joins a request already asking about an address instead of asking again', async () => {
-    let release = () => {};
-    const gate = new Promise<void>((done) => (release = done));
+    const { gate, release } = gated();
     const crm = fakeCrm({
       'POST /v1/lookup': async (call: RecordedCall) => {
         await gate;
@@ -139,8 +145,7 @@ describe('lookup with cache', () => {
   });
 
   it('gives a joined request\'s failure to everyone waiting on it', async () => {
-    let release = () => {};
-    const gate = new Promise<void>((done) => (release = done));
+    const { gate, release } = gated();
     const crm = fakeCrm({ 'POST /v1/lookup': async () => { await gate; return 'network-error' as const; } });
     const { app } = await testApp(crm.fetch);
     const first = lookupEmails(app.ctx, ['budi@bank-sinar.co.id']);
@@ -264,8 +269,7 @@ describe('lookup with cache', () => {
 
     it('leaves out of a thread lookup the commitments not cached, without asking for them', async () => {
       // A CRM that sends nothing along, and answers commitments only after a while.
-      let release = () => {};
-      const gate = new Promise<void>((done) => (release = done));
+      const { gate, release } = gated();
       const crm = fakeCrm({
         'POST /v1/lookup': (call: RecordedCall) => ({ json: { results: (call.body as { emails: string[] }).emails.map((e) => contactMatch(e)) } }),
         'GET /v1/accounts/*/commitments': async () => { await gate; return { json: { items: [commitment()] } }; },
