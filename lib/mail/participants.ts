@@ -4,9 +4,17 @@ import type { Participant, ReaderOptions } from './types';
 /** Rough shape check: something `@` something-with-a-dot, no spaces. Pages also put names there. */
 const ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/**
+ * An address that is already normalised: printable ASCII without upper case (nothing to trim or
+ * lower), in the shape of ADDRESS. Most are; taking them as they are skips making a copy of the
+ * text, which costs more than it seems where the address is then looked up in a Map.
+ */
+const NORMAL_ADDRESS = /^[!-?[-~]+@[!-?[-~]+\.[!-?[-~]+$/;
+
 /** A normalised address, or `null` when the raw value is not an address (never guessed at). */
 export function toAddress(raw: string | null | undefined): string | null {
   if (raw == null) return null;
+  if (NORMAL_ADDRESS.test(raw)) return raw;
   const address = normaliseEmail(raw);
   return ADDRESS.test(address) ? address : null;
 }

@@ -8,7 +8,14 @@ import type { Participant } from '../types';
 export function personFrom(el: Element, attr: string): Participant | null {
   const email = toAddress(el.getAttribute(attr));
   if (!email) return null;
-  const name = (el.getAttribute('name') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const name = collapse(el.getAttribute('name') ?? el.textContent ?? '');
   // Gmail shows a bare address as the name when it has none; that is no name.
   return { name: name.includes('@') && toAddress(name) === email ? '' : name, email };
 }
+
+/** Runs of white space as one space, trimmed; most names have none to collapse, and are only trimmed. */
+function collapse(text: string): string {
+  return MESSY.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
+}
+/** White space other than a single space between words. */
+const MESSY = /[^\S ]|  /;
