@@ -20,34 +20,41 @@ export interface BadgePlacement {
  * where a copy of one of our badges can only sit where we put it, before a sender.
  */
 export function placeBadges(scope: ParentNode | readonly ParentNode[], wanted: readonly BadgePlacement[], near?: readonly Element[]): number {
-  const keep = new Set<Element>();
+  // Rows want a badge or two: a list is quicker to ask than a set.
+  const keep: Element[] = [];
   let changes = 0;
   for (const { anchor, mark } of wanted) {
     const before = anchor.previousElementSibling;
-    if (isRiskBadge(before) && before.getAttribute('data-email') === mark.email) {
+    // A badge already there, even one for someone else (a copy the page made of a row that
+    // showed another sender), is made this one.
+    if (isRiskBadge(before)) {
       updateRiskBadge(before, mark);
-      keep.add(before);
+      keep.push(before);
       continue;
     }
     const badge = createRiskBadge(anchor.ownerDocument, mark);
     anchor.before(badge);
-    keep.add(badge);
+    keep.push(badge);
     changes++;
   }
-  const drop = (badge: Element) => {
-    if (keep.has(badge)) return;
-    badge.remove();
-    changes++;
-  };
   if (near) {
     for (const el of near) {
       const before = el.previousElementSibling;
-      if (isRiskBadge(before)) drop(before);
+      if (isRiskBadge(before) && !keep.includes(before)) {
+        before.remove();
+        changes++;
+      }
     }
     return changes;
   }
   const roots: readonly ParentNode[] = isList(scope) ? scope : [scope];
-  for (const root of roots) for (const badge of Array.from(root.querySelectorAll(BADGES))) drop(badge);
+  for (const root of roots) {
+    for (const badge of Array.from(root.querySelectorAll(BADGES))) {
+      if (keep.includes(badge)) continue;
+      badge.remove();
+      changes++;
+    }
+  }
   return changes;
 }
 

@@ -62,8 +62,10 @@ export function updateRiskBadge(host: HTMLElement, mark: RiskMark): void {
 
 let clonableRoots: boolean | undefined;
 function clonable(host: HTMLElement): boolean {
-  const win = host.ownerDocument.defaultView;
-  clonableRoots ??= win !== null && 'clonable' in win.ShadowRoot.prototype;
+  if (clonableRoots === undefined) {
+    const win = host.ownerDocument.defaultView;
+    clonableRoots = win !== null && 'clonable' in win.ShadowRoot.prototype;
+  }
   return clonableRoots;
 }
 

@@ -14,8 +14,13 @@ export type BadgeRow = Pick<RowRead, 'row' | 'group' | 'senders'>;
  * last time is not touched at all.
  */
 export function createRowBadges(answer: (email: string) => LookupItem | undefined) {
-  /** The marks each row was last given, in words. */
-  const placed = new WeakMap<Element, string>();
+  /**
+   * The marks each row was last given, in words, kept on the row's element object in the content
+   * script's own world (the page never sees it) and going with it: a WeakMap does the same, but
+   * costs several times more per new row, and Gmail renders a hundred new rows at a time.
+   */
+  const placed = Symbol('badge marks');
+  type Badged = Element & { [placed]?: string };
   return {
     place(rows: readonly BadgeRow[], justRead: boolean): void {
       for (const { row, group, senders } of rows) {
@@ -27,9 +32,9 @@ export function createRowBadges(answer: (email: string) => LookupItem | undefine
           wanted.push({ anchor, mark });
           key += `${mark.email}\n${mark.level}\n${mark.label}\n`;
         }
-        const before = placed.get(row);
+        const before = (row as Badged)[placed];
         if (!justRead && before === key) continue;
-        placed.set(row, key);
+        (row as Badged)[placed] = key;
         // A row never badged is new to the page: a badge in it is a copy the page made of the
         // row, and sits before a sender (those with a badge wanted are looked at anyway). In a
         // row badged before, ours may be anywhere in it.
@@ -39,3 +44,4 @@ export function createRowBadges(answer: (email: string) => LookupItem | undefine
     },
   };
 }
+

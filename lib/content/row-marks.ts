@@ -25,13 +25,11 @@ export function addressesToLookUp(rows: readonly ListRow[], known: (email: strin
  * account (two people from the same client share a badge, next to the first of them).
  */
 export function marksForSenders(senders: readonly Participant[], answer: (email: string) => LookupItem | undefined): RiskMark[] {
-  const seen = new Set<string>();
   const marks: RiskMark[] = [];
   for (const { email } of senders) {
     const mark = riskMarkOf(answer(email));
-    if (!mark || seen.has(mark.accountId)) continue;
-    seen.add(mark.accountId);
-    marks.push(mark);
+    // A row shows a few people: looking through its marks is quicker than keeping a set.
+    if (mark && !marks.some((m) => m.accountId === mark.accountId)) marks.push(mark);
   }
   return marks;
 }
