@@ -2,8 +2,8 @@ import { makeIsOurs, uniqueByEmail } from '../participants';
 import type { ListRow, ReaderOptions, ReadResult, RowRead, RowSender } from '../types';
 import { notRecognised, recognised } from '../types';
 import { personFrom } from './people';
-import { cleanId, readAttr, safeMatches } from './query';
-import { GMAIL_SELECTORS as S } from './selectors';
+import { cleanId, findAllOf, readAttr, safeMatches } from './query';
+import { GMAIL_SELECTORS as S, type SelectorFallback } from './selectors';
 
 export type { RowRead, RowSender };
 
@@ -32,46 +32,91 @@ export function insideRowValue(node: Node, row: Element): boolean {
   return false;
 }
 
-/** Reads one conversation from its table rows. Throws only on a hostile DOM (callers catch). */
-export function readRowGroup(row: Element, group: readonly Element[]): RowRead {
-  const rawId = readAttr(group, S.rowThreadId);
+/**
+ * What the first fallbacks of the thread id and of the senders find in a conversation's table
+ * rows, when a query of the whole list body found it (`holdersIn`) rather than one per row.
+ */
+export interface RowHolders {
+  /** Per table row: itself if it matches the thread id's first fallback, else its first descendant that does. */
+  ids: readonly (Element | null)[];
+  /** The elements matching the senders' first fallback in the table rows (not the rows themselves), in order. */
+  senders: readonly Element[];
+}
+
+/**
+ * Reads one conversation from its table rows; with `found`, takes what the first fallbacks find
+ * from it instead of querying the rows again (the answer is the same). Throws only on a hostile
+ * DOM (callers catch).
+ */
+export function readRowGroup(row: Element, group: readonly Element[], found?: RowHolders): RowRead {
+  const rawId = readAttr(group, S.rowThreadId, found?.ids);
   const threadId = rawId ? cleanId(rawId) : null;
-  const senders = sendersOf(group);
+  const senders = sendersOf(group, found?.senders);
   let key = threadId ?? '';
   for (const { person } of senders) key += `\u0001${person.email}\u0002${person.name}`;
   return { row, group, threadId, senders, key };
 }
 
-function sendersOf(group: readonly Element[]): RowSender[] {
-  for (const { css, attr } of S.rowSender.fallbacks) {
+function sendersOf(group: readonly Element[], first?: readonly Element[]): RowSender[] {
+  const { fallbacks } = S.rowSender;
+  for (let f = 0; f < fallbacks.length; f++) {
+    const { css, attr } = fallbacks[f] as SelectorFallback;
+    const hits = f === 0 && first ? first : group.flatMap((el) => findAllOf(el, css));
+    if (hits.length === 0) continue;
     const out: RowSender[] = [];
-    let found = false;
-    for (const el of group) {
-      let hits: NodeListOf<Element>;
-      try {
-        hits = el.querySelectorAll(css);
-      } catch {
-        continue; // a selector the browser rejects finds nothing
-      }
-      for (let i = 0; i < hits.length; i++) {
-        const hit = hits[i] as Element;
-        found = true;
-        const person = personFrom(hit, attr ?? 'email');
-        if (person) out.push({ el: hit, person });
-      }
+    for (const hit of hits) {
+      const person = personFrom(hit, attr ?? 'email');
+      if (person) out.push({ el: hit, person });
     }
-    if (found) return out;
+    return out;
   }
   return [];
+}
+
+const ID_CSS = (S.rowThreadId.fallbacks[0] as SelectorFallback).css;
+const SENDER_CSS = (S.rowSender.fallbacks[0] as SelectorFallback).css;
+
+/**
+ * For each of `children` (every child of `body`, in order): what the first fallbacks of the
+ * thread id and of the senders find in it (as `RowHolders` has them), from one query of the whole
+ * body each. A query of an element answers the elements under it that match in the whole page, so
+ * the body's answer is its children's answers, in order, plus the children themselves (which count
+ * for the id, not for the senders). `null` when a query fails: the rows are then read one by one.
+ */
+function holdersIn(body: Element, children: readonly Element[]): { ids: (Element | null)[]; senders: Element[][] } | null {
+  let idHits: NodeListOf<Element>;
+  let senderHits: NodeListOf<Element>;
+  try {
+    idHits = body.querySelectorAll(ID_CSS);
+    senderHits = body.querySelectorAll(SENDER_CSS);
+  } catch {
+    return null;
+  }
+  const ids: (Element | null)[] = [];
+  const senders: Element[][] = [];
+  let i = 0;
+  let s = 0;
+  for (const child of children) {
+    // A child's finds are the run of the body's that it contains; its first is what `readAttr` takes.
+    let id: Element | null = null;
+    for (let hit; (hit = idHits[i]) && child.contains(hit); i++) id ??= hit;
+    ids.push(id);
+    const mine: Element[] = [];
+    for (let hit; (hit = senderHits[s]) && child.contains(hit); s++) if (hit !== child) mine.push(hit);
+    senders.push(mine);
+  }
+  return { ids, senders };
 }
 
 /**
  * The conversations of the list bodies, remembered row by row, so a change Gmail makes to a few
  * rows is read from those rows alone. `reset` reads every row; `update` reads only the rows it is
  * told were touched, and, for a body whose children changed, the rows that are new or whose group
- * of table rows changed, dropping the ones that left. Both return the rows they read.
+ * of table rows changed, dropping the ones that left. Both return the rows they read. From
+ * `batchFrom` rows to read in one body on (Gmail re-rendered the list), the body is queried once
+ * for what they hold instead of each row on its own.
  */
-export function createListRows(read: typeof readRowGroup = readRowGroup) {
+export function createListRows(read: typeof readRowGroup = readRowGroup, batchFrom = 8) {
   let bodies: readonly Element[] = [];
   /** Each body's conversations, in order. */
   const perBody = new Map<Element, RowRead[]>();
@@ -80,16 +125,27 @@ export function createListRows(read: typeof readRowGroup = readRowGroup) {
   let all: RowRead[] = [];
 
   function enumerate(body: Element, touched: ReadonlySet<Element>, out: RowRead[]): RowRead[] {
+    const { children, groups, starts } = groupsOf(body);
     const rows: RowRead[] = [];
-    for (const group of groupsOf(body)) {
+    /** Indexes in `groups` of the conversations to read: new, changed or touched. */
+    const pending: number[] = [];
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[g] as Element[];
       const head = group[0] as Element;
       const known = byRow.get(head);
-      if (known && !touched.has(head) && sameElements(known.group, group)) {
-        rows.push(known);
-        continue;
+      if (known && !touched.has(head) && sameElements(known.group, group)) rows.push(known);
+      else {
+        pending.push(g);
+        rows.push(known as RowRead); // its place, filled in below
       }
-      const fresh = read(head, group);
-      rows.push(fresh);
+    }
+    const found = pending.length >= batchFrom ? holdersIn(body, children) : null;
+    for (const g of pending) {
+      const group = groups[g] as Element[];
+      const at = starts[g] as number;
+      const end = at + group.length;
+      const fresh = read(group[0] as Element, group, found ? { ids: found.ids.slice(at, end), senders: found.senders.slice(at, end).flat() } : undefined);
+      rows[g] = fresh;
       out.push(fresh);
     }
     return rows;
@@ -137,12 +193,12 @@ export function createListRows(read: typeof readRowGroup = readRowGroup) {
         changed ||= !sameRows(before, rows);
         store(body, rows);
       }
-      const done = new Set(out.map((r) => r.row));
+      const done = heads.size > 0 ? new Set(out.map((r) => r.row)) : null;
       let reread = false;
       for (const head of heads) {
         const known = byRow.get(head);
         // Read above with its body, or gone from the list: nothing more to do.
-        if (!known || done.has(head)) continue;
+        if (!known || done?.has(head)) continue;
         const fresh = read(head, known.group);
         out.push(fresh);
         byRow.set(head, fresh);
@@ -195,7 +251,7 @@ function sameRows(a: readonly RowRead[], b: readonly RowRead[]): boolean {
  */
 const ROW_CSS = S.listRow.fallbacks.map((f) => f.css);
 
-function groupsOf(body: Element): Element[][] {
+function groupsOf(body: Element): { children: Element[]; groups: Element[][]; starts: number[] } {
   const children: Element[] = [];
   const levels: number[] = [];
   let best = -1;
@@ -207,15 +263,19 @@ function groupsOf(body: Element): Element[][] {
     if (level >= 0 && (best < 0 || level < best)) best = level;
   }
   const groups: Element[][] = [];
-  if (best < 0) return groups;
+  /** Where each group starts in `children`. */
+  const starts: number[] = [];
+  if (best < 0) return { children, groups, starts };
   let current: Element[] | null = null;
   for (let i = 0; i < children.length; i++) {
     const level = levels[i] as number;
-    if (level === best) groups.push((current = [children[i] as Element]));
-    else if (level < 0) current?.push(children[i] as Element);
+    if (level === best) {
+      groups.push((current = [children[i] as Element]));
+      starts.push(i);
+    } else if (level < 0) current?.push(children[i] as Element);
     else current = null; // a row of another kind ends the conversation before it
   }
-  return groups;
+  return { children, groups, starts };
 }
 
 function sameElements(a: readonly Element[], b: readonly Element[]): boolean {

@@ -1,4 +1,4 @@
-import type { SelectorEntry } from './selectors';
+import type { SelectorEntry, SelectorFallback } from './selectors';
 
 /**
  * Lookups through the selector table. Each one tries the entry's fallbacks in order and stops at
@@ -6,7 +6,8 @@ import type { SelectorEntry } from './selectors';
  * that is not an element counts as "not found".
  */
 
-function safeAll(root: ParentNode, css: string): Element[] {
+/** Every element under `root` that `css` finds (none when the browser rejects it). */
+export function findAllOf(root: ParentNode, css: string): Element[] {
   try {
     return Array.from(root.querySelectorAll(css));
   } catch {
@@ -42,7 +43,7 @@ export function findFirst(root: ParentNode, entry: SelectorEntry): Element | nul
 /** All elements found by the first fallback that finds any. */
 export function findAll(root: ParentNode, entry: SelectorEntry): Element[] {
   for (const { css } of entry.fallbacks) {
-    const hits = safeAll(root, css);
+    const hits = findAllOf(root, css);
     if (hits.length > 0) return hits;
   }
   return [];
@@ -62,12 +63,16 @@ function selfOrDescendant(el: Element, css: string): Element | null {
 /**
  * The value of an id-like attribute, from the first of `scopes` (and the first fallback) that has
  * one. Gmail writes `'undefined'` into some id attributes before it knows the id; that is no id.
+ * `first`, when the caller already knows it: per scope, what the first fallback finds there.
  */
-export function readAttr(scopes: readonly Element[], entry: SelectorEntry): string | null {
-  for (const { css, attr } of entry.fallbacks) {
+export function readAttr(scopes: readonly Element[], entry: SelectorEntry, first?: readonly (Element | null)[]): string | null {
+  const { fallbacks } = entry;
+  for (let f = 0; f < fallbacks.length; f++) {
+    const { css, attr } = fallbacks[f] as SelectorFallback;
     if (!attr) continue;
-    for (const scope of scopes) {
-      const value = selfOrDescendant(scope, css)?.getAttribute(attr)?.trim();
+    for (let i = 0; i < scopes.length; i++) {
+      const holder = f === 0 && first ? first[i] : selfOrDescendant(scopes[i] as Element, css);
+      const value = holder?.getAttribute(attr)?.trim();
       if (value && value !== 'undefined') return value;
     }
   }
@@ -76,5 +81,5 @@ export function readAttr(scopes: readonly Element[], entry: SelectorEntry): stri
 
 /** Gmail prefixes some ids with `#` (`#thread-f:178…`); the id is what follows. */
 export function cleanId(raw: string): string {
-  return raw.replace(/^#/, '');
+  return raw.charCodeAt(0) === 35 /* # */ ? raw.slice(1) : raw;
 }

@@ -49,7 +49,7 @@ export function startWatching(fixture: string, locateFrames = 3, url?: string) {
     schedule: (fn) => { frames.push(fn); return () => { const i = frames.indexOf(fn); if (i >= 0) frames.splice(i, 1); }; },
     readers: {
       thread: (root, o) => { reads.thread++; roots.push(root); return readThread(root, o); },
-      row: (row, group) => { reads.rows++; roots.push(row); return readRowGroup(row, group); },
+      row: (row, group, found) => { reads.rows++; roots.push(row); return readRowGroup(row, group, found); },
       list: (root, o) => { roots.push(root); return readListRows(root, o); },
     },
   });
