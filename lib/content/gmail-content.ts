@@ -5,7 +5,7 @@ import { readThread } from '../mail/gmail/read-thread';
 import { findFirst } from '../mail/gmail/query';
 import { GMAIL_SELECTORS as S } from '../mail/gmail/selectors';
 import { watchGmail } from '../mail/gmail/watch';
-import type { ThreadContext } from '../mail/types';
+import type { Participant, ThreadContext } from '../mail/types';
 import type { CollapsePreference } from './collapse-preference';
 import { bannerSpot, openMessagesText } from './gmail-anchors';
 import { gmailRoom } from './gmail-room';
@@ -59,6 +59,9 @@ export function runGmailContent(deps: GmailContentDeps): { focusNote(): void } {
 
   const showRisk = () => sidebar.reveal({ type: 'crm:show-risk' }, false);
 
+  const contextOf = (shown: ThreadContext, people: readonly Participant[]) =>
+    ({ site: 'gmail' as const, threadId: shown.threadId, subject: shown.subject, participants: people.slice(0, 50), theme: theme.current() });
+
   function applyThread(): void {
     if (signal.aborted) return;
     if (thread && !client.settled(thread.participants.map((p) => p.email))) {
@@ -66,9 +69,7 @@ export function runGmailContent(deps: GmailContentDeps): { focusNote(): void } {
       // not known to be a colleague (the answers may still take some out); a hidden frame waits,
       // so a thread of colleagues never shows it. The banner shows what is known.
       const early = client.provisional(thread.participants);
-      if (sidebar.shown && early.length > 0) {
-        sidebar.show({ site: 'gmail', threadId: thread.threadId, subject: thread.subject, participants: early.slice(0, 50), theme: theme.current() });
-      }
+      if (sidebar.shown && early.length > 0) sidebar.show(contextOf(thread, early));
       placeBanner(doc, bannerSpot(doc), bannerMarkOf(client.external(thread.participants), client.answer), showRisk);
       return;
     }
@@ -78,7 +79,7 @@ export function runGmailContent(deps: GmailContentDeps): { focusNote(): void } {
       placeBanner(doc, null, null, showRisk);
       return;
     }
-    sidebar.show({ site: 'gmail', threadId: thread.threadId, subject: thread.subject, participants: people.slice(0, 50), theme: theme.current() });
+    sidebar.show(contextOf(thread, people));
     placeBanner(doc, bannerSpot(doc), bannerMarkOf(people, client.answer), showRisk);
   }
 
