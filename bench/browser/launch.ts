@@ -17,10 +17,16 @@ export async function launchBuilt(dir = BUILT_EXTENSION, grantedOrigins = ['http
   const manifest = JSON.parse(await readFile(path, 'utf8')) as { host_permissions?: string[] };
   manifest.host_permissions = [...(manifest.host_permissions ?? []), ...grantedOrigins];
   await writeFile(path, JSON.stringify(manifest));
+  // Playwright watches the worker's network traffic by default (events for every request over
+  // the driver's pipe); nothing here needs them.
+  process.env.PLAYWRIGHT_DISABLE_SERVICE_WORKER_NETWORK = '1';
   const context = await chromium.launchPersistentContext(join(root, 'profile'), {
     headless: true,
     executablePath: '/usr/bin/chromium',
-    args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+      // No name resolves but loopback: whatever a mail fixture points at fails at once, without the
+      // request interception that would otherwise have to stop it (see session.ts).
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
   });
   const close = async () => {
     await context.close();
