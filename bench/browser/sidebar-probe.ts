@@ -17,7 +17,14 @@ export interface ContextSeen {
   at: number;
 }
 
-type ProbeWindow = Window & { __benchSidebar?: { states: ShownState[]; contexts: ContextSeen[] } };
+interface Probe {
+  states: ShownState[];
+  contexts: ContextSeen[];
+  /** Called with each new state (see `shownAt`). */
+  watchers: Set<(state: ShownState) => void>;
+}
+
+type ProbeWindow = Window & { __benchSidebar?: Probe };
 
 /**
  * Runs in every `sidebar.html` frame before its scripts (an init script): a MutationObserver on
@@ -29,7 +36,7 @@ type ProbeWindow = Window & { __benchSidebar?: { states: ShownState[]; contexts:
 export function installSidebarProbe(): void {
   if (location.protocol !== 'chrome-extension:' || location.pathname !== '/sidebar.html') return;
   const win = window as ProbeWindow;
-  const probe = { states: [] as ShownState[], contexts: [] as ContextSeen[] };
+  const probe: Probe = { states: [], contexts: [], watchers: new Set() };
   win.__benchSidebar = probe;
   let last = '';
   const threadOf = () => {
@@ -48,8 +55,10 @@ export function installSidebarProbe(): void {
     const key = `${thread}|${name}|${stage}|${open}`;
     if (key === last) return;
     last = key;
-    probe.states.push({ thread, name, stage, open, at: performance.timeOrigin + performance.now() });
+    const state = { thread, name, stage, open, at: performance.timeOrigin + performance.now() };
+    probe.states.push(state);
     if (probe.states.length > 20) probe.states.shift();
+    for (const watcher of probe.watchers) watcher(state);
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
   const seen = (id: string) => {
@@ -88,13 +97,30 @@ export async function sidebarFrameFor(page: Page, timeoutMs = 30_000): Promise<F
   return frame;
 }
 
-/** The frame time at which it first showed `want` for `thread`; waits for it (bounded). */
+/**
+ * The frame time at which it first showed `want` for `thread`; waits for it (bounded). The wait
+ * is told by the probe's observer: no polling runs in the frame while the sidebar renders
+ * (`waitForFunction` would run its check on every animation frame).
+ */
 export async function shownAt(frame: Frame, thread: string, want: Omit<ShownState, 'thread' | 'at'>, timeoutMs = 30_000): Promise<number> {
-  const handle = await frame.waitForFunction(([id, w]) => {
-    const states = (window as ProbeWindow).__benchSidebar?.states ?? [];
-    return states.find((s) => s.thread === id && s.name === w.name && s.stage === w.stage && s.open === w.open)?.at ?? 0;
-  }, [thread, want] as const, { timeout: timeoutMs });
-  return (await handle.jsonValue()) as number;
+  return frame.evaluate(([id, w, limit]) => new Promise<number>((done, fail) => {
+    const probe = (window as ProbeWindow).__benchSidebar;
+    if (!probe) return fail(new Error('no sidebar probe in the frame'));
+    const matches = (s: ShownState) => s.thread === id && s.name === w.name && s.stage === w.stage && s.open === w.open;
+    const already = probe.states.find(matches);
+    if (already) return done(already.at);
+    const timer = setTimeout(() => {
+      probe.watchers.delete(watcher);
+      fail(new Error(`the sidebar did not show ${JSON.stringify(w)} for ${id} within ${limit} ms`));
+    }, limit);
+    const watcher = (s: ShownState) => {
+      if (!matches(s)) return;
+      clearTimeout(timer);
+      probe.watchers.delete(watcher);
+      done(s.at);
+    };
+    probe.watchers.add(watcher);
+  }), [thread, want, timeoutMs] as const);
 }
 
 /** The frame time at which the frame was first handed `thread` (0 if not seen). */

@@ -12,7 +12,7 @@ export interface TraceEvent {
   args?: { data?: { url?: string; functionName?: string; lineNumber?: number; columnNumber?: number } };
 }
 
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'];
+const CATEGORIES = process.env.TRACE_CATS ? process.env.TRACE_CATS.split(',') : ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'];
 
 /** Records a CDP trace of the page's renderer while `work` runs, and returns its events. */
 export async function traceWhile(cdp: CDPSession, work: () => Promise<void>): Promise<TraceEvent[]> {

@@ -17,7 +17,7 @@ import { ANALYSIS_OUT } from './wxt.analysis.config';
  * opens (or cold ones: `npx tsx bench/profile/context-profile.ts cold`).
  */
 const cold = process.argv[2] === 'cold';
-const CLIENTS = 12;
+const CLIENTS = Number(process.env.CLIENTS ?? 12);
 const dir = `${ANALYSIS_OUT}-unminified/chrome-mv3`;
 const crm = await startBenchCrm();
 try {
