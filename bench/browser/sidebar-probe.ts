@@ -103,6 +103,17 @@ export async function sidebarFrameFor(page: Page, timeoutMs = 30_000): Promise<F
  * (`waitForFunction` would run its check on every animation frame).
  */
 export async function shownAt(frame: Frame, thread: string, want: Omit<ShownState, 'thread' | 'at'>, timeoutMs = 30_000): Promise<number> {
+  try {
+    return await waitShown(frame, thread, want, timeoutMs);
+  } catch (error) {
+    // A frame just created may still hold its first, empty document: wait for sidebar.html's probe.
+    if (frame.isDetached()) throw error;
+    await frame.waitForFunction(() => (window as ProbeWindow).__benchSidebar !== undefined, undefined, { timeout: timeoutMs });
+    return waitShown(frame, thread, want, timeoutMs);
+  }
+}
+
+function waitShown(frame: Frame, thread: string, want: Omit<ShownState, 'thread' | 'at'>, timeoutMs: number): Promise<number> {
   return frame.evaluate(([id, w, limit]) => new Promise<number>((done, fail) => {
     const probe = (window as ProbeWindow).__benchSidebar;
     if (!probe) return fail(new Error('no sidebar probe in the frame'));
