@@ -97,6 +97,9 @@ export async function sidebarFrameFor(page: Page, timeoutMs = 30_000): Promise<F
   return frame;
 }
 
+/** How a wait for the client shown fails when the sidebar never showed it. */
+const NOT_SHOWN = 'the sidebar did not show';
+
 /**
  * The frame time at which it first showed `want` for `thread`; waits for it (bounded). The wait
  * is told by the probe's observer: no polling runs in the frame while the sidebar renders
@@ -107,14 +110,15 @@ export async function shownAt(frame: Frame, thread: string, want: Omit<ShownStat
     return await waitShown(frame, thread, want, timeoutMs);
   } catch (error) {
     // A frame just created may still hold its first, empty document: wait for sidebar.html's probe.
-    if (frame.isDetached()) throw error;
+    // A sidebar that did not show the client in time is an answer, not a reason to wait again.
+    if (frame.isDetached() || String(error).includes(NOT_SHOWN)) throw error;
     await frame.waitForFunction(() => (window as ProbeWindow).__benchSidebar !== undefined, undefined, { timeout: timeoutMs });
     return waitShown(frame, thread, want, timeoutMs);
   }
 }
 
 function waitShown(frame: Frame, thread: string, want: Omit<ShownState, 'thread' | 'at'>, timeoutMs: number): Promise<number> {
-  return frame.evaluate(([id, w, limit]) => new Promise<number>((done, fail) => {
+  return frame.evaluate(([id, w, limit, notShown]) => new Promise<number>((done, fail) => {
     const probe = (window as ProbeWindow).__benchSidebar;
     if (!probe) return fail(new Error('no sidebar probe in the frame'));
     const matches = (s: ShownState) => s.thread === id && s.name === w.name && s.stage === w.stage && s.open === w.open;
@@ -122,7 +126,7 @@ function waitShown(frame: Frame, thread: string, want: Omit<ShownState, 'thread'
     if (already) return done(already.at);
     const timer = setTimeout(() => {
       probe.watchers.delete(watcher);
-      fail(new Error(`the sidebar did not show ${JSON.stringify(w)} for ${id} within ${limit} ms`));
+      fail(new Error(`${notShown} ${JSON.stringify(w)} for ${id} within ${limit} ms`));
     }, limit);
     const watcher = (s: ShownState) => {
       if (!matches(s)) return;
@@ -131,7 +135,7 @@ function waitShown(frame: Frame, thread: string, want: Omit<ShownState, 'thread'
       done(s.at);
     };
     probe.watchers.add(watcher);
-  }), [thread, want, timeoutMs] as const);
+  }), [thread, want, timeoutMs, NOT_SHOWN] as const);
 }
 
 /** The frame time at which the frame was first handed `thread` (0 if not seen). */
