@@ -8,6 +8,8 @@ import { Field } from './field';
 import { WriteStatusList } from './write-status';
 
 interface Props {
+  /** The thread and person the contact is added from. */
+  scope: string;
   initial: ContactDraft;
   /** The existing account the contact joins, or null to create one named in the form. */
   accountName: string | null;
@@ -15,11 +17,11 @@ interface Props {
 }
 
 /** Adds the person to the CRM, prefilled from the email; nothing happens until Save. */
-export function AddContactForm({ initial, accountName, onCancel }: Props) {
+export function AddContactForm({ scope, initial, accountName, onCancel }: Props) {
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<ContactErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
-  const { writes, queue, retry } = useQueuedWrites();
+  const { writes, queue, retry } = useQueuedWrites(scope);
   const set = (field: keyof ContactDraft) => (value: string) => setDraft({ ...draft, [field]: value });
 
   const submit = async (event: Event) => {

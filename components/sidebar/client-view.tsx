@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import type { LookupMatch, User } from '../../lib/api';
 import type { SidebarContext } from '../../lib/mail/sidebar-context';
 import { prefillContact } from '../../lib/sidebar/contact-draft';
@@ -8,6 +8,7 @@ import { useAccount, useOpenCommitments } from '../../lib/ui/sidebar-queries';
 import { useAfterPaint } from '../../lib/ui/use-after-paint';
 import { useFocusReturn } from '../../lib/ui/use-focus-return';
 import { useQueuedWrites } from '../../lib/ui/use-queued-writes';
+import { useScoped } from '../../lib/ui/use-scoped';
 import { t } from '../../lib/i18n';
 import { AddContactForm } from './add-contact-form';
 import { CommitmentsSection } from './commitments-section';
@@ -21,6 +22,8 @@ import { TimelineSection } from './timeline-section';
 type Known = Extract<LookupMatch, { match: 'contact' | 'account-domain' }>;
 
 interface Props {
+  /** The thread and person shown: everything typed, queued or opened here belongs to it. */
+  scope: string;
   item: Known;
   context: SidebarContext | null;
   user: User | null;
@@ -28,19 +31,19 @@ interface Props {
 }
 
 /** A known client: who they are, what is at risk, what we promised, what happened, and a note. */
-export function ClientView({ item, context, user, people }: Props) {
+export function ClientView({ scope, item, context, user, people }: Props) {
   const summary = item.account;
   // The account's details (team, contacts, preferences) are asked for once the promises are in:
   // they matter less, and a CRM on its embedded database answers one question at a time.
   const promises = useOpenCommitments(summary.id);
   const detail = useAccount(promises.isPending ? null : summary.id);
-  const writes = useQueuedWrites();
+  const writes = useQueuedWrites(scope);
   const riskRef = useRef<HTMLElement>(null);
   const noteRef = useRef<HTMLTextAreaElement | HTMLInputElement | null>(null);
-  const [addingContact, setAddingContact] = useState(false);
+  const [addingContact, setAddingContact] = useScoped(scope, false);
   // The email log, preferences and history come a frame later: the header, risk and promises first.
-  const painted = useAfterPaint();
-  const addOpener = useFocusReturn(addingContact);
+  const painted = useAfterPaint(scope);
+  const addOpener = useFocusReturn(addingContact, scope);
   useFrameMessage('crm:show-risk', () => {
     riskRef.current?.scrollIntoView({ block: 'start' });
     riskRef.current?.focus();
@@ -57,16 +60,16 @@ export function ClientView({ item, context, user, people }: Props) {
       {item.match === 'account-domain' && (
         <section class="panel" aria-label={t('sidebar_add_contact')}>
           {addingContact ? (
-            <AddContactForm initial={prefillContact({ name: '', email: item.email }, summary)} accountName={summary.name} onCancel={() => setAddingContact(false)} />
+            <AddContactForm key={scope} scope={scope} initial={prefillContact({ name: '', email: item.email }, summary)} accountName={summary.name} onCancel={() => setAddingContact(false)} />
           ) : (
             <button type="button" ref={addOpener} onClick={() => setAddingContact(true)}>{t('sidebar_add_contact')}</button>
           )}
         </section>
       )}
       <RiskSection risk={summary.risk} sectionRef={riskRef} />
-      <CommitmentsSection summary={summary} user={user} team={account?.team ?? []} owner={account?.owner ?? null} writes={writes} contactId={contactId} />
-      <QuickNote accountId={summary.id} contactIds={contactIds} threadId={context?.threadId ?? null} writes={writes} inputRef={noteRef} />
-      {painted && context && <LogEmail context={context} accountId={summary.id} contacts={detail.data?.value.contacts ?? []} writes={writes} />}
+      <CommitmentsSection scope={scope} summary={summary} user={user} team={account?.team ?? []} owner={account?.owner ?? null} writes={writes} contactId={contactId} />
+      <QuickNote scope={scope} accountId={summary.id} contactIds={contactIds} threadId={context?.threadId ?? null} writes={writes} inputRef={noteRef} />
+      {painted && context && <LogEmail key={scope} context={context} accountId={summary.id} contacts={detail.data?.value.contacts ?? []} writes={writes} />}
       {painted && account && <PreferencesSection account={account} />}
       {painted && <TimelineSection accountId={summary.id} />}
     </>

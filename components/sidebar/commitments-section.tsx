@@ -1,4 +1,3 @@
-import { useState } from 'preact/hooks';
 import type { AccountSummary, Commitment, User, UserRef } from '../../lib/api';
 import { t } from '../../lib/i18n';
 import { orderCommitments } from '../../lib/sidebar/commitment-order';
@@ -7,6 +6,7 @@ import { toProblem } from '../../lib/ui/problem-text';
 import { useOpenCommitments } from '../../lib/ui/sidebar-queries';
 import { useCommitmentChanges } from '../../lib/ui/use-commitment-changes';
 import type { QueuedWrites } from '../../lib/ui/use-queued-writes';
+import { useScoped } from '../../lib/ui/use-scoped';
 import { ProblemView } from '../common/problem-view';
 import { AddCommitmentForm } from './add-commitment-form';
 import { CommitmentCounts } from './commitment-counts';
@@ -14,6 +14,8 @@ import { CommitmentItem } from './commitment-item';
 import { WriteStatusList } from './write-status';
 
 interface Props {
+  /** The thread and person shown. */
+  scope: string;
   summary: AccountSummary;
   user: User | null;
   owner: UserRef | null;
@@ -23,12 +25,12 @@ interface Props {
 }
 
 /** What we promised this client: overdue first, then by due date; done and added from here. */
-export function CommitmentsSection({ summary, user, owner, team, writes, contactId }: Props) {
+export function CommitmentsSection({ scope, summary, user, owner, team, writes, contactId }: Props) {
   const list = useOpenCommitments(summary.id);
   const local = useCommitmentChanges(writes);
-  const [failure, setFailure] = useState<unknown>(null);
+  const [failure, setFailure] = useScoped<unknown>(scope, null);
   const today = localDay(Date.now());
-  const rows = local.rows(list.data?.value.items ?? []);
+  const rows = local.rows(summary.id, list.data?.value.items ?? []);
   // Done ones keep the place they had while open, so a row doesn't jump away under the pointer.
   const byId = new Map(rows.map((r) => [r.commitment.id, r.commitment]));
   const ordered = orderCommitments(rows.map((r) => ({ ...r.commitment, status: 'open' as const })), today)
@@ -64,6 +66,7 @@ export function CommitmentsSection({ summary, user, owner, team, writes, contact
         <WriteStatusList writes={refused} onRetry={(key) => void writes.retry(key)} onDiscard={(key) => void writes.discard(key)} label={t('sidebar_commitments_heading')} />
       )}
       <AddCommitmentForm
+        key={scope}
         accountId={summary.id}
         contactId={contactId}
         user={user}

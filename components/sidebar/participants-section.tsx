@@ -34,7 +34,7 @@ interface Props {
 /** Everyone outside the company in this thread, what the CRM knows of each, and who is shown. */
 export function ParticipantsSection({ participants, selected, onSelect, named, account, focusSelected }: Props) {
   const selectedRef = useRef<HTMLButtonElement>(null);
-  // The section is drawn anew under each person's header; the chosen row keeps the focus.
+  // The section may be drawn anew under the person's header (another kind of view); the chosen row keeps the focus.
   useEffect(() => {
     if (focusSelected) selectedRef.current?.focus();
   }, [focusSelected]);

@@ -8,6 +8,8 @@ import { ClientView } from './client-view';
 import { UnknownSender } from './unknown-sender';
 
 interface Props {
+  /** The thread and the person: what is typed or shown for one is never shown for another. */
+  scope: string;
   person: Participant;
   context: SidebarContext | null;
   user: User | null;
@@ -16,15 +18,19 @@ interface Props {
   people: ComponentChildren;
 }
 
-/** What the CRM knows about one participant, or why there is nothing to show. */
-export function PersonView({ person, context, user, onRetry, people }: Props) {
+/**
+ * What the CRM knows about one participant, or why there is nothing to show. The client view
+ * stays mounted from client to client (it keeps what belongs to each apart by `scope`), so
+ * moving between threads updates it instead of building it anew; the rest start afresh.
+ */
+export function PersonView({ scope, person, context, user, onRetry, people }: Props) {
   const { item } = person;
   switch (item.match) {
     case 'contact':
     case 'account-domain':
-      return <ClientView item={item} context={context} user={user} people={people} />;
+      return <ClientView scope={scope} item={item} context={context} user={user} people={people} />;
     case 'unknown':
-      return <><UnknownSender person={person} />{people}</>;
+      return <><UnknownSender key={scope} scope={scope} person={person} />{people}</>;
     case 'excluded':
       return (
         <>

@@ -1,13 +1,16 @@
-import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '../../lib/i18n';
 import { EMPTY_NOTE, NOTE_KINDS, noteFromDraft, type NoteDraft, type NoteErrors } from '../../lib/sidebar/note-draft';
+import { createScopedStore } from '../../lib/sidebar/scoped-store';
 import { toProblem } from '../../lib/ui/problem-text';
 import type { QueuedWrites } from '../../lib/ui/use-queued-writes';
+import { useScoped } from '../../lib/ui/use-scoped';
 import { ProblemView } from '../common/problem-view';
 import { Field } from './field';
 import { WriteStatusList } from './write-status';
 
 interface Props {
+  /** The thread and person the note is for. */
+  scope: string;
   accountId: string;
   contactIds: readonly string[];
   threadId: string | null;
@@ -16,21 +19,25 @@ interface Props {
 }
 
 const SHORTCUT = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘+Enter' : 'Ctrl+Enter';
+const NO_ERRORS: NoteErrors = {};
+/** Half-written notes, per thread and person, for as long as the sidebar is open: moving to another thread and back finds it again. */
+const DRAFTS = createScopedStore<NoteDraft>(EMPTY_NOTE);
 
 /** A note, call or meeting written down while it is fresh, with an optional promise and its date. */
-export function QuickNote({ accountId, contactIds, threadId, writes, inputRef }: Props) {
-  const [draft, setDraft] = useState<NoteDraft>(EMPTY_NOTE);
-  const [errors, setErrors] = useState<NoteErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
+export function QuickNote({ scope, accountId, contactIds, threadId, writes, inputRef }: Props) {
+  const [draft, setDraft] = useScoped(scope, EMPTY_NOTE, DRAFTS);
+  const [errors, setErrors] = useScoped(scope, NO_ERRORS);
+  const [failure, setFailure] = useScoped<unknown>(scope, null);
   const set = <K extends keyof NoteDraft>(field: K) => (value: NoteDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
 
   const submit = async () => {
     const checked = noteFromDraft(draft, { accountId, contactIds, threadId });
     if (!checked.ok) return setErrors(checked.errors);
-    setErrors({});
+    setErrors(NO_ERRORS);
     try {
       await writes.queue({ type: 'interaction', body: checked.body }, draft.text.trim(), 'note');
-      setDraft({ ...EMPTY_NOTE, kind: draft.kind });
+      // What was sent goes; anything typed meanwhile stays. A kind of its own is kept for the next note.
+      setDraft((now) => (now === draft ? (draft.kind === EMPTY_NOTE.kind ? EMPTY_NOTE : { ...EMPTY_NOTE, kind: draft.kind }) : now));
       setFailure(null);
     } catch (error) {
       // Kept in the form: nothing typed is lost when it could not be queued.

@@ -6,8 +6,9 @@ import { ThreadView } from './thread-view';
 
 /**
  * The sidebar: shows the thread handed over by the page (or the address in the URL). The view
- * stays mounted from thread to thread; what belongs to one thread or one client starts afresh
- * (the thread view forgets the person picked; the person view is keyed by thread and person).
+ * stays mounted from thread to thread, the client view too; what belongs to one thread and person
+ * is kept apart by that scope (the person picked, a half-written note, a form left open, the
+ * writes queued and their outcome) and never shown for another.
  */
 export function SidebarApp() {
   useCacheChanges();

@@ -55,7 +55,7 @@ export function ThreadView({ source }: { source: Shown }) {
       <OfflineBanner status={status.data} />
       {shown && (
         <PersonView
-          key={`${thread}|${shown.email}`}
+          scope={`${thread}|${shown.email}`}
           person={shown}
           context={context}
           user={status.data?.user?.user ?? null}

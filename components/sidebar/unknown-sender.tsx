@@ -6,7 +6,7 @@ import { useFocusReturn } from '../../lib/ui/use-focus-return';
 import { AddContactForm } from './add-contact-form';
 
 /** Someone the CRM doesn't know: say so, and offer to add them (nothing is created unless asked). */
-export function UnknownSender({ person }: { person: Participant }) {
+export function UnknownSender({ scope, person }: { scope: string; person: Participant }) {
   const [adding, setAdding] = useState(false);
   const opener = useFocusReturn(adding);
   return (
@@ -14,7 +14,7 @@ export function UnknownSender({ person }: { person: Participant }) {
       <h2 id="unknown-heading">{t('sidebar_not_in_crm')}</h2>
       <p data-testid="unknown">{t('sidebar_unknown', person.email)}</p>
       {adding ? (
-        <AddContactForm initial={prefillContact(person, null)} accountName={null} onCancel={() => setAdding(false)} />
+        <AddContactForm scope={scope} initial={prefillContact(person, null)} accountName={null} onCancel={() => setAdding(false)} />
       ) : (
         <button type="button" ref={opener} onClick={() => setAdding(true)}>{t('sidebar_add_contact')}</button>
       )}

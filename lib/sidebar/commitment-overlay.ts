@@ -52,6 +52,20 @@ export function overlayCommitments(
   return rows;
 }
 
+/**
+ * The changes and additions made to `accountId`'s commitments, out of those this page made to
+ * any account's: a list shows only its own account's, however many clients the view showed.
+ */
+export function ofAccount(
+  accountId: string,
+  changes: ReadonlyMap<string, LocalChange>,
+  added: readonly Commitment[],
+): { changes: ReadonlyMap<string, LocalChange>; added: Commitment[] } {
+  const mine = new Map<string, LocalChange>();
+  for (const [id, change] of changes) if (change.snapshot.accountId === accountId) mine.set(id, change);
+  return { changes: mine, added: added.filter((c) => c.accountId === accountId) };
+}
+
 const ConflictDetails = z.object({ commitment: Commitment });
 
 /** The current record a 409 answer carries (`error.details.commitment`), if it does. */

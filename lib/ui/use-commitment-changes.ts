@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Commitment } from '../api';
-import { currentFromConflict, overlayCommitments, type CommitmentRow, type LocalChange } from '../sidebar/commitment-overlay';
+import { currentFromConflict, ofAccount, overlayCommitments, type CommitmentRow, type LocalChange } from '../sidebar/commitment-overlay';
 import type { QueuedWrites } from './use-queued-writes';
 
 const without = <K, V>(map: ReadonlyMap<K, V>, key: K): Map<K, V> => {
@@ -12,7 +12,8 @@ const without = <K, V>(map: ReadonlyMap<K, V>, key: K): Map<K, V> => {
 /**
  * The commitments this page changed or added, laid over the CRM's list until it catches up.
  * A change the CRM refused because someone else changed the commitment first is dropped, and
- * the commitment is shown as the CRM's answer says it is now.
+ * the commitment is shown as the CRM's answer says it is now. Changes are kept for every account
+ * the view has shown; each list gets only its own account's.
  */
 export function useCommitmentChanges(writes: QueuedWrites) {
   const [changes, setChanges] = useState<ReadonlyMap<string, LocalChange>>(new Map());
@@ -47,7 +48,10 @@ export function useCommitmentChanges(writes: QueuedWrites) {
   }
 
   return {
-    rows: (server: readonly Commitment[]): CommitmentRow[] => overlayCommitments(server, changes, added, newer),
+    rows: (accountId: string, server: readonly Commitment[]): CommitmentRow[] => {
+      const mine = ofAccount(accountId, changes, added);
+      return overlayCommitments(server, mine.changes, mine.added, newer);
+    },
     setStatus,
     added: (c: Commitment) => setAdded((list) => [...list, c]),
   };

@@ -247,16 +247,84 @@ describe('inside the mail page', () => {
 });
 
 describe('switching threads', () => {
-  it('follows the hash without reloading and starts each thread afresh', async () => {
-    const page = await openThread(threadContext());
+  const nameOf = (match: LookupMatch | undefined) => (match?.match === 'contact' ? match.contact.name : '');
+  const show = (page: Page, context: SidebarContextInput) => page.evaluate((hash) => (location.hash = hash), encodeSidebarContext(context));
+
+  it('follows the hash without reloading, starts each thread afresh, and keeps a half-written note for its own thread', async () => {
+    const first = threadContext();
+    const page = await openThread(first);
     await page.getByTestId('contact-name').waitFor({ timeout: 20_000 });
+    await page.getByRole('radio', { name: 'Meeting' }).check();
     await page.getByLabel('What happened').fill('half-written note about Hendra');
+    await page.getByRole('button', { name: 'Add a commitment' }).click();
+    await page.getByLabel('What we promised').fill('half-written promise');
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
     const healthy = await lookUp(DEMO_ADDRESSES.healthy);
-    await page.evaluate((hash) => (location.hash = hash), encodeSidebarContext(threadContext({ participants: [{ name: '', email: DEMO_ADDRESSES.healthy }] })));
-    await expect.poll(() => page.getByTestId('contact-name').innerText(), { timeout: 20_000 }).toBe(healthy?.match === 'contact' ? healthy.contact.name : '');
+    await show(page, threadContext({ participants: [{ name: '', email: DEMO_ADDRESSES.healthy }] }));
+    await expect.poll(() => page.getByTestId('contact-name').innerText(), { timeout: 20_000 }).toBe(nameOf(healthy));
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
     expect(await page.getByLabel('What happened').inputValue()).toBe('');
+    expect(await page.getByRole('radio', { name: 'Note' }).isChecked()).toBe(true);
+    expect(await page.getByLabel('What we promised').count()).toBe(0);
+    // The same person in another thread is another note.
+    await show(page, { ...first, threadId: `${first.threadId}-other` });
+    await expect.poll(() => page.getByTestId('contact-name').innerText(), { timeout: 20_000 }).toBe('Hendra Wijaya');
+    expect(await page.getByLabel('What happened').inputValue()).toBe('');
+    // Back in the first thread, the note is as it was left; the commitment form starts closed.
+    await show(page, first);
+    await expect.poll(() => page.getByLabel('What happened').inputValue(), { timeout: 20_000 }).toBe('half-written note about Hendra');
+    expect(await page.getByRole('radio', { name: 'Meeting' }).isChecked()).toBe(true);
+    expect(await page.getByLabel('What we promised').count()).toBe(0);
+    await page.close();
+  });
+
+  it('updates the client view in place from a client seen before, showing none of the other client’s changes', async () => {
+    const other = threadContext({ participants: [{ name: '', email: DEMO_ADDRESSES.healthy }] });
+    const first = threadContext();
+    const accountId = await accountIdOf(DEMO_ADDRESSES.atRisk);
+    const target = (await openCommitments(accountId)).find((c) => c.status === 'open');
+    if (!target) throw new Error('the demo account has no open commitment');
+    const page = await openThread(other);
+    const healthy = nameOf(await lookUp(DEMO_ADDRESSES.healthy));
+    await expect.poll(() => page.getByTestId('contact-name').innerText(), { timeout: 20_000 }).toBe(healthy);
+    await show(page, first);
+    const row = page.getByTestId('commitment').filter({ hasText: target.text });
+    await row.getByRole('button', { name: `Mark "${target.text}" done` }).click();
+    await row.getByRole('button', { name: `Undo: mark "${target.text}" open again` }).waitFor();
+    await page.getByRole('button', { name: 'Add a commitment' }).click();
+    await page.getByLabel('What we promised').fill(`Only for Hendra ${Date.now()}`);
+    await page.getByRole('button', { name: 'Save commitment' }).click();
+    await page.getByTestId('commitment').filter({ hasText: 'Only for Hendra' }).waitFor();
+    await page.evaluate(() => ((window as unknown as { list: Element | null }).list = document.querySelector('[data-testid="commitments"]')));
+    // The other client's answers are cached: the same view shows it, with its own list only.
+    await show(page, other);
+    await expect.poll(() => page.getByTestId('contact-name').innerText(), { timeout: 20_000 }).toBe(healthy);
+    expect(await page.evaluate(() => (window as unknown as { list: Element | null }).list === document.querySelector('[data-testid="commitments"]'))).toBe(true);
+    expect(await page.getByTestId('commitment').filter({ hasText: target.text }).count()).toBe(0);
+    expect(await page.getByTestId('commitment').filter({ hasText: 'Only for Hendra' }).count()).toBe(0);
+    expect(await page.getByTestId('commitments').getByTestId('write-status').count()).toBe(0);
+    // Back with the first client, its own changes are there, and the one marked done is opened again.
+    await show(page, first);
+    await row.getByRole('button', { name: `Undo: mark "${target.text}" open again` }).click();
+    await expect.poll(async () => (await openCommitments(accountId)).find((c) => c.id === target.id)?.status, { timeout: 20_000 }).toBe('open');
+    await page.close();
+  });
+
+  it('lists a note with the client it was written for, and never under the client shown next', async () => {
+    const first = threadContext();
+    const page = await openThread(first);
+    await page.getByTestId('contact-name').waitFor({ timeout: 20_000 });
+    const text = `Note for Hendra only ${Date.now()}`;
+    await page.getByLabel('What happened').fill(text);
+    await page.getByRole('button', { name: 'Save note' }).click();
+    const status = page.getByTestId('write-status').filter({ hasText: text });
+    await status.waitFor({ timeout: 20_000 });
+    const healthy = await lookUp(DEMO_ADDRESSES.healthy);
+    await show(page, threadContext({ participants: [{ name: '', email: DEMO_ADDRESSES.healthy }] }));
+    await expect.poll(() => page.getByTestId('contact-name').innerText(), { timeout: 20_000 }).toBe(nameOf(healthy));
+    expect(await page.getByTestId('write-status').count()).toBe(0);
+    await show(page, first);
+    await status.and(page.locator('[data-state="saved"]')).waitFor({ timeout: 20_000 });
     await page.close();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Commitment } from '../../../lib/api';
-import { currentFromConflict, overlayCommitments, type LocalChange } from '../../../lib/sidebar/commitment-overlay';
+import { currentFromConflict, ofAccount, overlayCommitments, type LocalChange } from '../../../lib/sidebar/commitment-overlay';
 
 const c = (id: string, version = 1, status: Commitment['status'] = 'open'): Commitment => ({
   id, accountId: 'acc', contactId: null, owner: null, text: id, dueDate: null, status, createdAt: '2026-01-01T00:00:00Z',
@@ -43,5 +43,17 @@ describe('newer versions from conflict answers', () => {
     ['no details', undefined, null],
   ])('currentFromConflict: %s', (_, details, expected) => {
     expect(currentFromConflict(details)).toEqual(expected);
+  });
+});
+
+describe('ofAccount', () => {
+  const of = (id: string, accountId: string): Commitment => ({ ...c(id), accountId });
+  it('keeps only the changes and additions of the account shown', () => {
+    const changes = new Map([change('done', 2, of('a1', 'acc-a')), change('done', 2, of('b1', 'acc-b'))]);
+    const mine = ofAccount('acc-b', changes, [of('a2', 'acc-a'), of('b2', 'acc-b')]);
+    expect([...mine.changes.keys()]).toEqual(['b1']);
+    expect(mine.added.map((x) => x.id)).toEqual(['b2']);
+    // Laid over account B's own list, nothing of account A's shows.
+    expect(view(overlayCommitments([of('b3', 'acc-b')], mine.changes, mine.added))).toEqual(['b3:open:v1', 'b1:done:v2', 'b2:open:v1:pending']);
   });
 });

@@ -1,0 +1,37 @@
+/**
+ * Values kept per scope (one thread and the person shown in it), for a view that stays mounted
+ * while the scope changes: what was typed for one client is never shown for another, and comes
+ * back when that thread and person are shown again.
+ */
+export interface ScopedStore<T> {
+  /** The scope's value, or the initial one. */
+  get(scope: string): T;
+  /** Sets the scope's value (from its previous one); returns it. */
+  set(scope: string, update: T | ((previous: T) => T)): T;
+  /** The scopes holding a value other than the initial one, least recently set first. */
+  scopes(): string[];
+}
+
+/**
+ * A scope set back to `initial` (the same object) is forgotten. Beyond `max` scopes the one set
+ * longest ago goes: the sidebar runs for a whole day of mail.
+ */
+export function createScopedStore<T>(initial: T, max = 200): ScopedStore<T> {
+  const values = new Map<string, T>();
+  const get = (scope: string) => (values.has(scope) ? (values.get(scope) as T) : initial);
+  return {
+    get,
+    set(scope, update) {
+      const next = typeof update === 'function' ? (update as (previous: T) => T)(get(scope)) : update;
+      // Deleted first, so the scope set last is also the last in the map's order.
+      values.delete(scope);
+      if (next !== initial) values.set(scope, next);
+      for (const oldest of values.keys()) {
+        if (values.size <= max) break;
+        values.delete(oldest);
+      }
+      return next;
+    },
+    scopes: () => [...values.keys()],
+  };
+}
