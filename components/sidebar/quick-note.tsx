@@ -1,7 +1,7 @@
 import { t, type MessageKey } from '../../lib/i18n';
 import { EMPTY_NOTE, NOTE_KINDS, noteFromDraft, type NoteDraft, type NoteErrors } from '../../lib/sidebar/note-draft';
-import { createScopedStore } from '../../lib/sidebar/scoped-store';
 import { toProblem } from '../../lib/ui/problem-text';
+import { noteDrafts } from '../../lib/ui/kept-note-drafts';
 import type { QueuedWrites } from '../../lib/ui/use-queued-writes';
 import { useScoped } from '../../lib/ui/use-scoped';
 import { ProblemView } from '../common/problem-view';
@@ -20,12 +20,10 @@ interface Props {
 
 const SHORTCUT = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘+Enter' : 'Ctrl+Enter';
 const NO_ERRORS: NoteErrors = {};
-/** Half-written notes, per thread and person, for as long as the sidebar is open: moving to another thread and back finds it again. */
-const DRAFTS = createScopedStore<NoteDraft>(EMPTY_NOTE);
 
 /** A note, call or meeting written down while it is fresh, with an optional promise and its date. */
 export function QuickNote({ scope, accountId, contactIds, threadId, writes, inputRef }: Props) {
-  const [draft, setDraft] = useScoped(scope, EMPTY_NOTE, DRAFTS);
+  const [draft, setDraft] = useScoped(scope, EMPTY_NOTE, noteDrafts);
   const [errors, setErrors] = useScoped(scope, NO_ERRORS);
   const [failure, setFailure] = useScoped<unknown>(scope, null);
   const set = <K extends keyof NoteDraft>(field: K) => (value: NoteDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));

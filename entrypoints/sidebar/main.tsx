@@ -6,9 +6,12 @@ import '../../components/common/base.css';
 import '../../components/sidebar/sidebar.css';
 import { SidebarApp } from '../../components/sidebar/sidebar-app';
 import { t } from '../../lib/i18n';
+import { keepNoteDrafts } from '../../lib/ui/kept-note-drafts';
 import { createQueryClient } from '../../lib/ui/query-client';
 
 const client = createQueryClient();
+// Half-written notes survive the frame (browsers without session storage keep them while it lives).
+if (browser.storage.session) keepNoteDrafts(browser.storage.session);
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = t('sidebar_title');
 render(

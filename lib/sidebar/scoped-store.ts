@@ -10,6 +10,8 @@ export interface ScopedStore<T> {
   set(scope: string, update: T | ((previous: T) => T)): T;
   /** The scopes holding a value other than the initial one, least recently set first. */
   scopes(): string[];
+  /** Calls `listener` with the scope after each set (and with each scope dropped for room); returns the unsubscribe. */
+  subscribe(listener: (scope: string) => void): () => void;
 }
 
 /**
@@ -18,7 +20,9 @@ export interface ScopedStore<T> {
  */
 export function createScopedStore<T>(initial: T, max = 200): ScopedStore<T> {
   const values = new Map<string, T>();
+  const listeners = new Set<(scope: string) => void>();
   const get = (scope: string) => (values.has(scope) ? (values.get(scope) as T) : initial);
+  const changed = (scope: string) => { for (const listener of listeners) listener(scope); };
   return {
     get,
     set(scope, update) {
@@ -26,12 +30,20 @@ export function createScopedStore<T>(initial: T, max = 200): ScopedStore<T> {
       // Deleted first, so the scope set last is also the last in the map's order.
       values.delete(scope);
       if (next !== initial) values.set(scope, next);
+      const dropped: string[] = [];
       for (const oldest of values.keys()) {
         if (values.size <= max) break;
         values.delete(oldest);
+        dropped.push(oldest);
       }
+      changed(scope);
+      dropped.forEach(changed);
       return next;
     },
     scopes: () => [...values.keys()],
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
   };
 }

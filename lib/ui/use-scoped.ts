@@ -1,4 +1,4 @@
-import { useMemo, useReducer, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
 import { createScopedStore, type ScopedStore } from '../sidebar/scoped-store';
 
 export type ScopedSetter<T> = (update: T | ((previous: T) => T)) => void;
@@ -13,9 +13,20 @@ export function useScoped<T>(scope: string, initial: T, store?: ScopedStore<T>):
   const own = useRef<ScopedStore<T> | null>(null);
   const values = store ?? (own.current ??= createScopedStore(initial));
   const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const value = values.get(scope);
+  const rendered = useRef(value);
+  rendered.current = value;
+  // A shared store may change from elsewhere (a draft restored after the page loaded), also
+  // between this render and the subscription.
+  useEffect(() => {
+    if (!store) return undefined;
+    const stop = values.subscribe((changed) => { if (changed === scope) rerender(1); });
+    if (values.get(scope) !== rendered.current) rerender(1);
+    return stop;
+  }, [store, values, scope]);
   const set = useMemo<ScopedSetter<T>>(() => (update) => {
     values.set(scope, update);
     rerender(1);
   }, [values, scope]);
-  return [values.get(scope), set];
+  return [value, set];
 }

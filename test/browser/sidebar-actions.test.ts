@@ -310,6 +310,35 @@ describe('switching threads', () => {
     await page.close();
   });
 
+  it('finds a half-written note again after the sidebar was closed, until it is saved', async () => {
+    const context = threadContext();
+    const text = `Half a note before going back to the inbox ${Date.now()}`;
+    let page = await openThread(context);
+    await page.getByTestId('contact-name').waitFor({ timeout: 20_000 });
+    await page.getByLabel('What happened').fill(text);
+    await page.close();
+    page = await openThread(context);
+    await expect.poll(() => page.getByLabel('What happened').inputValue(), { timeout: 20_000 }).toBe(text);
+    // Another thread of the same client starts empty.
+    const other = await openThread({ ...context, threadId: `${context.threadId}-other` });
+    await other.getByTestId('contact-name').waitFor({ timeout: 20_000 });
+    expect(await other.getByLabel('What happened').inputValue()).toBe('');
+    await other.close();
+    await page.getByRole('button', { name: 'Save note' }).click();
+    await page.getByTestId('write-status').filter({ hasText: text }).waitFor({ timeout: 20_000 });
+    await page.close();
+    // Nothing of it is kept any more (session storage, which the extension's own pages and worker share).
+    const keptFor = (threadId: string) => ext.worker.evaluate(async (id) => {
+      const session = (globalThis as unknown as { chrome: { storage: { session: { get(keys: null): Promise<Record<string, unknown>> } } } }).chrome.storage.session;
+      return Object.keys(await session.get(null)).filter((k) => k.includes(id));
+    }, threadId);
+    await expect.poll(() => keptFor(context.threadId), { timeout: 20_000 }).toEqual([]);
+    page = await openThread(context);
+    await page.getByTestId('contact-name').waitFor({ timeout: 20_000 });
+    expect(await page.getByLabel('What happened').inputValue()).toBe('');
+    await page.close();
+  });
+
   it('lists a note with the client it was written for, and never under the client shown next', async () => {
     const first = threadContext();
     const page = await openThread(first);
