@@ -134,9 +134,10 @@ describe('lookup with cache', () => {
     });
     const { app } = await testApp(crm.fetch);
     const first = lookupEmails(app.ctx, ['budi@bank-sinar.co.id']);
-    await new Promise((done) => setTimeout(done, 0));
+    // The first question is at the CRM (not merely started) before the second is asked.
+    await vi.waitFor(() => expect(crm.callsTo('/v1/lookup')).toHaveLength(1));
     const second = lookupEmails(app.ctx, ['budi@bank-sinar.co.id', 'nobody@elsewhere.test']);
-    await new Promise((done) => setTimeout(done, 0));
+    await vi.waitFor(() => expect(crm.callsTo('/v1/lookup')).toHaveLength(2));
     release();
     expect((await first).map((r) => r.match)).toEqual(['contact']);
     expect((await second).map((r) => r.match)).toEqual(['contact', 'unknown']);
@@ -149,7 +150,7 @@ describe('lookup with cache', () => {
     const crm = fakeCrm({ 'POST /v1/lookup': async () => { await gate; return 'network-error' as const; } });
     const { app } = await testApp(crm.fetch);
     const first = lookupEmails(app.ctx, ['budi@bank-sinar.co.id']);
-    await new Promise((done) => setTimeout(done, 0));
+    await vi.waitFor(() => expect(crm.callsTo('/v1/lookup')).toHaveLength(1));
     const second = lookupEmails(app.ctx, ['budi@bank-sinar.co.id']);
     release();
     await expect(first).rejects.toMatchObject({ problem: { kind: 'unreachable' } });
