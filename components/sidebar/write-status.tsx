@@ -10,9 +10,10 @@ interface Props {
   label: string;
 }
 
-const ICON = { pending: '⏳', saved: '✓', failed: '⚠' } as const;
+const ICON = { pending: '⏳', saved: '✓', discarded: '✕', failed: '⚠' } as const;
+const TEXT = { pending: 'sidebar_write_pending', saved: 'sidebar_write_saved', discarded: 'sidebar_write_discarded', failed: 'sidebar_write_failed' } as const;
 
-/** What happened to each write: pending, then saved, or failed with the CRM's reason and a retry. */
+/** What happened to each write: pending, then saved, or failed with the CRM's reason and a retry (or discarded after that). */
 export function WriteStatusList({ writes, onRetry, onDiscard, label }: Props) {
   return (
     <ul class="write-status" aria-label={label} aria-live="polite">
@@ -21,7 +22,7 @@ export function WriteStatusList({ writes, onRetry, onDiscard, label }: Props) {
           <span aria-hidden="true" class="state-icon">{ICON[w.status.state]}</span>
           <span class="excerpt">{w.label}</span>
           <span class="state-text">
-            {w.status.state === 'pending' ? t('sidebar_write_pending') : w.status.state === 'saved' ? t('sidebar_write_saved') : t('sidebar_write_failed')}
+            {t(TEXT[w.status.state])}
           </span>
           {w.status.state === 'failed' && (
             <>

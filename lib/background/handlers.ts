@@ -2,12 +2,13 @@ import type { z } from 'zod';
 import { issuePath, toProblem, type Result } from '../messaging/problem';
 import {
   AccountData, CommitmentsData, EnqueueData, LookupData, NoData, OutboxKeyData, UpdateWriteData, OPEN_TO_CONTENT_SCRIPTS, ReportLayoutData,
-  SaveSettingsData, TestConnectionData, TimelineData, type BackgroundNotice, type ProtocolMap,
+  SaveSettingsData, TestConnectionData, TimelineData, type BackgroundNotice, type OutboxStatus, type ProtocolMap,
 } from '../messaging/protocol';
 import { getAccount, getCommitments, getTimeline } from './account-reads';
 import type { App } from './app';
 import { createCrmClient } from './crm-client';
 import { clearCache } from './invalidate';
+import { createDiscardedWrites, sessionDiscardedArea, type DiscardedWrites } from './discarded-writes';
 import { createLayoutHealthStore, sessionLayoutArea, type LayoutHealthStore } from './layout-health';
 import { lookupEmails, lookupThread } from './lookup';
 import { allItems, discardFailed, enqueue, retryFailed, summarise } from './outbox';
@@ -28,7 +29,12 @@ export interface Identity { extensionBaseUrl: string; extensionId: string }
  * `getStatus` and `reportLayout` are open to content scripts), checks `data` with the protocol's schema, and
  * answers a Result: a value or a Problem, never an exception across the channel.
  */
-export function createHandlers(app: App, identity: Identity, layout: LayoutHealthStore = createLayoutHealthStore(sessionLayoutArea())): Handlers {
+export function createHandlers(
+  app: App,
+  identity: Identity,
+  layout: LayoutHealthStore = createLayoutHealthStore(sessionLayoutArea()),
+  discarded: DiscardedWrites = createDiscardedWrites(sessionDiscardedArea()),
+): Handlers {
   const { ctx } = app;
   function handle<S extends z.ZodType, T>(name: Requests, schema: S, run: (data: z.output<S>) => Promise<T>) {
     return async (data: unknown, sender: Sender): Promise<Result<T>> => {
@@ -46,7 +52,7 @@ export function createHandlers(app: App, identity: Identity, layout: LayoutHealt
       }
     };
   }
-  const outbox = async () => summarise(await allItems(ctx.db));
+  const outbox = async (): Promise<OutboxStatus> => ({ ...summarise(await allItems(ctx.db)), discarded: await discarded.list().catch(() => []) });
   // Pages show each write's state and whether the CRM is reachable: tell them when either changes.
   listen(ctx.db, (signal) => ctx.notify(signal.type === 'changed' ? { accountIds: signal.accountIds, outbox: true } : { all: true }));
 
@@ -87,7 +93,7 @@ export function createHandlers(app: App, identity: Identity, layout: LayoutHealt
       return outbox();
     }),
     discardWrite: handle('discardWrite', OutboxKeyData, async (d) => {
-      await discardFailed(ctx.db, d.key);
+      if (await discardFailed(ctx.db, d.key)) await discarded.note(d.key).catch(() => undefined);
       return outbox();
     }),
     getStatus: handle('getStatus', NoData, () => getStatus(ctx)),

@@ -82,7 +82,13 @@ export interface OutboxSummary {
 /** The last layout check of a mail site: `failed` names the readers that found nothing. */
 export interface LayoutHealth { site: 'gmail' | 'outlook'; failed: string[]; at: number }
 
-export interface OutboxStatus { pending: number; failed: number; items: OutboxSummary[] }
+export interface OutboxStatus {
+  pending: number;
+  failed: number;
+  items: OutboxSummary[];
+  /** Keys of writes discarded in this browser session (newest last): gone from `items`, never sent. */
+  discarded?: readonly string[];
+}
 
 export interface Status {
   configured: boolean;

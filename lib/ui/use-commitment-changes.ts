@@ -31,6 +31,15 @@ export function useCommitmentChanges(writes: QueuedWrites) {
     setChanges((m) => conflicts.reduce<ReadonlyMap<string, LocalChange>>((next, c) => without(next, c.id), m));
     // conflictKey names exactly the conflicts seen.
   }, [conflictKey]);
+  // A change or addition discarded (from the popup, after the CRM refused it) will never reach the CRM: stop showing it.
+  const discarded = writes.writes.flatMap((w) => (w.group === 'commitment' && w.status.state === 'discarded' && w.id ? [w.id] : []));
+  const discardedKey = discarded.join(',');
+  useEffect(() => {
+    if (discarded.length === 0) return;
+    setChanges((m) => discarded.reduce<ReadonlyMap<string, LocalChange>>((next, id) => without(next, id), m));
+    setAdded((list) => list.filter((c) => !discarded.includes(c.id)));
+    // discardedKey names exactly the ids seen.
+  }, [discardedKey]);
 
   /** Queues the new status for the version shown; throws (and shows it unchanged) when it can't be queued. */
   async function setStatus(c: Commitment, status: 'open' | 'done'): Promise<void> {

@@ -22,9 +22,9 @@ export interface TrackedWrite extends QueuedWrite { status: WriteState }
 /**
  * Every write this page queued, for as long as the page is open: a client's view may be taken
  * down while another thread's people are looked up, and its writes are listed again when it
- * comes back. Once confirmed, a write stays saved: the outbox no longer knows it.
+ * comes back. Once confirmed (or discarded) a write stays so: the outbox no longer knows it.
  */
-const log = { writes: [] as QueuedWrite[], saved: new Set<string>(), listeners: new Set<() => void>() };
+const log = { writes: [] as QueuedWrite[], settled: new Map<string, WriteState>(), listeners: new Set<() => void>() };
 
 function change(update: (writes: QueuedWrite[]) => QueuedWrite[]): void {
   log.writes = update(log.writes);
@@ -45,14 +45,15 @@ export function useQueuedWrites(scope: string) {
     log.listeners.add(listener);
     return () => void log.listeners.delete(listener);
   }, []);
-  const watching = log.writes.some((w) => !log.saved.has(w.key));
+  const watching = log.writes.some((w) => !log.settled.has(w.key));
   const outbox = useOutbox(watching);
   // Every scope's writes are followed, so one confirmed while another client is shown stops the polling.
   const tracked: TrackedWrite[] = log.writes.map((w) => {
-    if (log.saved.has(w.key)) return { ...w, status: { state: 'saved' } };
+    const settled = log.settled.get(w.key);
+    if (settled) return { ...w, status: settled };
     // An outbox read from before the write was queued says nothing about it.
     const known = outbox.dataUpdatedAt >= w.queuedAt ? writeState(w.key, outbox.data) : null;
-    if (known?.state === 'saved') log.saved.add(w.key);
+    if (known?.state === 'saved' || known?.state === 'discarded') log.settled.set(w.key, known);
     return { ...w, status: known ?? { state: 'pending' } };
   });
 

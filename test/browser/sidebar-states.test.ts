@@ -211,6 +211,24 @@ describe('with the CRM', () => {
     await page.close();
   });
 
+  it('says a refused note was discarded when it was discarded from the popup, never that it was saved', async () => {
+    proxy.set('refuse-notes');
+    const page = await open(encodeSidebarContext(thread([{ name: '', email: DEMO_ADDRESSES.healthy }])));
+    const text = `Refused, then discarded ${Date.now()}`;
+    await page.getByLabel('What happened').fill(text);
+    await page.getByRole('button', { name: 'Save note' }).click();
+    const status = page.getByTestId('write-status').filter({ hasText: text });
+    await status.and(page.locator('[data-state="failed"]')).waitFor({ timeout: 20_000 });
+    const popup = await ext.context.newPage();
+    await popup.goto(ext.url('popup.html'));
+    await popup.getByTestId('failed-write').filter({ hasText: text }).getByRole('button', { name: 'Discard' }).click();
+    await status.and(page.locator('[data-state="discarded"]')).waitFor({ timeout: 20_000 });
+    expect(await status.innerText()).toContain('discarded, not sent to the CRM');
+    proxy.set('pass');
+    await popup.close();
+    await page.close();
+  });
+
   it('offers to add an unknown sender, prefilled from the email, and creates nothing until asked', async () => {
     proxy.set('pass');
     const email = 'rina.hartati@nowhere-trading.example';

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { createDiscardedWrites } from '../../../lib/background/discarded-writes';
 import { createHandlers, type Handlers } from '../../../lib/background/handlers';
 import { isExtensionPage, type Sender } from '../../../lib/background/sender';
 import { ME, contactMatch } from '../../support/crm-fixtures';
-import { fakeCrm } from '../../support/fake-crm';
+import { apiError, fakeCrm } from '../../support/fake-crm';
 import { API_URL, testApp } from '../../support/test-app';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -81,6 +82,28 @@ describe('background handlers', () => {
     expect(await handlers.getOutboxStatus(undefined, sidebar)).toMatchObject({
       ok: true, value: { pending: 1, failed: 0, items: [{ type: 'interaction', excerpt: 'Met the CFO', state: 'pending' }] },
     });
+  });
+
+  it('names a discarded write in the outbox status, and only one that was refused', async () => {
+    const crm = fakeCrm({
+      'GET /v1/me': () => ({ json: ME }),
+      'GET /v1/changes': () => ({ json: { changes: [], cursor: 'c0', more: false } }),
+      'POST /v1/interactions': () => apiError(422, 'validation', 'notes are closed'),
+    });
+    const t = await testApp(crm.fetch);
+    let kept: string[] = [];
+    const discarded = createDiscardedWrites({ get: async () => kept, set: async (keys) => void (kept = keys) });
+    const handlers = createHandlers(t.app, identity, undefined, discarded);
+    const write = { type: 'interaction' as const, body: { accountId: ME.team.id, kind: 'note' as const, summary: 'Refused note' } };
+    const queued = await handlers.enqueueWrite({ write }, sidebar);
+    if (!queued.ok) throw new Error('not queued');
+    const { key } = queued.value;
+    // Still pending: it cannot be discarded, and nothing is noted.
+    expect(await handlers.discardWrite({ key }, sidebar)).toMatchObject({ ok: true, value: { pending: 1, discarded: [] } });
+    await t.app.drain();
+    expect(await handlers.getOutboxStatus(undefined, sidebar)).toMatchObject({ ok: true, value: { failed: 1, discarded: [] } });
+    expect(await handlers.discardWrite({ key }, sidebar)).toMatchObject({ ok: true, value: { failed: 0, items: [], discarded: [key] } });
+    expect(await handlers.getOutboxStatus(undefined, sidebar)).toMatchObject({ ok: true, value: { discarded: [key] } });
   });
 
   it('tests a connection that is not saved yet', async () => {

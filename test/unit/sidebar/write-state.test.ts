@@ -14,6 +14,8 @@ describe('writeState', () => {
     ['being sent', 'w-1', outbox(item('w-1', 'sending')), { state: 'pending' }],
     ['refused, with the reason', 'w-1', outbox(item('w-1', 'failed', refused)), { state: 'failed', problem: refused }],
     ['gone from the outbox: the CRM has it', 'w-1', outbox(item('w-2', 'pending')), { state: 'saved' }],
+    ['gone from the outbox because it was discarded', 'w-1', { ...outbox(item('w-2', 'pending')), discarded: ['w-0', 'w-1'] }, { state: 'discarded' }],
+    ['still in the outbox, whatever was discarded before', 'w-1', { ...outbox(item('w-1', 'pending')), discarded: ['w-1'] }, { state: 'pending' }],
   ] as const)('%s', (_, key, status, expected) => {
     expect(writeState(key, status)).toEqual(expected);
   });
