@@ -88,6 +88,8 @@ export function installSidebarProbe(): void {
 }
 
 export const SIDEBAR_SELECTOR = 'iframe[data-crm-overlay="sidebar"]';
+/** The sidebar frame put away while the list is shown (kept loaded for the next thread). */
+export const PARKED_SIDEBAR_SELECTOR = 'iframe[data-crm-overlay="sidebar-parked"]';
 
 /** The sidebar frame (a new one names its first thread in its src; later threads are messages to it). */
 export async function sidebarFrameFor(page: Page, timeoutMs = 30_000): Promise<Frame> {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { AccountFacts } from '../crm/ask-crm';
 import { swapMain } from '../browser/page-actions';
-import { SIDEBAR_SELECTOR, contextSeenAt, shownAt, sidebarFrameFor } from '../browser/sidebar-probe';
+import { PARKED_SIDEBAR_SELECTOR, SIDEBAR_SELECTOR, contextSeenAt, shownAt, sidebarFrameFor } from '../browser/sidebar-probe';
 import type { ThreadPage } from '../pages/gmail-pages';
 
 /** One thread open, in milliseconds from the thread DOM going in, split where it can be seen from outside. */
@@ -25,9 +25,10 @@ export interface OpenTiming {
  * every open commitment (frame clock, brought to the page's by `offsetMs`).
  */
 export async function openThread(page: Page, thread: ThreadPage, client: AccountFacts, offsetMs: number): Promise<OpenTiming> {
-  // A frame already showing keeps showing (found before the clock starts, so nothing of the
-  // bench's runs in the page while it renders the thread); otherwise the content script creates one.
-  const showing = await (await page.$(SIDEBAR_SELECTOR))?.contentFrame();
+  // A frame already showing keeps showing, and one put away beside the list comes back (both
+  // found before the clock starts, so nothing of the bench's runs in the page while it renders
+  // the thread); otherwise the content script creates one.
+  const showing = await (await page.$(`${SIDEBAR_SELECTOR}, ${PARKED_SIDEBAR_SELECTOR}`))?.contentFrame();
   const t0 = await swapMain(page, thread.html, thread.hash);
   const frame = showing ?? await sidebarFrameFor(page);
   const done = (await shownAt(frame, thread.threadId, { name: client.name, stage: client.stage, open: client.openCommitments })) - offsetMs;

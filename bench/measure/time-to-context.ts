@@ -12,7 +12,7 @@ import { SIDEBAR_SELECTOR } from '../browser/sidebar-probe';
 export interface TimeToContextRun {
   cold: OpenTiming[];
   warm: OpenTiming[];
-  /** Warm clients opened from the list: the sidebar frame is created and its page loads. */
+  /** Warm clients opened from the list: the sidebar frame put away beside the list comes back. */
   fromList: OpenTiming[];
   /** POST /v1/lookup per cold open, as the CRM counted them. */
   lookupsPerColdOpen: number;

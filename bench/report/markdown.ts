@@ -24,7 +24,7 @@ console.log([
   '| --- | --- | --- | --- |',
   ...rows,
   '',
-  `- Time to context (ms): warm p50 ${t.warm.p50}, p95 ${t.warm.p95}, max ${t.warm.max} (n ${t.warm.n}); cold p50 ${t.cold.p50}, p95 ${t.cold.p95}, max ${t.cold.max} (n ${t.cold.n}); warm from the list (new frame) p50 ${t.fromListWarm.p50}, p95 ${t.fromListWarm.p95} (n ${t.fromListWarm.n}).`,
+  `- Time to context (ms): warm p50 ${t.warm.p50}, p95 ${t.warm.p95}, max ${t.warm.max} (n ${t.warm.n}); cold p50 ${t.cold.p50}, p95 ${t.cold.p95}, max ${t.cold.max} (n ${t.cold.n}); warm from the list p50 ${t.fromListWarm.p50}, p95 ${t.fromListWarm.p95} (n ${t.fromListWarm.n}).`,
   ...Object.entries(t.split).map(([kind, s]) => `  - ${kind}, p50 (p95): content script ${s.contentScript.p50} (${s.contentScript.p95}), delivery ${s.delivery.p50} (${s.delivery.p95}), sidebar ${s.sidebar.p50} (${s.sidebar.p95}).`),
   `  - ${t.lookupsPerColdOpen} lookup request per cold open, ${t.lookupsWarm} during warm opens; CRM handler ms per cold open: ${Object.entries(t.serverMsPerColdOpen).map(([k, v]) => `${k} ${v}`).join(', ')}. Frame clock offset ${t.clock.offsetMs} ± ${t.clock.uncertaintyMs} ms.`,
   `- Badges (ms): cold p50 ${b.cold.p50}, p95 ${b.cold.p95} (n ${b.cold.n}); warm p50 ${b.warm.p50}, p95 ${b.warm.p95} (n ${b.warm.n}); ${b.badgesExpected[0]} badges per inbox; lookups per cold inbox ${b.requestsPerColdRun.join(', ')}, in all warm re-renders ${r.badges.requests.warm}; CRM handler ms per cold inbox: ${Object.entries(b.serverMsPerColdRun).map(([k, v]) => `${k} ${v}`).join(', ')}.`,

@@ -26,6 +26,8 @@ export interface SidebarFrameOptions {
 }
 
 const TAB_WIDTH = 24;
+/** How long a frame put away beside the list is kept loaded for the next thread. */
+export const PARKED_MS = 10 * 60_000;
 const PANEL_STYLE: Record<string, string> = {
   position: 'fixed', right: '0', bottom: '0', 'z-index': '2147483000', margin: '0', padding: '0',
   'box-sizing': 'border-box', 'border-left': '1px solid rgba(128,128,128,.35)', background: 'transparent',
@@ -37,7 +39,10 @@ const PANEL_STYLE: Record<string, string> = {
  * the message is covered, and a tab that folds it to a narrow strip (remembered). The first thread
  * goes in the iframe's hash; a switch to another thread is a `crm:context` message to the loaded
  * frame, which neither reloads it nor adds an entry to the page's history (as a hash change of
- * the iframe would, taking one press of Back away from the mail site).
+ * the iframe would, taking one press of Back away from the mail site). When no thread is open
+ * the panel is put away, not removed: hidden, out of the page's layout, marked
+ * `data-crm-overlay="sidebar-parked"`, showing nothing, and kept loaded for PARKED_MS, so the
+ * next thread opened from the list is a message to a loaded page instead of a new one.
  */
 export function createSidebarFrame(opts: SidebarFrameOptions) {
   const { doc, signal, room } = opts;
@@ -59,12 +64,15 @@ export function createSidebarFrame(opts: SidebarFrameOptions) {
    */
   let port: MessagePort | null = null;
   let collapsed = false;
+  /** Put away while no thread is open (see above); removed when `parkTimer` fires. */
+  let parked = false;
+  let parkTimer: ReturnType<typeof setTimeout> | null = null;
   let theme: 'light' | 'dark' = 'light';
   const tab = createCollapseTab(doc, () => void setCollapsed(!collapsed, true));
   const ready = opts.collapsed.get().then((value) => { collapsed = value; layout(); }, () => undefined);
 
   function layout(): void {
-    if (!panel) return;
+    if (!panel || parked) return;
     const top = Math.max(0, Math.round(room.top()));
     panel.style.setProperty('top', `${top}px`);
     panel.style.setProperty('width', `${width}px`);
@@ -149,7 +157,9 @@ export function createSidebarFrame(opts: SidebarFrameOptions) {
     post({ type: 'crm:body', requestId, text: opts.bodyText().slice(0, 200_000) });
   }, { signal });
 
-  function hide(): void {
+  /** Takes the panel out of the page for good (the next thread loads a new frame). */
+  function remove(): void {
+    unpark();
     panel?.remove();
     tab.host.remove();
     panel = frame = null;
@@ -161,7 +171,35 @@ export function createSidebarFrame(opts: SidebarFrameOptions) {
     currentContext = null;
     room.release();
   }
-  signal.addEventListener('abort', hide, { once: true });
+  signal.addEventListener('abort', remove, { once: true });
+
+  /** Puts the panel away while no thread is open: see the comment above. */
+  function park(): void {
+    if (parked) return;
+    if (!panel || !frame) return remove();
+    parked = true;
+    panel.style.setProperty('display', 'none', 'important');
+    frame.setAttribute(OVERLAY_ATTR, 'sidebar-parked');
+    tab.host.remove();
+    room.release();
+    current = '';
+    currentContext = null;
+    const message: FrameMessageInput = { type: 'crm:park' };
+    if (port) port.postMessage(message);
+    else post(message);
+    parkTimer = setTimeout(remove, PARKED_MS);
+  }
+
+  function unpark(): void {
+    if (parkTimer !== null) clearTimeout(parkTimer);
+    parkTimer = null;
+    if (!parked) return;
+    parked = false;
+    // A frame put away while loading would otherwise get its park after the thread it shows now.
+    queue = queue.filter((m) => m.type !== 'crm:park');
+    frame?.setAttribute(OVERLAY_ATTR, 'sidebar');
+    panel?.style.removeProperty('display');
+  }
 
   return {
     /** Shows the sidebar for a thread (or switches it to another thread by hash alone). */
@@ -170,7 +208,7 @@ export function createSidebarFrame(opts: SidebarFrameOptions) {
       theme = context.theme ?? 'light';
       const hash = encodeSidebarContext(context);
       if (!frame || !panel?.isConnected) {
-        hide();
+        remove();
         current = hash;
         currentContext = context;
         create(`${opts.sidebarUrl}${hash}`);
@@ -178,6 +216,8 @@ export function createSidebarFrame(opts: SidebarFrameOptions) {
         // A new panel takes its room at once, so the page does not show it over the message.
         layout();
       } else {
+        const wasParked = parked;
+        unpark();
         if (hash !== current) {
           current = hash;
           currentContext = context;
@@ -185,21 +225,24 @@ export function createSidebarFrame(opts: SidebarFrameOptions) {
           if (loaded) handOver(context);
           markTiming('crm:sidebar-handed');
         }
-        layoutSoon();
+        // Back from being put away, it takes its room at once, as a new panel does.
+        if (wasParked) layout();
+        else layoutSoon();
       }
       void ready.then(layout);
     },
-    hide,
+    /** No thread is open: the panel is put away (and removed after PARKED_MS). */
+    hide: park,
     /** Re-applies position and reserved room (after the page re-rendered its containers). */
     refresh(): void {
-      if (panel) layoutSoon();
+      if (panel && !parked) layoutSoon();
     },
     get shown(): boolean {
-      return panel !== null;
+      return panel !== null && !parked;
     },
     /** Unfolds the panel (without changing the remembered choice) and hands a message to the frame. */
     reveal(message: FrameMessageInput, focus: boolean): void {
-      if (!panel || !frame) return;
+      if (!panel || !frame || parked) return;
       if (collapsed) void setCollapsed(false, false);
       if (focus) frame.focus();
       post(message);

@@ -54,6 +54,8 @@ export const FrameMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('crm:port') }),
   /** Content script → sidebar: another thread is open (or the same one with other people). */
   z.object({ type: z.literal('crm:context'), context: SidebarContext }),
+  /** Content script → sidebar: the panel was put away (no thread is open); show nothing until the next thread. */
+  z.object({ type: z.literal('crm:park') }),
   /** Content script → sidebar: the user pressed the "write a note" shortcut on the mail page. */
   z.object({ type: z.literal('crm:focus-note') }),
   /** Content script → sidebar: the risk banner was clicked; show the risk section. */

@@ -36,6 +36,8 @@ function createSourceStore(win: Window) {
     unwritten = null;
   };
   const handed = (message: FrameMessage | null) => {
+    // Put away beside the mail site's list: nothing of the last client stays drawn (or polled).
+    if (message?.type === 'crm:park') return set({ kind: 'none' });
     if (message?.type !== 'crm:context') return;
     if (unwritten === null) whenIdle(win, writeUrl);
     unwritten = encodeSidebarContext(message.context);
@@ -45,7 +47,7 @@ function createSourceStore(win: Window) {
   win.addEventListener('hashchange', () => set(readSource(win.location.hash, win.location.search)));
   win.addEventListener('message', (event: MessageEvent) => {
     const message = fromParent(event);
-    if (message?.type === 'crm:context') handed(message);
+    if (message?.type === 'crm:context' || message?.type === 'crm:park') handed(message);
     // The page's end of this channel is the content script's: threads come through it from now on.
     else if (message?.type === 'crm:port' && event.ports[0]) {
       port?.close();

@@ -121,11 +121,25 @@ describe('Gmail thread: sidebar and banner', () => {
   it('leaves when the list is shown, and gives the page its width back', async () => {
     const before = await page.locator('.bkK').evaluate((el) => (el as HTMLElement).style.marginRight);
     expect(before).not.toBe('');
+    const frame = await sidebarFrame(page);
+    await frame.evaluate(() => Object.assign(window, { loadedOnce: true }));
     await switchView(page, 'inbox-default-tabs.html', '#inbox');
     await page.locator(FRAME).waitFor({ state: 'detached', timeout: 20_000 });
     await expect(page.locator('[data-crm-overlay="banner"]').count()).resolves.toBe(0);
     await expect(page.locator('[data-crm-overlay="sidebar-tab"]').count()).resolves.toBe(0);
     await expect(page.locator('.bkK').evaluate((el) => (el as HTMLElement).style.marginRight)).resolves.toBe('');
+    // Put away, not removed: hidden, showing nothing of the last client.
+    const parked = page.locator('iframe[data-crm-overlay="sidebar-parked"]');
+    await expect(parked.isVisible()).resolves.toBe(false);
+    await frame.getByTestId('account-name').waitFor({ state: 'detached', timeout: 20_000 });
+
+    // The next thread opened from the list goes to the same page, which shows its client.
+    const client = await lookUp(DEMO_ADDRESSES.watch);
+    await switchView(page, 'thread-cc-2022.html', '#inbox/18c3e0000000000a');
+    await page.locator(FRAME).waitFor({ state: 'visible', timeout: 20_000 });
+    await page.frameLocator(FRAME).getByText(client.name).first().waitFor({ timeout: 30_000 });
+    expect(await frame.evaluate(() => (window as { loadedOnce?: boolean }).loadedOnce)).toBe(true);
+    await expect(page.locator('.bkK').evaluate((el) => (el as HTMLElement).style.marginRight)).resolves.not.toBe('');
   });
 
   it('remembers that the sidebar was folded, across a reload', async () => {

@@ -1,6 +1,6 @@
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createSidebarFrame } from '../../../lib/content/sidebar-frame';
+import { PARKED_MS, createSidebarFrame } from '../../../lib/content/sidebar-frame';
 import { decodeSidebarContext, type SidebarContextInput } from '../../../lib/mail/sidebar-context';
 
 const SIDEBAR = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/sidebar.html';
@@ -40,9 +40,9 @@ function harness() {
     if (!port) throw new Error('no port handed over');
     ports.push(port);
     port.onmessage = (event: MessageEvent) => {
-      const message = event.data as { type: string; context: SidebarContextInput };
-      expect(message.type).toBe('crm:context');
-      threads.push(message.context.threadId);
+      const message = event.data as { type: string; context?: SidebarContextInput };
+      expect(['crm:context', 'crm:park']).toContain(message.type);
+      threads.push(message.context?.threadId ?? 'parked');
     };
     return { posted, threads };
   };
@@ -95,18 +95,56 @@ describe('createSidebarFrame: handing threads to the frame', () => {
     await vi.waitFor(() => expect(reloaded.threads).toEqual(['t3']));
   });
 
-  it('starts afresh after it was hidden: the next thread is in the new frame\'s src', async () => {
+  it('puts the frame away while no thread is open, and hands it the next thread without loading it again', async () => {
     const h = harness();
     closing(h);
     h.sidebar.show(thread('t1', 'a@client.example'));
-    h.load();
+    const { posted, threads } = h.load();
+    const element = h.iframe();
     h.sidebar.hide();
+    // Out of the contract's reach and of the page's layout, and told to show nothing.
     expect(h.iframe()).toBeNull();
+    expect(h.sidebar.shown).toBe(false);
+    const parkedFrame = h.window.document.querySelector('iframe[data-crm-overlay="sidebar-parked"]');
+    expect(parkedFrame).toBe(element);
+    expect((parkedFrame?.parentElement as HTMLElement | null)?.style.getPropertyValue('display')).toBe('none');
+    expect(h.window.document.querySelector('[data-crm-overlay="sidebar-tab"]')).toBeNull();
+    await vi.waitFor(() => expect(threads).toEqual(['parked']));
+    // The same thread again is handed over again: the frame showed nothing meanwhile.
+    h.sidebar.show(thread('t1', 'a@client.example'));
+    expect(h.iframe()).toBe(element);
+    expect(h.sidebar.shown).toBe(true);
+    expect((element?.parentElement as HTMLElement | null)?.style.getPropertyValue('display')).toBe('block');
+    await vi.waitFor(() => expect(threads).toEqual(['parked', 't1']));
+    expect(posted).toHaveBeenCalledTimes(1);
+  });
+
+  it('removes a frame put away for too long: the next thread is in a new frame\'s src', async () => {
+    vi.useFakeTimers();
+    try {
+      const h = harness();
+      closing(h);
+      h.sidebar.show(thread('t1', 'a@client.example'));
+      h.load();
+      h.sidebar.hide();
+      vi.advanceTimersByTime(PARKED_MS);
+      expect(h.window.document.querySelector('iframe')).toBeNull();
+      h.sidebar.show(thread('t2', 'b@client.example'));
+      expect(decodeSidebarContext(new URL(h.iframe()?.getAttribute('src') ?? '').hash)?.threadId).toBe('t2');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('never shows a frame put away while loading its park after the thread it shows next', () => {
+    const h = harness();
+    closing(h);
+    h.sidebar.show(thread('t1', 'a@client.example'));
+    h.sidebar.hide();
     h.sidebar.show(thread('t2', 'b@client.example'));
-    expect(decodeSidebarContext(new URL(h.iframe()?.getAttribute('src') ?? '').hash)?.threadId).toBe('t2');
-    const { threads } = h.load();
-    // Nothing was sent on load: the next thread is the first thing the channel carries.
-    h.sidebar.show(thread('t3', 'c@client.example'));
-    await vi.waitFor(() => expect(threads).toEqual(['t3']));
+    const { posted, threads } = h.load();
+    // Only the port went by window message; the channel carries the newest thread and no park.
+    expect(posted).toHaveBeenCalledTimes(1);
+    return vi.waitFor(() => expect(threads).toEqual(['t2']));
   });
 });
