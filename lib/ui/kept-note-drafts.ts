@@ -36,7 +36,7 @@ export function keepNoteDrafts(
   store: ScopedStore<NoteDraft> = noteDrafts,
   win: PageEvents | null = globalThis.window ?? null,
   now: () => number = Date.now,
-): { restored: Promise<void>; flush: () => Promise<void> } {
+): { restored: Promise<void> } {
   const dirty = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   /** While restoring: the sets made here are what is kept already. */
@@ -74,7 +74,7 @@ export function keepNoteDrafts(
     }
     if (kept.drop.length > 0) await area.remove(kept.drop);
   }).catch(() => undefined);
-  return { restored, flush };
+  return { restored };
 }
 
 /**

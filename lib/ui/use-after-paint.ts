@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
  * then, so what the user looks at first — who the client is, the risk, what we promised — is
  * painted without waiting for them, for every client the view shows in turn.
  */
-export function useAfterPaint(scope = ''): boolean {
+export function useAfterPaint(scope: string): boolean {
   const [painted, setPainted] = useState<string | null>(null);
   useEffect(() => setPainted(scope), [scope]);
   return painted === scope;
