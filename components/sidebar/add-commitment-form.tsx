@@ -1,13 +1,18 @@
-import { useId, useState } from 'preact/hooks';
+import { useId } from 'preact/hooks';
 import { Day, NewCommitment, type Commitment, type User, type UserRef } from '../../lib/api';
 import { t } from '../../lib/i18n';
+import { NO_COMMITMENT, tidyCommitmentDraft, type CommitmentDraft } from '../../lib/sidebar/commitment-draft';
+import { commitmentDrafts } from '../../lib/ui/kept-drafts';
 import { toProblem } from '../../lib/ui/problem-text';
 import { useFocusReturn } from '../../lib/ui/use-focus-return';
 import type { QueuedWrites } from '../../lib/ui/use-queued-writes';
+import { useScoped } from '../../lib/ui/use-scoped';
 import { ProblemView } from '../common/problem-view';
 import { Field } from './field';
 
 interface Props {
+  /** The thread and person shown: the form as left is kept for it. */
+  scope: string;
   accountId: string;
   contactId: string | null;
   user: User | null;
@@ -17,32 +22,38 @@ interface Props {
   onAdded: (commitment: Commitment) => void;
 }
 
-/** Records a promise: what, by when, and who owns it (me unless another is chosen). */
-export function AddCommitmentForm({ accountId, contactId, user, people, writes, onAdded }: Props) {
+type Errors = { text?: string; due?: string };
+const NO_ERRORS: Errors = {};
+
+/**
+ * Records a promise: what, by when, and who owns it (me unless another is chosen). What is typed
+ * stays with its thread and person when another is shown, and when the sidebar is closed
+ * (`COMMITMENT_DRAFTS`); Cancel closes the form and keeps the text for the next time it opens.
+ */
+export function AddCommitmentForm({ scope, accountId, contactId, user, people, writes, onAdded }: Props) {
   const ownerId = useId();
-  const [open, setOpen] = useState(false);
-  const opener = useFocusReturn(open);
-  const [text, setText] = useState('');
-  const [due, setDue] = useState('');
-  const [owner, setOwner] = useState('');
-  const [errors, setErrors] = useState<{ text?: string; due?: string }>({});
-  const [failure, setFailure] = useState<unknown>(null);
+  const [draft, setDraft] = useScoped(scope, NO_COMMITMENT, commitmentDrafts);
+  const { open, text, due, owner } = draft;
+  const update = (change: Partial<CommitmentDraft>) => setDraft((d) => tidyCommitmentDraft({ ...d, ...change }));
+  const opener = useFocusReturn(open, scope);
+  const [errors, setErrors] = useScoped(scope, NO_ERRORS);
+  const [failure, setFailure] = useScoped<unknown>(scope, null);
   const me: UserRef | null = user && { id: user.id, name: user.name, email: user.email };
   const choices = [...(me ? [me] : []), ...people.filter((p) => p.id !== me?.id)].filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i);
 
-  if (!open) return <button type="button" ref={opener} onClick={() => setOpen(true)}>{t('sidebar_commitment_add')}</button>;
+  if (!open) return <button type="button" ref={opener} onClick={() => update({ open: true })}>{t('sidebar_commitment_add')}</button>;
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const found: typeof errors = {};
+    const found: Errors = {};
     if (text.trim() === '') found.text = t('sidebar_field_required');
     if (due !== '' && !Day.safeParse(due).success) found.due = t('sidebar_field_date');
     const chosen = choices.find((p) => p.id === owner) ?? me;
     const body: NewCommitment = { accountId, contactId, text, dueDate: due || null, ...(chosen ? { ownerId: chosen.id } : {}) };
     const parsed = NewCommitment.safeParse(body);
     if (!parsed.success) found.text ??= parsed.error.issues[0]?.message ?? '';
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (Object.keys(found).length > 0) return setErrors(found);
+    setErrors(NO_ERRORS);
     try {
       const queued = await writes.queue({ type: 'commitment', body }, text.trim(), 'commitment');
       const now = new Date().toISOString();
@@ -50,10 +61,9 @@ export function AddCommitmentForm({ accountId, contactId, user, people, writes, 
         id: queued.id ?? queued.key, accountId, contactId, owner: chosen ?? null, text: text.trim(), dueDate: due || null,
         status: 'open', createdAt: now, completedAt: null, sourceInteractionId: null, version: 1,
       });
-      setText('');
-      setDue('');
+      // What was sent goes; anything typed meanwhile stays (in the form, still open).
+      setDraft((now) => (now === draft ? NO_COMMITMENT : now));
       setFailure(null);
-      setOpen(false);
     } catch (error) {
       setFailure(error);
     }
@@ -61,11 +71,11 @@ export function AddCommitmentForm({ accountId, contactId, user, people, writes, 
 
   return (
     <form class="form" onSubmit={submit} aria-label={t('sidebar_commitment_add')} noValidate>
-      <Field label={t('sidebar_commitment_what')} value={text} onInput={setText} error={errors.text} autoFocus />
-      <Field label={t('sidebar_commitment_due')} value={due} onInput={setDue} error={errors.due} type="date" />
+      <Field label={t('sidebar_commitment_what')} value={text} onInput={(value) => update({ text: value })} error={errors.text} autoFocus />
+      <Field label={t('sidebar_commitment_due')} value={due} onInput={(value) => update({ due: value })} error={errors.due} type="date" />
       <div class="field">
         <label for={ownerId}>{t('sidebar_commitment_owner')}</label>
-        <select id={ownerId} value={owner || me?.id || ''} onChange={(e) => setOwner((e.currentTarget as HTMLSelectElement).value)}>
+        <select id={ownerId} value={owner || me?.id || ''} onChange={(e) => update({ owner: (e.currentTarget as HTMLSelectElement).value })}>
           {choices.length === 0 && <option value="">{t('sidebar_owner_me')}</option>}
           {choices.map((p) => (
             <option key={p.id} value={p.id}>{p.id === me?.id ? t('sidebar_owner_me_named', p.name) : p.name}</option>
@@ -75,7 +85,7 @@ export function AddCommitmentForm({ accountId, contactId, user, people, writes, 
       {failure !== null && <ProblemView problem={toProblem(failure)} />}
       <div class="actions">
         <button type="submit" class="primary">{t('sidebar_commitment_save')}</button>
-        <button type="button" onClick={() => setOpen(false)}>{t('sidebar_cancel')}</button>
+        <button type="button" onClick={() => update({ open: false })}>{t('sidebar_cancel')}</button>
       </div>
     </form>
   );

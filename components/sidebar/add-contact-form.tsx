@@ -1,8 +1,10 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { contactFromDraft, type ContactDraft, type ContactErrors } from '../../lib/sidebar/contact-draft';
+import { createScopedStore } from '../../lib/sidebar/scoped-store';
 import { toProblem } from '../../lib/ui/problem-text';
 import { useQueuedWrites } from '../../lib/ui/use-queued-writes';
+import { useScoped } from '../../lib/ui/use-scoped';
 import { ProblemView } from '../common/problem-view';
 import { Field } from './field';
 import { WriteStatusList } from './write-status';
@@ -16,9 +18,18 @@ interface Props {
   onCancel: () => void;
 }
 
-/** Adds the person to the CRM, prefilled from the email; nothing happens until Save. */
+/** Per thread and person: whether the form is open, kept while the sidebar lives (a client view passing through its skeleton included). */
+export const contactFormsOpen = createScopedStore(false);
+/** What was typed into each scope's form; null: as prefilled. */
+const typed = createScopedStore<ContactDraft | null>(null);
+
+/**
+ * Adds the person to the CRM, prefilled from the email; nothing happens until Save. What is typed
+ * stays with its thread and person while the sidebar lives, Cancel included.
+ */
 export function AddContactForm({ scope, initial, accountName, onCancel }: Props) {
-  const [draft, setDraft] = useState(initial);
+  const [kept, setDraft] = useScoped(scope, null, typed);
+  const draft = kept ?? initial;
   const [errors, setErrors] = useState<ContactErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
   const { writes, queue, retry } = useQueuedWrites(scope);
@@ -31,6 +42,7 @@ export function AddContactForm({ scope, initial, accountName, onCancel }: Props)
     setErrors({});
     try {
       await queue({ type: 'contact', body: checked.body }, draft.name);
+      setDraft(null);
       setFailure(null);
     } catch (error) {
       setFailure(error);

@@ -10,7 +10,7 @@ import { useFocusReturn } from '../../lib/ui/use-focus-return';
 import { useQueuedWrites } from '../../lib/ui/use-queued-writes';
 import { useScoped } from '../../lib/ui/use-scoped';
 import { t } from '../../lib/i18n';
-import { AddContactForm } from './add-contact-form';
+import { AddContactForm, contactFormsOpen } from './add-contact-form';
 import { CommitmentsSection } from './commitments-section';
 import { HeaderCard } from './header-card';
 import { LogEmail } from './log-email';
@@ -40,7 +40,7 @@ export function ClientView({ scope, item, context, user, people }: Props) {
   const writes = useQueuedWrites(scope);
   const riskRef = useRef<HTMLElement>(null);
   const noteRef = useRef<HTMLTextAreaElement | HTMLInputElement | null>(null);
-  const [addingContact, setAddingContact] = useScoped(scope, false);
+  const [addingContact, setAddingContact] = useScoped(scope, false, contactFormsOpen);
   // The email log, preferences and history come a frame later: the header, risk and promises first.
   const painted = useAfterPaint(scope);
   const addOpener = useFocusReturn(addingContact, scope);

@@ -66,7 +66,7 @@ export function CommitmentsSection({ scope, summary, user, owner, team, writes, 
         <WriteStatusList writes={refused} onRetry={(key) => void writes.retry(key)} onDiscard={(key) => void writes.discard(key)} label={t('sidebar_commitments_heading')} />
       )}
       <AddCommitmentForm
-        key={scope}
+        scope={scope}
         accountId={summary.id}
         contactId={contactId}
         user={user}

@@ -1,14 +1,14 @@
-import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { prefillContact } from '../../lib/sidebar/contact-draft';
 import type { Participant } from '../../lib/sidebar/participants';
 import { useFocusReturn } from '../../lib/ui/use-focus-return';
-import { AddContactForm } from './add-contact-form';
+import { useScoped } from '../../lib/ui/use-scoped';
+import { AddContactForm, contactFormsOpen } from './add-contact-form';
 
 /** Someone the CRM doesn't know: say so, and offer to add them (nothing is created unless asked). */
 export function UnknownSender({ scope, person }: { scope: string; person: Participant }) {
-  const [adding, setAdding] = useState(false);
-  const opener = useFocusReturn(adding);
+  const [adding, setAdding] = useScoped(scope, false, contactFormsOpen);
+  const opener = useFocusReturn(adding, scope);
   return (
     <section class="panel" aria-labelledby="unknown-heading">
       <h2 id="unknown-heading">{t('sidebar_not_in_crm')}</h2>

@@ -6,12 +6,16 @@ import '../../components/common/base.css';
 import '../../components/sidebar/sidebar.css';
 import { SidebarApp } from '../../components/sidebar/sidebar-app';
 import { t } from '../../lib/i18n';
-import { keepNoteDrafts } from '../../lib/ui/kept-note-drafts';
+import { COMMITMENT_DRAFTS, keepDrafts, NOTE_DRAFTS } from '../../lib/ui/kept-drafts';
 import { createQueryClient } from '../../lib/ui/query-client';
 
 const client = createQueryClient();
-// Half-written notes survive the frame (browsers without session storage keep them while it lives).
-if (browser.storage.session) keepNoteDrafts(browser.storage.session);
+// Half-written notes and commitments survive the frame (browsers without session storage keep
+// them while it lives).
+if (browser.storage.session) {
+  keepDrafts(browser.storage.session, NOTE_DRAFTS);
+  keepDrafts(browser.storage.session, COMMITMENT_DRAFTS);
+}
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = t('sidebar_title');
 render(

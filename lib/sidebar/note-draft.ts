@@ -16,6 +16,16 @@ export interface NoteDraft {
 
 export const EMPTY_NOTE: NoteDraft = { kind: 'note', text: '', promise: '', due: '' };
 
+/** A kept value read back as a note draft, or null when it is not one (never guessed at). */
+export function asNoteDraft(value: unknown): NoteDraft | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { kind, text, promise, due } = value as Record<string, unknown>;
+  if (!NOTE_KINDS.includes(kind as NoteKind)) return null;
+  if (typeof text !== 'string' || typeof promise !== 'string' || typeof due !== 'string') return null;
+  if (kind === EMPTY_NOTE.kind && text === '' && promise === '' && due === '') return EMPTY_NOTE;
+  return { kind: kind as NoteKind, text, promise, due };
+}
+
 export type NoteErrors = Partial<Record<'text' | 'promise' | 'due', string>>;
 
 /**

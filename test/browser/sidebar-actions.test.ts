@@ -250,7 +250,7 @@ describe('switching threads', () => {
   const nameOf = (match: LookupMatch | undefined) => (match?.match === 'contact' ? match.contact.name : '');
   const show = (page: Page, context: SidebarContextInput) => page.evaluate((hash) => (location.hash = hash), encodeSidebarContext(context));
 
-  it('follows the hash without reloading, starts each thread afresh, and keeps a half-written note for its own thread', async () => {
+  it('follows the hash without reloading, starts each thread afresh, and keeps a half-written note and commitment for their own thread', async () => {
     const first = threadContext();
     const page = await openThread(first);
     await page.getByTestId('contact-name').waitFor({ timeout: 20_000 });
@@ -270,11 +270,17 @@ describe('switching threads', () => {
     await show(page, { ...first, threadId: `${first.threadId}-other` });
     await expect.poll(() => page.getByTestId('contact-name').innerText(), { timeout: 20_000 }).toBe('Hendra Wijaya');
     expect(await page.getByLabel('What happened').inputValue()).toBe('');
-    // Back in the first thread, the note is as it was left; the commitment form starts closed.
+    expect(await page.getByLabel('What we promised').count()).toBe(0);
+    // Back in the first thread, the note and the commitment form are as they were left.
     await show(page, first);
     await expect.poll(() => page.getByLabel('What happened').inputValue(), { timeout: 20_000 }).toBe('half-written note about Hendra');
     expect(await page.getByRole('radio', { name: 'Meeting' }).isChecked()).toBe(true);
+    expect(await page.getByLabel('What we promised').inputValue()).toBe('half-written promise');
+    // Cancel closes the form and keeps the text for the next time it opens.
+    await page.getByRole('form', { name: 'Add a commitment' }).getByRole('button', { name: 'Cancel' }).click();
     expect(await page.getByLabel('What we promised').count()).toBe(0);
+    await page.getByRole('button', { name: 'Add a commitment' }).click();
+    expect(await page.getByLabel('What we promised').inputValue()).toBe('half-written promise');
     await page.close();
   });
 
@@ -310,22 +316,32 @@ describe('switching threads', () => {
     await page.close();
   });
 
-  it('finds a half-written note again after the sidebar was closed, until it is saved', async () => {
+  it('finds a half-written note and commitment again after the sidebar was closed, until they are saved', async () => {
     const context = threadContext();
     const text = `Half a note before going back to the inbox ${Date.now()}`;
+    const promise = `Half a promise ${Date.now()}`;
     let page = await openThread(context);
     await page.getByTestId('contact-name').waitFor({ timeout: 20_000 });
     await page.getByLabel('What happened').fill(text);
+    await page.getByRole('button', { name: 'Add a commitment' }).click();
+    await page.getByLabel('What we promised').fill(promise);
+    await page.getByLabel('Due date (optional)').fill('2026-12-24');
     await page.close();
     page = await openThread(context);
     await expect.poll(() => page.getByLabel('What happened').inputValue(), { timeout: 20_000 }).toBe(text);
+    await expect.poll(() => page.getByLabel('What we promised').inputValue(), { timeout: 20_000 }).toBe(promise);
+    expect(await page.getByLabel('Due date (optional)').inputValue()).toBe('2026-12-24');
     // Another thread of the same client starts empty.
     const other = await openThread({ ...context, threadId: `${context.threadId}-other` });
     await other.getByTestId('contact-name').waitFor({ timeout: 20_000 });
     expect(await other.getByLabel('What happened').inputValue()).toBe('');
+    expect(await other.getByLabel('What we promised').count()).toBe(0);
     await other.close();
     await page.getByRole('button', { name: 'Save note' }).click();
     await page.getByTestId('write-status').filter({ hasText: text }).waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Save commitment' }).click();
+    await page.getByTestId('commitment').filter({ hasText: promise }).waitFor({ timeout: 20_000 });
+    expect(await page.getByLabel('What we promised').count()).toBe(0);
     await page.close();
     // Nothing of it is kept any more (session storage, which the extension's own pages and worker share).
     const keptFor = (threadId: string) => ext.worker.evaluate(async (id) => {

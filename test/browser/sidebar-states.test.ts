@@ -260,6 +260,25 @@ describe('with the CRM', () => {
     await page.close();
   });
 
+  it('keeps a contact form left half filled with its thread while another client is shown', async () => {
+    proxy.set('pass');
+    const email = 'budi.santoso@nowhere-shipping.example';
+    const first = encodeSidebarContext(thread([{ name: 'Budi Santoso', email }]));
+    const page = await open(first);
+    await page.getByRole('button', { name: 'Add contact' }).click({ timeout: 20_000 });
+    await page.getByLabel('Role (optional)').fill('Fleet manager');
+    await page.getByLabel('Name').fill('Budi S. Santoso');
+    await page.evaluate((hash) => (location.hash = hash), encodeSidebarContext(thread([{ name: '', email: DEMO_ADDRESSES.atRisk }])));
+    await page.getByTestId('contact-name').waitFor({ timeout: 20_000 });
+    expect(await page.getByLabel('Role (optional)').count()).toBe(0);
+    await page.evaluate((hash) => (location.hash = hash), first);
+    await expect.poll(() => page.getByLabel('Role (optional)').inputValue(), { timeout: 20_000 }).toBe('Fleet manager');
+    expect(await page.getByLabel('Name').inputValue()).toBe('Budi S. Santoso');
+    expect(await page.getByLabel('Email address').inputValue()).toBe(email);
+    expect((await lookUp(email))?.match).toBe('unknown');
+    await page.close();
+  });
+
   it('adds an unknown person at a known account to that account', async () => {
     const page = await open(encodeSidebarContext(thread([{ name: 'Siti Procurement', email: DEMO_ADDRESSES.domainOnly }])));
     await page.getByTestId('domain-match').waitFor({ timeout: 20_000 });
