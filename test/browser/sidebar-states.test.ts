@@ -9,11 +9,11 @@ import { startCrmServer, type RunningCrm } from './support/crm-server';
 import { launchExtension, type LaunchedExtension } from './support/launch-extension';
 import { fillConnection, openOptions } from './support/options-page';
 
-type Mode = 'pass' | 'slow' | 'error' | 'refuse-notes' | 'down';
+type Mode = 'pass' | 'slow' | 'error' | 'refuse-notes' | 'refuse-commitments' | 'down';
 
 /**
  * A CRM in front of the real one that can pass requests on (at once or slowly), answer 503,
- * refuse new interactions with a validation error, or drop every connection.
+ * refuse new interactions or commitments with a validation error, or drop every connection.
  */
 async function startSwitchableCrm(target: string): Promise<{ url: string; set: (mode: Mode) => void; stop: () => Promise<void> }> {
   let mode: Mode = 'pass';
@@ -23,7 +23,8 @@ async function startSwitchableCrm(target: string): Promise<{ url: string; set: (
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', async () => {
       if (mode === 'slow') await new Promise((done) => setTimeout(done, 800));
-      if (mode === 'refuse-notes' && request.method === 'POST' && request.url === '/v1/interactions') {
+      const refused = (mode === 'refuse-notes' && request.url === '/v1/interactions') || (mode === 'refuse-commitments' && request.url === '/v1/commitments');
+      if (refused && request.method === 'POST') {
         response.writeHead(400, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' });
         return void response.end(JSON.stringify({ error: { code: 'validation', message: 'notes are closed for the audit', field: 'body.summary' } }));
       }
@@ -224,6 +225,27 @@ describe('with the CRM', () => {
     await popup.getByTestId('failed-write').filter({ hasText: text }).getByRole('button', { name: 'Discard' }).click();
     await status.and(page.locator('[data-state="discarded"]')).waitFor({ timeout: 20_000 });
     expect(await status.innerText()).toContain('discarded, not sent to the CRM');
+    proxy.set('pass');
+    await popup.close();
+    await page.close();
+  });
+
+  it('stops listing an added commitment the CRM refused once it is discarded from the popup', async () => {
+    proxy.set('refuse-commitments');
+    const page = await open(encodeSidebarContext(thread([{ name: '', email: DEMO_ADDRESSES.healthy }])));
+    const text = `Promise refused, then discarded ${Date.now()}`;
+    await page.getByRole('button', { name: 'Add a commitment' }).click({ timeout: 20_000 });
+    await page.getByLabel('What we promised').fill(text);
+    await page.getByRole('button', { name: 'Save commitment' }).click();
+    const row = page.getByTestId('commitment').filter({ hasText: text });
+    await row.waitFor({ timeout: 20_000 });
+    const status = page.getByTestId('commitments').getByTestId('write-status').filter({ hasText: text });
+    await status.and(page.locator('[data-state="failed"]')).waitFor({ timeout: 20_000 });
+    const popup = await ext.context.newPage();
+    await popup.goto(ext.url('popup.html'));
+    await popup.getByTestId('failed-write').filter({ hasText: text }).getByRole('button', { name: 'Discard' }).click();
+    await row.waitFor({ state: 'detached', timeout: 20_000 });
+    expect(await status.count()).toBe(0);
     proxy.set('pass');
     await popup.close();
     await page.close();
