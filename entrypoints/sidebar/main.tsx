@@ -12,10 +12,7 @@ import { createQueryClient } from '../../lib/ui/query-client';
 const client = createQueryClient();
 // Half-written notes and commitments survive the frame (browsers without session storage keep
 // them while it lives).
-if (browser.storage.session) {
-  keepDrafts(browser.storage.session, NOTE_DRAFTS);
-  keepDrafts(browser.storage.session, COMMITMENT_DRAFTS);
-}
+if (browser.storage.session) keepDrafts(browser.storage.session, [NOTE_DRAFTS, COMMITMENT_DRAFTS]);
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = t('sidebar_title');
 render(

@@ -41,19 +41,33 @@ export interface DraftArea {
 export interface PageEvents { addEventListener(type: 'pagehide', listener: () => void): void }
 
 /**
- * Keeps the drafts of `kind` in the browser's session storage, so a form half written in a thread
- * is still there when the thread is opened again after the sidebar was closed (the mail site
- * showed its inbox) or reloaded. Session storage is held in memory until the browser closes and,
- * unlike `storage.local`, is not readable by content scripts. Drafts kept earlier are restored
- * first, each only into a scope with nothing typed yet; what cannot be read as a draft is dropped.
- * Writes are gathered for a moment and sent at once when the page goes away.
+ * Keeps the drafts of each of `kinds` in the browser's session storage, so a form half written in
+ * a thread is still there when the thread is opened again after the sidebar was closed (the mail
+ * site showed its inbox) or reloaded. Session storage is held in memory until the browser closes
+ * and, unlike `storage.local`, is not readable by content scripts. Drafts kept earlier are read
+ * once for all kinds and restored first, each only into a scope with nothing typed yet; what
+ * cannot be read as a draft is dropped. Writes are gathered for a moment and sent at once when the
+ * page goes away.
  */
-export function keepDrafts<T>(
+export function keepDrafts<Ts extends unknown[]>(
   area: DraftArea,
-  kind: DraftKind<T>,
+  kinds: { [K in keyof Ts]: DraftKind<Ts[K]> },
   win: PageEvents | null = globalThis.window ?? null,
   now: () => number = Date.now,
 ): { restored: Promise<void> } {
+  const kept = area.get(null);
+  const restored = kinds.map((kind) => keepKind(area, kind, kept, win, now));
+  return { restored: Promise.all(restored).then(() => undefined) };
+}
+
+/** `keepDrafts` for one kind, from the storage's items read once (`kept`). */
+function keepKind<T>(
+  area: DraftArea,
+  kind: DraftKind<T>,
+  kept: Promise<Record<string, unknown>>,
+  win: PageEvents | null,
+  now: () => number,
+): Promise<void> {
   const { prefix, store, empty } = kind;
   const dirty = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -82,17 +96,16 @@ export function keepDrafts<T>(
     timer ??= setTimeout(() => void flush().catch(() => undefined), WRITE_DELAY_MS);
   });
   win?.addEventListener('pagehide', () => void flush().catch(() => undefined));
-  const restored = area.get(null).then(async (items) => {
-    const kept = keptDrafts(items, kind, now());
+  return kept.then(async (items) => {
+    const { restore, drop } = keptDrafts(items, kind, now());
     applying = true;
     try {
-      for (const [scope, draft] of kept.restore) if (store.get(scope) === empty) store.set(scope, draft);
+      for (const [scope, draft] of restore) if (store.get(scope) === empty) store.set(scope, draft);
     } finally {
       applying = false;
     }
-    if (kept.drop.length > 0) await area.remove(kept.drop);
+    if (drop.length > 0) await area.remove(drop);
   }).catch(() => undefined);
-  return { restored };
 }
 
 /**

@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'preact/hooks';
  * keyboard focus goes back to the button instead of being lost with the form. Only a form that
  * closes in the same `scope` counts: showing another client whose form is closed moves no focus.
  */
-export function useFocusReturn(open: boolean, scope = '') {
+export function useFocusReturn(open: boolean, scope: string) {
   const opener = useRef<HTMLButtonElement>(null);
   const was = useRef({ open, scope });
   useEffect(() => {

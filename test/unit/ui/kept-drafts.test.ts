@@ -21,7 +21,7 @@ describe('keepDrafts', () => {
 
   it('keeps each scope’s draft in session storage a moment after typing, and forgets it once empty', async () => {
     const store = createScopedStore(EMPTY_NOTE);
-    const { restored } = keepDrafts(area(), { ...NOTE_DRAFTS, store }, null, () => NOW);
+    const { restored } = keepDrafts(area(), [{ ...NOTE_DRAFTS, store }], null, () => NOW);
     await restored;
     store.set('thread-1|ana@client.test', draft('Ana wants'));
     store.set('thread-1|ana@client.test', draft('Ana wants the price list'));
@@ -36,7 +36,7 @@ describe('keepDrafts', () => {
   it('writes at once when the page goes away', async () => {
     const store = createScopedStore(EMPTY_NOTE);
     const win = page();
-    const { restored } = keepDrafts(area(), { ...NOTE_DRAFTS, store }, win, () => NOW);
+    const { restored } = keepDrafts(area(), [{ ...NOTE_DRAFTS, store }], win, () => NOW);
     await restored;
     store.set('t|b@client.test', draft('typed just before the inbox came back'));
     win.hide();
@@ -53,7 +53,7 @@ describe('keepDrafts', () => {
     const store = createScopedStore(EMPTY_NOTE);
     store.set('t2|a@client.test', draft('typed in this sidebar already'));
     const set = vi.spyOn(area(), 'set');
-    await keepDrafts(area(), { ...NOTE_DRAFTS, store }, null, () => NOW).restored;
+    await keepDrafts(area(), [{ ...NOTE_DRAFTS, store }], null, () => NOW).restored;
     expect(store.get('t1|a@client.test')).toEqual(draft('from before'));
     expect(store.get('t2|a@client.test')).toEqual(draft('typed in this sidebar already'));
     await vi.advanceTimersByTimeAsync(300);
@@ -64,7 +64,7 @@ describe('keepDrafts', () => {
   it('starts empty, losing nothing else, when session storage cannot be read', async () => {
     const store = createScopedStore(EMPTY_NOTE);
     const failing = { ...area(), get: () => Promise.reject(new Error('storage gone')) };
-    await expect(keepDrafts(failing, { ...NOTE_DRAFTS, store }, null, () => NOW).restored).resolves.toBeUndefined();
+    await expect(keepDrafts(failing, [{ ...NOTE_DRAFTS, store }], null, () => NOW).restored).resolves.toBeUndefined();
     store.set('t|a@client.test', draft('still kept'));
     await vi.advanceTimersByTimeAsync(300);
     expect(Object.keys(await kept())).toEqual(['noteDraft:t|a@client.test']);
@@ -100,8 +100,10 @@ describe('kept commitment drafts', () => {
   it('keeps a form left open apart from the notes of the same scope, and forgets it once closed and empty', async () => {
     const notes = createScopedStore(EMPTY_NOTE);
     const forms = createScopedStore(NO_COMMITMENT);
-    await keepDrafts(area(), { ...NOTE_DRAFTS, store: notes }, null, () => NOW).restored;
-    await keepDrafts(area(), { ...COMMITMENT_DRAFTS, store: forms }, null, () => NOW).restored;
+    const get = vi.spyOn(area(), 'get');
+    await keepDrafts(area(), [{ ...NOTE_DRAFTS, store: notes }, { ...COMMITMENT_DRAFTS, store: forms }], null, () => NOW).restored;
+    // One read of session storage serves every kind.
+    expect(get).toHaveBeenCalledTimes(1);
     notes.set('t|a@client.test', draft('a note'));
     forms.set('t|a@client.test', promise({ text: 'Send the price list', due: '2026-12-10' }));
     await vi.advanceTimersByTimeAsync(300);
@@ -119,7 +121,7 @@ describe('kept commitment drafts', () => {
       'noteDraft:t|a@client.test': { draft: draft('a note'), savedAt: NOW - DAY },
     });
     const forms = createScopedStore(NO_COMMITMENT);
-    await keepDrafts(area(), { ...COMMITMENT_DRAFTS, store: forms }, null, () => NOW).restored;
+    await keepDrafts(area(), [{ ...COMMITMENT_DRAFTS, store: forms }], null, () => NOW).restored;
     expect(forms.get('t|a@client.test')).toEqual({ open: false, text: 'closed, typed', due: '', owner: 'u-2' });
     expect(forms.scopes()).toEqual(['t|a@client.test']);
     expect(Object.keys(await area().get(null))).toContain('noteDraft:t|a@client.test');
