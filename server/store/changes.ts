@@ -20,9 +20,10 @@ export async function recordChanges(tx: Queryable, teamId: string, entries: read
   );
 }
 
+/** Both parts as decimal text: xid8 and bigint go beyond what a JS number holds exactly. */
 interface Position {
   xid: string;
-  seq: number;
+  seq: string;
 }
 
 const CURSOR = /^(\d{1,20})\.(\d{1,19})$/;
@@ -34,12 +35,14 @@ function encode(p: Position): string {
 function decode(cursor: string): Position {
   const m = CURSOR.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!m?.[1] || !m[2]) throw validationError('query.since', 'query.since: not a cursor this server handed out');
-  return { xid: m[1], seq: Number(m[2]) };
+  return { xid: m[1], seq: m[2] };
 }
 
 interface ChangeRow {
-  seq: number;
-  xid: string;
+  seq_text: string;
+  /** The xid8 as text, under its own name: an output column named `xid` would win over the
+   * table's column in ORDER BY and sort the feed as text ("1000" before "999"). */
+  xid_text: string;
   type: ChangeType;
   record_id: string;
   account_id: string;
@@ -67,14 +70,14 @@ export async function changesSince(
   since: string | undefined,
   limit: number,
 ): Promise<ChangesPage> {
-  const from = since === undefined ? { xid: '0', seq: 0 } : decode(since);
+  const from = since === undefined ? { xid: '0', seq: '0' } : decode(since);
   const { rows } = await q.query<ChangeRow>(
-    `select seq, xid::text as xid, type, record_id, account_id, changed_at
-       from changes
-      where team_id = $1
-        and (xid, seq) > ($2::xid8, $3::bigint)
-        and xid < pg_snapshot_xmin(pg_current_snapshot())
-      order by xid, seq
+    `select c.seq::text as seq_text, c.xid::text as xid_text, c.type, c.record_id, c.account_id, c.changed_at
+       from changes c
+      where c.team_id = $1
+        and (c.xid, c.seq) > ($2::xid8, $3::bigint)
+        and c.xid < pg_snapshot_xmin(pg_current_snapshot())
+      order by c.xid, c.seq
       limit $4`,
     [teamId, from.xid, from.seq, limit + 1],
   );
@@ -87,7 +90,7 @@ export async function changesSince(
       accountId: r.account_id,
       changedAt: r.changed_at.toISOString(),
     })),
-    cursor: encode(last ? { xid: last.xid, seq: last.seq } : from),
+    cursor: encode(last ? { xid: last.xid_text, seq: last.seq_text } : from),
     more: rows.length > limit,
   };
 }

@@ -6,6 +6,7 @@ import { recordChanges } from '../store/changes';
 import { availableBackends, type TestDatabase } from './support/backends';
 import { client } from './support/client';
 import { makeTeam, type TeamFixture } from './support/fixtures';
+import { nearDigitBoundary } from './support/xid';
 
 describe.each(availableBackends())('changes feed on $name', (backend) => {
   let t: TestDatabase;
@@ -51,6 +52,34 @@ describe.each(availableBackends())('changes feed on $name', (backend) => {
     ]);
     expect(after.changes[4]?.accountId).toBe(contact.body.account.id);
     expect((await drain(after.cursor)).changes).toEqual([]);
+  });
+
+  // Transaction ids are compared as numbers: 999 < 1000. A feed ordered by their text (where
+  // "1000" < "999") while the cursor compares numbers skips and repeats records at every new digit.
+  it('hands out every record once at every page size while transaction ids gain a digit', async () => {
+    const start = await drain(undefined, 1000);
+    const written: string[] = [];
+    // One transaction per note, starting 150 ids below a power of ten: the notes straddle an id
+    // that gains a digit, and several cursor positions of every page size below.
+    expect(await nearDigitBoundary(t.db, 150, 1_000_000)).toBe(true);
+    for (let i = 0; i < 300; i++) {
+      const res = await api.post<{ interaction: { id: string } }>('/v1/interactions', {
+        accountId: a.accountId, kind: 'note', summary: `note ${i}`,
+      });
+      expect(res.status).toBe(201);
+      written.push(res.body.interaction.id);
+    }
+    const { rows } = await t.db.query<{ lo: string; hi: string }>(
+      `select min(xid)::text as lo, max(xid)::text as hi from changes where team_id = $1 and record_id = any($2::uuid[])`,
+      [a.teamId, written],
+    );
+    // The test is only meaningful if the ids crossed a digit boundary.
+    expect(rows[0]?.hi.length).toBeGreaterThan(rows[0]?.lo.length ?? Infinity);
+    for (const limit of [1, 2, 7, 50, 99, 100, 101, 299, 300, 500, 1000]) {
+      const { changes } = await drain(start.cursor, limit);
+      const ids = changes.filter((c) => c.type === 'interaction').map((c) => c.id);
+      expect(ids, `limit=${limit}`).toEqual(written);
+    }
   });
 
   it('rejects a cursor it did not hand out', async () => {
