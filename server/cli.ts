@@ -1,3 +1,5 @@
+import { open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { exportBundle, importFile } from './bundle/index';
 import { openDb, type Db } from './db';
 import { lockDataDir, DataDirBusyError } from './runtime/data-dir-lock';
@@ -7,6 +9,23 @@ import { createToken, createUser, ensureTeam } from './store/users';
 
 /** The CLI's only stdout is the result (a token, a bundle); everything else goes to stderr. */
 const say = (line: string) => process.stderr.write(`${line}\n`);
+
+/** A result that did not reach stdout whole (a reader that closed early, a full disk). */
+class OutputError extends Error {}
+
+/**
+ * Writes a result to stdout and resolves once all of it has been handed to the system. On a pipe
+ * a write may still be queued when it returns, and exiting then would cut the output short with
+ * status 0; a failed write (EPIPE, ENOSPC) rejects instead of crashing with a stack trace.
+ */
+function writeResult(text: string, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const failed = (err: Error) => reject(new OutputError(`the ${what} was not written completely: ${err.message}`));
+    // Stays attached: the stream emits the error after the write's callback has had it.
+    process.stdout.on('error', failed);
+    process.stdout.write(text, (err) => (err ? failed(err) : resolve()));
+  });
+}
 
 /** A team by name, or the only team when no name is given. */
 async function resolveTeam(db: Db, name: string | undefined): Promise<string> {
@@ -20,6 +39,27 @@ async function resolveTeam(db: Db, name: string | undefined): Promise<string> {
   throw new UsageError(rows.length === 0 ? 'the database has no team yet; create one with "crm user add"' : 'several teams exist; name one with --team');
 }
 
+/**
+ * Writes FILE so that it is either the whole new text or untouched: a temporary file beside it,
+ * flushed to disk, then renamed over it. An export cut short never looks like a backup.
+ */
+async function writeFileWhole(file: string, text: string): Promise<void> {
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  try {
+    const handle = await open(temp, 'w', 0o600);
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, file);
+  } catch (err) {
+    await rm(temp, { force: true });
+    throw new OutputError(`the export was not written to ${file}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
 async function run(db: Db, cmd: Command): Promise<void> {
   if (cmd.name === 'user-add') {
     const token = await db.transaction(async (tx) => {
@@ -31,13 +71,18 @@ async function run(db: Db, cmd: Command): Promise<void> {
       return createToken(tx, userId);
     });
     say(`created user ${cmd.email}; the token below is shown only this once`);
-    process.stdout.write(`${token}\n`);
+    await writeResult(`${token}\n`, 'token');
   } else if (cmd.name === 'import') {
     const summary = await importFile(db, await resolveTeam(db, cmd.team), cmd.file);
     say(`imported: ${JSON.stringify(summary)}`);
   } else {
     const bundle = await exportBundle(db, await resolveTeam(db, cmd.team));
-    process.stdout.write(`${JSON.stringify(bundle, null, 2)}\n`);
+    const text = `${JSON.stringify(bundle, null, 2)}\n`;
+    if (cmd.out === undefined) await writeResult(text, 'export');
+    else {
+      await writeFileWhole(cmd.out, text);
+      say(`exported to ${cmd.out}`);
+    }
   }
 }
 
@@ -76,6 +121,10 @@ async function main(): Promise<number> {
     if (err instanceof UsageError) {
       say(err.message);
       return 2;
+    }
+    if (err instanceof OutputError) {
+      say(err.message);
+      return 1;
     }
     throw err;
   } finally {

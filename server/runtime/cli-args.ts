@@ -3,12 +3,12 @@
 export type Command =
   | { name: 'user-add'; team: string; email: string; userName: string }
   | { name: 'import'; file: string; team: string | undefined }
-  | { name: 'export'; team: string | undefined };
+  | { name: 'export'; team: string | undefined; out: string | undefined };
 
 export const USAGE = `usage:
   crm user add --team TEAM --email EMAIL [--name NAME]   create the user (and the team if new); prints the token
   crm import FILE [--team TEAM]                          import a bundle or contacts CSV into the team
-  crm export [--team TEAM]                               print the team's bundle as JSON
+  crm export [--team TEAM] [--out FILE]                  print the team's bundle as JSON (or write it to FILE)
 TEAM may be left out of import/export when the database holds exactly one team.`;
 
 export class UsageError extends Error {}
@@ -50,9 +50,9 @@ export function parseArgs(argv: readonly string[]): Command {
     return { name: 'import', file: positional[0], team: flags.get('team') };
   }
   if (first === 'export') {
-    const { flags, positional } = takeFlags(rest, ['team']);
+    const { flags, positional } = takeFlags(rest, ['team', 'out']);
     if (positional.length > 0) throw new UsageError(`unexpected argument ${positional[0]}`);
-    return { name: 'export', team: flags.get('team') };
+    return { name: 'export', team: flags.get('team'), out: flags.get('out') };
   }
   throw new UsageError(first ? `unknown command ${first}` : 'no command given');
 }

@@ -30,7 +30,8 @@ describe('crm arguments', () => {
     [['user', 'add', '--team', 'Sales', '--email', 'Ann@X.example'], { name: 'user-add', team: 'Sales', email: 'ann@x.example', userName: 'ann' }],
     [['user', 'add', '--team=Sales', '--email=a@x.example', '--name', 'Ann Lee'], { name: 'user-add', team: 'Sales', email: 'a@x.example', userName: 'Ann Lee' }],
     [['import', 'file.json', '--team', 'Sales'], { name: 'import', file: 'file.json', team: 'Sales' }],
-    [['export'], { name: 'export', team: undefined }],
+    [['export'], { name: 'export', team: undefined, out: undefined }],
+    [['export', '--out', 'b.json', '--team', 'x'], { name: 'export', team: 'x', out: 'b.json' }],
   ])('%j', (argv, expected) => {
     expect(parseArgs(argv)).toEqual(expected);
   });
