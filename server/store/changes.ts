@@ -26,14 +26,24 @@ interface Position {
   seq: string;
 }
 
-const CURSOR = /^(\d{1,20})\.(\d{1,19})$/;
+/**
+ * Cursors are `2.<xid>.<seq>`. Those of the first form, `<xid>.<seq>`, were handed out while the
+ * feed was sorted by the text of the transaction id, which skipped records whenever an id gained a
+ * digit: such a cursor is read as the feed's start, so a client that holds one reads the whole feed
+ * once more and refreshes everything it may have missed, whatever version it runs.
+ */
+const CURSOR = /^2\.(\d{1,20})\.(\d{1,19})$/;
+const FIRST_FORM = /^\d{1,20}\.\d{1,19}$/;
+const START: Position = { xid: '0', seq: '0' };
 
 function encode(p: Position): string {
-  return Buffer.from(`${p.xid}.${p.seq}`, 'utf8').toString('base64url');
+  return Buffer.from(`2.${p.xid}.${p.seq}`, 'utf8').toString('base64url');
 }
 
 function decode(cursor: string): Position {
-  const m = CURSOR.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (FIRST_FORM.test(text)) return START;
+  const m = CURSOR.exec(text);
   if (!m?.[1] || !m[2]) throw validationError('query.since', 'query.since: not a cursor this server handed out');
   return { xid: m[1], seq: m[2] };
 }
@@ -70,7 +80,7 @@ export async function changesSince(
   since: string | undefined,
   limit: number,
 ): Promise<ChangesPage> {
-  const from = since === undefined ? { xid: '0', seq: '0' } : decode(since);
+  const from = since === undefined ? START : decode(since);
   const { rows } = await q.query<ChangeRow>(
     `select c.seq::text as seq_text, c.xid::text as xid_text, c.type, c.record_id, c.account_id, c.changed_at
        from changes c
