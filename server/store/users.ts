@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { RiskSettings } from '../../lib/api';
 import type { Queryable } from '../db';
-import { hashToken, newToken } from './tokens';
+import { hashToken, issueToken } from './tokens';
 
 /** Finds a team by name, creating it (with default risk settings) when there is none. */
 export async function ensureTeam(q: Queryable, name: string): Promise<{ id: string; created: boolean }> {
@@ -33,11 +33,7 @@ export async function createUser(q: Queryable, user: NewUser): Promise<string> {
 
 /** Issues a token for a user. The token is returned once; only its hash is kept. */
 export async function createToken(q: Queryable, userId: string): Promise<string> {
-  const token = newToken();
-  await q.query('insert into api_tokens (id, user_id, token_hash) values ($1, $2, $3)', [
-    randomUUID(), userId, hashToken(token),
-  ]);
-  return token;
+  return (await issueToken(q, userId)).token;
 }
 
 /** Replaces a team's risk settings; the value is checked (and defaults filled) first. */
