@@ -4,10 +4,12 @@ import { exportBundle, importFile } from './bundle/index';
 import { openDb, type Db } from './db';
 import { lockDataDir, DataDirBusyError } from './runtime/data-dir-lock';
 import { parseArgs, USAGE, UsageError, type Command } from './runtime/cli-args';
+import type { Output } from './runtime/command-output';
 import { pgliteDir, readConfig } from './runtime/config';
-import { createToken, createUser, ensureTeam } from './store/users';
+import { runTokenCommand } from './runtime/token-commands';
+import { runUserCommand } from './runtime/user-commands';
 
-/** The CLI's only stdout is the result (a token, a bundle); everything else goes to stderr. */
+/** The CLI's only stdout is the result (a token, a bundle, a list); everything else goes to stderr. */
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
 /** A result that did not reach stdout whole (a reader that closed early, a full disk). */
@@ -61,27 +63,31 @@ async function writeFileWhole(file: string, text: string): Promise<void> {
 }
 
 async function run(db: Db, cmd: Command): Promise<void> {
-  if (cmd.name === 'user-add') {
-    const token = await db.transaction(async (tx) => {
-      const team = await ensureTeam(tx, cmd.team);
-      const taken = await tx.query('select 1 from users where team_id = $1 and email = $2', [team.id, cmd.email]);
-      if (taken.rows.length > 0) throw new UsageError(`team "${cmd.team}" already has a user ${cmd.email}`);
-      const userId = await createUser(tx, { teamId: team.id, email: cmd.email, name: cmd.userName });
-      if (team.created) say(`created team "${cmd.team}"`);
-      return createToken(tx, userId);
-    });
-    say(`created user ${cmd.email}; the token below is shown only this once`);
-    await writeResult(`${token}\n`, 'token');
-  } else if (cmd.name === 'import') {
-    const summary = await importFile(db, await resolveTeam(db, cmd.team), cmd.file);
-    say(`imported: ${JSON.stringify(summary)}`);
-  } else {
-    const bundle = await exportBundle(db, await resolveTeam(db, cmd.team));
-    const text = `${JSON.stringify(bundle, null, 2)}\n`;
-    if (cmd.out === undefined) await writeResult(text, 'export');
-    else {
-      await writeFileWhole(cmd.out, text);
-      say(`exported to ${cmd.out}`);
+  const out: Output = { say, result: writeResult };
+  switch (cmd.name) {
+    case 'user-add':
+    case 'user-list':
+    case 'user-activate':
+    case 'user-deactivate':
+      return runUserCommand(db, cmd, out);
+    case 'token-issue':
+    case 'token-list':
+    case 'token-revoke':
+    case 'token-revoke-all':
+      return runTokenCommand(db, cmd, out);
+    case 'import': {
+      const summary = await importFile(db, await resolveTeam(db, cmd.team), cmd.file);
+      say(`imported: ${JSON.stringify(summary)}`);
+      return;
+    }
+    case 'export': {
+      const bundle = await exportBundle(db, await resolveTeam(db, cmd.team));
+      const text = `${JSON.stringify(bundle, null, 2)}\n`;
+      if (cmd.out === undefined) await writeResult(text, 'export');
+      else {
+        await writeFileWhole(cmd.out, text);
+        say(`exported to ${cmd.out}`);
+      }
     }
   }
 }
