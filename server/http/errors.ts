@@ -1,6 +1,6 @@
 import type { ApiError } from '../../lib/api';
 
-type Status = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 500 | 503;
+type Status = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 421 | 422 | 429 | 500 | 503;
 
 /** An answer other than success, thrown from anywhere in a request and turned into JSON once. */
 export class HttpError extends Error {
@@ -29,9 +29,16 @@ export const validationError = (field: string, message: string) =>
 export const notFound = (what: string, field?: string) =>
   new HttpError(404, 'not_found', `${what} not found`, field);
 
+/** The client stopped sending the body before its end (closed the connection, or sent less than it declared). */
+export const incompleteBody = () =>
+  new HttpError(400, 'incomplete_body', 'the request body ended before all of it arrived; send it again', 'body');
+
+/** A client-made id the caller's own team already used: telling them helps a client that retries. */
+export const idTaken = () => new HttpError(409, 'conflict', 'a record with this id already exists', 'body.id');
+
 /**
- * Database errors that a client's input can cause, as client errors: a client-made id already
- * taken, or two writers racing for the same unique address. Anything else is a server fault.
+ * Database errors that a client's input can cause, as client errors: two writers racing for the
+ * same unique address, or a value the column cannot hold. Anything else is a server fault.
  */
 export function fromDatabaseError(err: unknown): HttpError | null {
   if (typeof err !== 'object' || err === null || !('code' in err)) return null;
@@ -44,7 +51,9 @@ export function fromDatabaseError(err: unknown): HttpError | null {
     if (constraint === 'account_domains_pkey') {
       return new HttpError(409, 'conflict', 'one of these domains already belongs to an account', 'body.newAccount.domains');
     }
-    return new HttpError(409, 'conflict', 'a record with this id already exists', 'body.id');
+    // Client-made ids never get here: the stores insert them with ON CONFLICT and tell the caller's
+    // own ids (409) from other teams' (404) themselves, see `takenIdError`.
+    return new HttpError(409, 'conflict', 'this record conflicts with one that already exists');
   }
   // Class 22 (data exception): a value the schema let through but the column cannot hold, such as
   // a version beyond a 32-bit integer or the year 0. The client's fault, so a 400, never a 500.

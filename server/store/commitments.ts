@@ -4,7 +4,7 @@ import type { Commitment, CommitmentPatch, NewCommitment } from '../../lib/api';
 import type { Queryable } from '../db';
 import { HttpError, notFound } from '../http/errors';
 import { recordChanges } from './changes';
-import { requireAccount, requireContacts, requireInteraction, requireUsers } from './refs';
+import { requireAccount, requireContacts, requireInteraction, requireUsers, takenIdError } from './refs';
 import { COMMITMENT_SELECT, toCommitment, type CommitmentRow } from './rows';
 import type { Caller } from './users';
 
@@ -30,13 +30,15 @@ export async function createCommitment(
     await requireInteraction(tx, caller.teamId, input.accountId, input.sourceInteractionId, 'body.sourceInteractionId');
   }
   const id = input.id ?? randomUUID();
-  await tx.query(
+  const inserted = await tx.query(
     `insert into commitments (id, team_id, account_id, contact_id, owner_id, text, due_date, created_at,
                               updated_at, source_interaction_id)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9)`,
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9)
+     on conflict (id) do nothing returning id`,
     [id, caller.teamId, input.accountId, input.contactId, ownerId, input.text, input.dueDate, now,
       input.sourceInteractionId],
   );
+  if (inserted.rows.length === 0) throw await takenIdError(tx, 'commitments', caller.teamId, id, 'commitment');
   await recordChanges(tx, caller.teamId, [{ type: 'commitment', id, accountId: input.accountId }]);
   const created = await loadCommitment(tx, caller.teamId, id);
   if (!created) throw new Error('commitment vanished inside its own transaction');

@@ -6,7 +6,7 @@ import type { Queryable } from '../db';
 import { HttpError, validationError } from '../http/errors';
 import { loadAccount } from './accounts';
 import { recordChanges, type ChangeEntry } from './changes';
-import { requireAccount } from './refs';
+import { requireAccount, takenIdError } from './refs';
 import type { Caller } from './users';
 
 type Input = z.output<typeof NewContact>;
@@ -42,6 +42,7 @@ async function createAccount(
     const field = `body.newAccount.domains.${account.domains.indexOf(rows[0].domain)}`;
     throw new HttpError(409, 'conflict', `${rows[0].domain} already belongs to an account`, field);
   }
+  // Always a server-made id: a new account cannot collide with another team's.
   const id = randomUUID();
   await tx.query(
     `insert into accounts (id, team_id, name, owner_id, created_at, updated_at) values ($1, $2, $3, $4, $5, $5)`,
@@ -72,11 +73,13 @@ export async function createContact(tx: Queryable, caller: Caller, input: Input,
     throw validationError('body.accountId', 'give either accountId or newAccount');
   }
   const id = input.id ?? randomUUID();
-  await tx.query(
+  const inserted = await tx.query(
     `insert into contacts (id, team_id, account_id, name, role, phone, created_at, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $7)`,
+     values ($1, $2, $3, $4, $5, $6, $7, $7)
+     on conflict (id) do nothing returning id`,
     [id, caller.teamId, accountId, input.name, input.role, input.phone, now],
   );
+  if (inserted.rows.length === 0) throw await takenIdError(tx, 'contacts', caller.teamId, id, 'contact');
   await tx.query(
     `insert into contact_emails (team_id, email, contact_id, position)
      select $1, e, $2, p - 1 from unnest($3::text[]) with ordinality as x(e, p)`,

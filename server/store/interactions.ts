@@ -4,7 +4,7 @@ import type { Commitment, InteractionCreated, NewInteraction } from '../../lib/a
 import type { Queryable } from '../db';
 import { validationError } from '../http/errors';
 import { recordChanges, type ChangeEntry } from './changes';
-import { requireAccount, requireContacts, requireUsers } from './refs';
+import { requireAccount, requireContacts, requireUsers, takenIdError } from './refs';
 import type { Caller } from './users';
 
 type Input = z.output<typeof NewInteraction>;
@@ -35,13 +35,15 @@ export async function createInteraction(
   // Year 0 passes the ISO format; the two drivers disagree on it (1 BC or an error), so refuse it.
   if (occurredAt.getUTCFullYear() < 1) throw validationError('body.occurredAt', 'body.occurredAt: the year must be 1 or later');
   const contactIds = [...new Set(input.contactIds)];
-  await tx.query(
+  const inserted = await tx.query(
     `insert into interactions (id, team_id, account_id, kind, direction, occurred_at, summary, author_id,
                                contact_ids, amount, thread_id, created_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9::uuid[], $10, $11, $12)`,
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9::uuid[], $10, $11, $12)
+     on conflict (id) do nothing returning id`,
     [id, caller.teamId, input.accountId, input.kind, input.direction, occurredAt, input.summary, caller.userId,
       contactIds, input.amount, input.threadId, now],
   );
+  if (inserted.rows.length === 0) throw await takenIdError(tx, 'interactions', caller.teamId, id, 'interaction');
   const me = { id: caller.userId, name: caller.userName, email: caller.userEmail };
   const names = await ownerNames(tx, caller.teamId, ownerRefs.map((r) => r.id));
   const commitments: Commitment[] = [];

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db';
-import { notFound, validationError } from '../http/errors';
+import { idTaken, notFound, validationError } from '../http/errors';
 
 /**
  * Checks of ids a request body refers to. A record of another team answers exactly like a missing
@@ -60,4 +60,19 @@ export async function requireInteraction(
   const row = rows[0];
   if (!row) throw notFound('interaction', field);
   if (row.account_id !== accountId) throw validationError(field, `${field}: this interaction belongs to another account`);
+}
+
+/** Tables whose rows a client may name itself (an optional `id` in the body). */
+export type ClientIdTable = 'interactions' | 'commitments' | 'contacts';
+
+/**
+ * Why `insert … on conflict (id) do nothing` inserted nothing. Ids are unique across teams, so the
+ * id is taken by the caller's team (409: a client retrying learns its record is there) or by
+ * another team, which answers as a missing record would (404), never telling one team that
+ * another holds that id. The insert waited for any writer of the same id to finish, so the row is
+ * committed and this read sees it.
+ */
+export async function takenIdError(q: Queryable, table: ClientIdTable, teamId: string, id: string, what: string): Promise<Error> {
+  const { rows } = await q.query<{ mine: boolean }>(`select team_id = $2 as mine from ${table} where id = $1`, [id, teamId]);
+  return rows[0]?.mine ? idTaken() : notFound(what, 'body.id');
 }
