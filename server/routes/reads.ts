@@ -5,7 +5,7 @@ import { buildOpenApi } from '../../lib/api/openapi';
 import { afterAuth, unauthorized } from '../http/auth';
 import type { AppEnv, Deps } from '../http/env';
 import { notFound } from '../http/errors';
-import { check } from '../http/validate';
+import { check, queryOf } from '../http/validate';
 import { accountInTeam, listCommitments, loadAccountDetail } from '../store/accounts';
 import { changesSince } from '../store/changes';
 import { decodeCursor, timelineForToken } from '../store/timeline';
@@ -41,7 +41,7 @@ export function registerReads(app: Hono<AppEnv>, deps: Deps): void {
   app.get(honoPath(ENDPOINTS.timeline.path), async (c) => {
     const { id, query } = await afterAuth(c, deps, () => ({
       id: check(Id, c.req.param('id'), 'path.id'),
-      query: check(TimelineQuery, c.req.query(), 'query'),
+      query: check(TimelineQuery, queryOf(c), 'query'),
     }));
     // A cursor this server did not hand out is a 400, but only once the account is known to be
     // the caller's (401 and 404 come first, as for every read).
@@ -67,14 +67,14 @@ export function registerReads(app: Hono<AppEnv>, deps: Deps): void {
   app.get(honoPath(ENDPOINTS.commitments.path), async (c) => {
     const me = c.get('caller');
     const id = check(Id, c.req.param('id'), 'path.id');
-    const query = check(CommitmentsQuery, c.req.query(), 'query');
+    const query = check(CommitmentsQuery, queryOf(c), 'query');
     if (!(await accountInTeam(deps.db, me.teamId, id))) throw notFound('account', 'path.id');
     return c.json(await listCommitments(deps.db, me.teamId, id, query.status));
   });
 
   app.get(ENDPOINTS.changes.path, async (c) => {
     const me = c.get('caller');
-    const query = check(ChangesQuery, c.req.query(), 'query');
+    const query = check(ChangesQuery, queryOf(c), 'query');
     return c.json(await changesSince(deps.db, me.teamId, query.since, query.limit));
   });
 }
