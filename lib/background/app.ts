@@ -7,7 +7,7 @@ import { invalidateAccounts, invalidateUnknownLookups } from './invalidate';
 import { recoverInterrupted } from './outbox';
 import { loadSettings } from './settings-store';
 import { recordOutcome } from './status';
-import { syncChanges } from './sync';
+import { crmWaitUntil, syncChanges } from './sync';
 
 export interface AppDeps {
   db: Db;
@@ -31,7 +31,7 @@ export const STARTUP_SYNC_AFTER_MS = 60_000;
 export function createApp(deps: AppDeps) {
   const now = deps.now ?? Date.now;
   const pending = new Set<Promise<unknown>>();
-  const clientOptions = { ...(deps.fetch ? { fetch: deps.fetch } : {}), ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}) };
+  const clientOptions = { now, ...(deps.fetch ? { fetch: deps.fetch } : {}), ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}) };
 
   const ctx: Ctx = {
     db: deps.db,
@@ -77,9 +77,10 @@ export function createApp(deps: AppDeps) {
     /** Worker start-up: resume interrupted sends, then try the outbox and the changes feed. */
     async startup(): Promise<void> {
       await recoverInterrupted(deps.db);
-      // A worker wakes for every message after idling; don't ask the CRM each time.
+      // A worker wakes for every message after idling; don't ask the CRM each time, nor while
+      // it has asked to be left alone (Retry-After).
       const { lastSyncAt } = await readStatus(deps.db);
-      const recent = lastSyncAt !== null && now() - lastSyncAt < STARTUP_SYNC_AFTER_MS;
+      const recent = (lastSyncAt !== null && now() - lastSyncAt < STARTUP_SYNC_AFTER_MS) || (await crmWaitUntil(deps.db, now())) !== null;
       await Promise.allSettled([drainer.drain(), recent ? Promise.resolve() : refreshMe().then(() => syncChanges(ctx))]);
     },
     /** Resolves when background refreshes started so far have finished (tests, shutdown). */

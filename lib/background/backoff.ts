@@ -24,15 +24,27 @@ export function backoffDelay(attempt: number, random: number, base = BACKOFF_BAS
  */
 export type Verdict = 'retry' | 'halt' | 'wait' | 'fail';
 
+/**
+ * When the CRM said to come back (a 429's or 503's Retry-After), or null. It speaks for the
+ * whole connection, not one write: nothing is sent to it before then.
+ */
+export function serverWaitUntil(problem: Problem | null): number | null {
+  if (problem?.kind !== 'rate-limited' && problem?.kind !== 'server') return null;
+  return problem.retryAt ?? null;
+}
+
 export function verdictFor(problem: Problem): Verdict {
   switch (problem.kind) {
     case 'unreachable':
     case 'no-permission':
     case 'unauthorized':
+    // Too many requests from this user: every other write would be turned away too.
+    case 'rate-limited':
       return 'halt';
     case 'not-configured':
       return 'wait';
     case 'server':
+      if (problem.retryAt !== undefined) return 'halt';
       return problem.status >= 500 || problem.status === 408 || problem.status === 429 ? 'retry' : 'fail';
     case 'rejected':
     case 'conflict':

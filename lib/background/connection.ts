@@ -7,11 +7,14 @@ import { recordOutcome } from './status';
 /** Databases whose last recorded outcome is a success, so another success need not be written. */
 const knownHealthy = new WeakSet<Db>();
 
-/** Whether a problem says something about the connection (not about one request's data). */
+/**
+ * Whether a problem says something about the connection (not about one request's data). A 429
+ * does: the CRM turns this user away for a while, and the changes feed waits for its Retry-After.
+ */
 function isConnectionProblem(error: unknown): error is ProblemError {
   if (!(error instanceof ProblemError)) return false;
   const p = error.problem;
-  return ['unreachable', 'no-permission', 'unauthorized', 'bad-format'].includes(p.kind) || (p.kind === 'server' && p.status >= 500);
+  return ['unreachable', 'no-permission', 'unauthorized', 'bad-format', 'rate-limited'].includes(p.kind) || (p.kind === 'server' && p.status >= 500);
 }
 
 /** Whether the browser lets the extension reach the CRM's origin. */

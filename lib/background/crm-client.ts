@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { ApiError, ENDPOINTS, IDEMPOTENCY_HEADER } from '../api';
 import type { Connection } from '../config/settings';
 import { ProblemError, issuePath, type Problem } from '../messaging/problem';
+import { retryAtFrom } from './retry-after';
 
 export type EndpointName = keyof typeof ENDPOINTS;
 export type EndpointAnswer<K extends EndpointName> = z.output<(typeof ENDPOINTS)[K]['response']>;
@@ -18,6 +19,8 @@ export interface CrmClientOptions {
   fetch?: typeof fetch;
   /** Per request; a slow CRM should not keep the sidebar spinning forever. */
   timeoutMs?: number;
+  /** The clock a `Retry-After` is read against. */
+  now?: () => number;
 }
 
 export type CrmClient = <K extends EndpointName>(name: K, options?: CallOptions) => Promise<EndpointAnswer<K>>;
@@ -29,6 +32,7 @@ export type CrmClient = <K extends EndpointName>(name: K, options?: CallOptions)
 export function createCrmClient(connection: Connection, options: CrmClientOptions = {}): CrmClient {
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 15_000;
+  const now = options.now ?? Date.now;
 
   return async (name, call = {}) => {
     const endpoint = ENDPOINTS[name];
@@ -51,7 +55,11 @@ export function createCrmClient(connection: Connection, options: CrmClientOption
 
     const text = await response.text().catch(() => '');
     const json = parseJson(text);
-    if (!response.ok) throw new ProblemError(statusProblem(response.status, json, connection.apiUrl));
+    if (!response.ok) {
+      // Only these two statuses give Retry-After the meaning of "when to ask again".
+      const wait = response.status === 429 || response.status === 503 ? retryAtFrom(response.headers.get('Retry-After'), now()) : null;
+      throw new ProblemError(statusProblem(response.status, json, connection.apiUrl, wait));
+    }
     if (json === undefined) {
       throw new ProblemError({ kind: 'bad-format', path: '(body)', detail: 'the answer is not JSON' });
     }
@@ -94,15 +102,20 @@ function networkDetail(error: unknown, timeoutMs: number): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Maps an error status and the server's ApiError body (if it sent one) to a Problem. */
-export function statusProblem(status: number, json: unknown, apiUrl: string): Problem {
+/**
+ * Maps an error status and the server's ApiError body (if it sent one) to a Problem; `retryAt`
+ * is when the server said to come back (429, 503), null when it did not say.
+ */
+export function statusProblem(status: number, json: unknown, apiUrl: string, retryAt: number | null = null): Problem {
   const body = ApiError.safeParse(json);
   const message = body.success ? body.data.error.message : `HTTP ${status}`;
+  const wait = retryAt === null ? {} : { retryAt };
   if (status === 401) return { kind: 'unauthorized', url: apiUrl };
+  if (status === 429) return { kind: 'rate-limited', message, ...wait };
   if (status === 409) return { kind: 'conflict', message, details: body.success ? body.data.error.details : undefined };
   if (status === 400 || status === 422) {
     const field = body.success ? body.data.error.field : undefined;
     return field === undefined ? { kind: 'rejected', status, message } : { kind: 'rejected', status, message, field };
   }
-  return { kind: 'server', status, message };
+  return { kind: 'server', status, message, ...wait };
 }

@@ -1,4 +1,5 @@
 import { toProblem } from '../messaging/problem';
+import { serverWaitUntil } from './backoff';
 import type { CrmClient } from './crm-client';
 import type { Write } from '../messaging/write';
 import type { Db } from './db';
@@ -89,9 +90,13 @@ async function runOnce(deps: DrainDeps, watchdog: () => Promise<void>): Promise<
   /** Ids created by writes still in the outbox ahead of the current one. */
   const unsent = new Set<string>();
   const wakeAt: number[] = [];
-  let haltedUntil: number | null = null;
+  const items = await allItems(db);
+  // A Retry-After the CRM gave holds every write until then, in every run (a write queued
+  // meanwhile starts one) and across worker restarts, since it is read from the stored items.
+  const askedToWait = Math.max(0, ...items.map((i) => (i.state === 'pending' ? (serverWaitUntil(i.lastProblem) ?? 0) : 0)));
+  let haltedUntil: number | null = askedToWait > deps.now() ? askedToWait : null;
 
-  for (const item of await allItems(db)) {
+  for (const item of items) {
     const created = createdIdOf(item.write);
     const waits = held.has(item.group) || refsOf(item.write).some((id) => unsent.has(id));
     if (item.state !== 'pending' || waits || haltedUntil !== null || item.nextAttemptAt > deps.now()) {

@@ -1,5 +1,5 @@
 import type { Problem } from '../messaging/problem';
-import { backoffDelay, verdictFor, type Verdict } from './backoff';
+import { backoffDelay, serverWaitUntil, verdictFor, type Verdict } from './backoff';
 import type { Db } from './db';
 import type { OutboxItem } from './outbox-item';
 
@@ -13,19 +13,21 @@ export function settle(item: OutboxItem, problem: Problem, now: number, random: 
   }
   if (verdict === 'wait') return { verdict, next: { ...base, state: 'pending', lastProblem: problem } };
   const attempts = item.attempts + 1;
+  // The backoff, or longer when the CRM said when to come back (a Retry-After): never sooner.
+  const nextAttemptAt = Math.max(now + backoffDelay(attempts, random), serverWaitUntil(problem) ?? 0);
   return {
     verdict,
-    next: { ...base, state: 'pending', attempts, lastAttemptAt: now, nextAttemptAt: now + backoffDelay(attempts, random), lastProblem: problem },
+    next: { ...base, state: 'pending', attempts, lastAttemptAt: now, nextAttemptAt, lastProblem: problem },
   };
 }
 
 /**
- * Whether a write is only waiting for the CRM to be reachable again: the problems that stop a
- * whole run. Not a 5xx or a 429: those are about one request, and a working call elsewhere
- * says nothing about them, so they keep their backoff.
+ * Whether a write is only waiting for the CRM to be reachable again: a failure to reach it at
+ * all, or a refused token. Not a 5xx or a 429: a working call elsewhere says nothing about
+ * those, so they keep their backoff, and a Retry-After the CRM gave is waited out in full.
  */
 export function waitsForConnection(problem: Problem | null): boolean {
-  return problem !== null && verdictFor(problem) === 'halt';
+  return problem?.kind === 'unreachable' || problem?.kind === 'no-permission' || problem?.kind === 'unauthorized';
 }
 
 /** After a call to the CRM worked again: writes that were only waiting for the connection are due now. */

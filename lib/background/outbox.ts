@@ -1,4 +1,5 @@
 import type { Write } from '../messaging/write';
+import { serverWaitUntil } from './backoff';
 import type { Db } from './db';
 import { groupOf, type OutboxItem } from './outbox-item';
 import { accountOf } from './outbox-refs';
@@ -94,7 +95,8 @@ export async function changeItem(
 
 /**
  * Sends a write now: a failed one goes back in line (with the same key: a refused write left it
- * unused), a pending one waiting out its backoff becomes due. One being sent is left alone.
+ * unused), a pending one waiting out its backoff becomes due, though not before the time the CRM
+ * said to come back (asking sooner would only be turned away again). One being sent is left alone.
  */
 export async function retryFailed(db: Db, key: string, now: number): Promise<boolean> {
   const next = await changeItem(db, key, (item) => {
@@ -102,7 +104,8 @@ export async function retryFailed(db: Db, key: string, now: number): Promise<boo
       const { conflict: _, ...rest } = item;
       return { ...rest, state: 'pending', attempts: 0, nextAttemptAt: now, lastProblem: null };
     }
-    if (item.state === 'pending' && item.nextAttemptAt > now) return { ...item, nextAttemptAt: now };
+    const due = Math.max(now, serverWaitUntil(item.lastProblem) ?? 0);
+    if (item.state === 'pending' && item.nextAttemptAt > due) return { ...item, nextAttemptAt: due };
     return undefined;
   });
   return next !== undefined;

@@ -1,18 +1,33 @@
+import { serverWaitUntil } from './backoff';
 import type { Ctx } from './context';
-import { readStatus, updateStatus } from './db';
+import { readStatus, updateStatus, type Db } from './db';
 import { invalidateAccounts, invalidateUnknownLookups } from './invalidate';
 
 /** Bounds one sync run so a huge backlog can't keep the worker busy forever; the rest waits. */
 const MAX_PAGES = 20;
 
-export interface SyncReport { changes: number; accountIds: string[] }
+export interface SyncReport {
+  changes: number;
+  accountIds: string[];
+  /** Not read: the CRM's last answer said to come back at this time (epoch ms). */
+  deferredUntil?: number;
+}
+
+/** Until when the CRM's last answer (a 429 or 503 with Retry-After) asked to be left alone, if it still does. */
+export async function crmWaitUntil(db: Db, now: number): Promise<number | null> {
+  const until = serverWaitUntil((await readStatus(db)).lastProblem);
+  return until !== null && until > now ? until : null;
+}
 
 /**
  * Reads GET /v1/changes since the stored cursor and marks the changed accounts' cache stale.
  * Without a cursor (first run, or after the connection changed) the whole cache is suspect, so
- * every account seen is invalidated, and unknown addresses too.
+ * every account seen is invalidated, and unknown addresses too. While the CRM's last answer
+ * asks to be left alone (Retry-After), the poll is skipped: the next alarm after that time reads it.
  */
 export async function syncChanges(ctx: Ctx): Promise<SyncReport> {
+  const deferredUntil = await crmWaitUntil(ctx.db, ctx.now());
+  if (deferredUntil !== null) return { changes: 0, accountIds: [], deferredUntil };
   const client = await ctx.client();
   let since = (await readStatus(ctx.db)).changesCursor ?? undefined;
   const accountIds = new Set<string>();

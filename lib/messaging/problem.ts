@@ -19,8 +19,13 @@ export const Problem = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('rejected'), status: z.number(), message: z.string(), field: z.string().optional() }),
   /** 409: someone else changed the record; `details` holds the server's current version. */
   z.object({ kind: z.literal('conflict'), message: z.string(), details: z.unknown() }),
-  /** Any other error status. */
-  z.object({ kind: z.literal('server'), status: z.number(), message: z.string() }),
+  /**
+   * 429: the CRM is answering this user too many requests. `retryAt` (epoch ms) is when its
+   * `Retry-After` said to come back, when it said (read as at most an hour away).
+   */
+  z.object({ kind: z.literal('rate-limited'), message: z.string(), retryAt: z.number().optional() }),
+  /** Any other error status; a 503 may carry `retryAt` as a 429 does. */
+  z.object({ kind: z.literal('server'), status: z.number(), message: z.string(), retryAt: z.number().optional() }),
   /** The sender of a message may not do this (e.g. a content script asking for settings). */
   z.object({ kind: z.literal('forbidden'), message: z.string() }),
   /** A message arrived with data that does not match the protocol. */

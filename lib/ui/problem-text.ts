@@ -1,4 +1,6 @@
+import { browser } from 'wxt/browser';
 import { t } from '../i18n';
+import { dateFormat } from '../intl-cache';
 import type { Problem } from '../messaging/problem';
 
 export interface ProblemText {
@@ -25,8 +27,10 @@ export function problemText(problem: Problem): ProblemText {
       return { title: t('problem_rejected', problem.field ? `${problem.message} (${problem.field})` : problem.message), detail: null, needsSettings: false };
     case 'conflict':
       return { title: t('problem_conflict', problem.message), detail: null, needsSettings: false };
+    case 'rate-limited':
+      return { title: t('problem_rate_limited'), detail: retryDetail(problem.retryAt) ?? t('problem_rate_limited_detail'), needsSettings: false };
     case 'server':
-      return { title: t('problem_server', problem.status, problem.message), detail: null, needsSettings: false };
+      return { title: t('problem_server', problem.status, problem.message), detail: retryDetail(problem.retryAt), needsSettings: false };
     case 'forbidden':
       return { title: t('problem_forbidden', problem.message), detail: null, needsSettings: false };
     case 'invalid-request':
@@ -34,6 +38,12 @@ export function problemText(problem: Problem): ProblemText {
     case 'internal':
       return { title: t('problem_internal', problem.message), detail: null, needsSettings: false };
   }
+}
+
+/** When the CRM said it can be asked again (Retry-After), as the user's clock time. */
+function retryDetail(retryAt: number | undefined): string | null {
+  if (retryAt === undefined) return null;
+  return t('problem_retry_at', dateFormat(browser.i18n.getUILanguage(), { hour: 'numeric', minute: '2-digit' }).format(retryAt));
 }
 
 export { toProblem } from '../messaging/problem-error';

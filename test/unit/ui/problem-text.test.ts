@@ -13,6 +13,7 @@ describe('problemText', () => {
     [{ kind: 'rejected', status: 400, message: 'too long', field: 'body.summary' }, 'The CRM refused the data: too long (body.summary)', false],
     [{ kind: 'conflict', message: 'changed', details: null }, 'Someone else changed this record in the meantime: changed', false],
     [{ kind: 'server', status: 503, message: 'restarting' }, 'The CRM reported an error (503): restarting', false],
+    [{ kind: 'rate-limited', message: 'slow down' }, 'The CRM has had too many requests from you for now and asked the extension to slow down.', false],
     [{ kind: 'internal', message: 'boom' }, 'Something went wrong inside the extension: boom', false],
   ])('words %j', (problem, title, needsSettings) => {
     const text = problemText(problem);
@@ -22,6 +23,19 @@ describe('problemText', () => {
 
   it('puts the technical detail of an unreachable CRM in the detail line', () => {
     expect(problemText({ kind: 'unreachable', url: 'u', detail: 'no answer within 15 s' }).detail).toContain('no answer within 15 s');
+  });
+
+  it('says when the CRM asked to be asked again, in the user\'s clock time, and that nothing is lost', () => {
+    const at = new Date(2026, 10, 23, 14, 5).getTime();
+    // "2:05 PM", with whichever space the runtime's ICU puts before PM.
+    const time = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' }).format(at);
+    expect(time).toMatch(/^2:05\sPM$/u);
+    expect(problemText({ kind: 'rate-limited', message: 'x', retryAt: at }).detail).toBe(
+      `Nothing is lost: notes and changes waiting to be sent go out again after ${time}, when the CRM said to come back.`,
+    );
+    expect(problemText({ kind: 'rate-limited', message: 'x' }).detail).toBe('Nothing is lost: notes and changes waiting to be sent go out again shortly.');
+    expect(problemText({ kind: 'server', status: 503, message: 'x', retryAt: at }).detail).toContain(`after ${time},`);
+    expect(problemText({ kind: 'server', status: 500, message: 'x' }).detail).toBeNull();
   });
 
   it.each<[unknown, Problem]>([
