@@ -38,38 +38,54 @@ export async function optionalTeam(q: Queryable, team: string | undefined): Prom
 
 const who = (user: UserRow) => `${user.email} (team ${user.teamName})`;
 
-export async function runUserCommand(db: Db, cmd: UserCommand, out: Output): Promise<void> {
-  if (cmd.name === 'user-add') {
-    const token = await db.transaction(async (tx) => {
-      const team = await ensureTeam(tx, cmd.team);
-      const taken = await tx.query('select 1 from users where team_id = $1 and email = $2', [team.id, cmd.email]);
-      if (taken.rows.length > 0) throw new UsageError(`team "${cmd.team}" already has a user ${cmd.email}`);
-      const userId = await createUser(tx, { teamId: team.id, email: cmd.email, name: cmd.userName });
-      if (team.created) out.say(`created team "${cmd.team}"`);
-      return createToken(tx, userId);
-    });
-    out.say(`created user ${cmd.email}; the token below is shown only this once`);
-    await out.result(`${token}\n`, 'token');
-  } else if (cmd.name === 'user-list') {
-    const users = await listUsers(db, (await optionalTeam(db, cmd.team)) ?? undefined);
-    const rows = users.map((u) => [u.email, u.name, u.teamName, u.active ? 'yes' : 'no', String(u.liveTokens)]);
-    await out.result(tsv(['email', 'name', 'team', 'active', 'live_tokens'], rows), 'user list');
+type Of<N extends UserCommand['name']> = Extract<UserCommand, { name: N }>;
+
+export function runUserCommand(db: Db, cmd: UserCommand, out: Output): Promise<void> {
+  switch (cmd.name) {
+    case 'user-add':
+      return add(db, cmd, out);
+    case 'user-list':
+      return list(db, cmd, out);
+    case 'user-activate':
+    case 'user-deactivate':
+      return setActive(db, cmd, out);
+  }
+}
+
+async function add(db: Db, cmd: Of<'user-add'>, out: Output): Promise<void> {
+  const token = await db.transaction(async (tx) => {
+    const team = await ensureTeam(tx, cmd.team);
+    const taken = await tx.query('select 1 from users where team_id = $1 and email = $2', [team.id, cmd.email]);
+    if (taken.rows.length > 0) throw new UsageError(`team "${cmd.team}" already has a user ${cmd.email}`);
+    const userId = await createUser(tx, { teamId: team.id, email: cmd.email, name: cmd.userName });
+    if (team.created) out.say(`created team "${cmd.team}"`);
+    return createToken(tx, userId);
+  });
+  out.say(`created user ${cmd.email}; the token below is shown only this once`);
+  await out.result(`${token}\n`, 'token');
+}
+
+async function list(db: Db, cmd: Of<'user-list'>, out: Output): Promise<void> {
+  const users = await listUsers(db, (await optionalTeam(db, cmd.team)) ?? undefined);
+  const rows = users.map((u) => [u.email, u.name, u.teamName, u.active ? 'yes' : 'no', String(u.liveTokens)]);
+  await out.result(tsv(['email', 'name', 'team', 'active', 'live_tokens'], rows), 'user list');
+}
+
+async function setActive(db: Db, cmd: Of<'user-activate' | 'user-deactivate'>, out: Output): Promise<void> {
+  const active = cmd.name === 'user-activate';
+  const { user, changed, liveTokens } = await db.transaction(async (tx) => {
+    const found = await requireUser(tx, cmd.email, cmd.team);
+    return { user: found, ...(await setUserActive(tx, found.id, active)) };
+  });
+  if (!changed) out.say(`${who(user)} was already ${active ? 'active' : 'deactivated'}; nothing changed`);
+  else if (!active) {
+    const tokens = liveTokens === 0 ? 'they have no unrevoked token' : liveTokens === 1 ? 'their token stops working now' : `all ${liveTokens} of their tokens stop working now`;
+    out.say(`deactivated ${who(user)}: ${tokens}; their notes, accounts and commitments stay`);
+  } else if (liveTokens > 0) {
+    // Deactivation is a pause: tokens that were not revoked come back with the user.
+    out.say(`activated ${who(user)}: ${plural(liveTokens, 'unrevoked token')} work${liveTokens === 1 ? 's' : ''} again`);
+    out.say(`(to retire them instead: crm token revoke ${userOptions(user)} --all)`);
   } else {
-    const active = cmd.name === 'user-activate';
-    const { user, changed, liveTokens } = await db.transaction(async (tx) => {
-      const found = await requireUser(tx, cmd.email, cmd.team);
-      return { user: found, ...(await setUserActive(tx, found.id, active)) };
-    });
-    if (!changed) out.say(`${who(user)} was already ${active ? 'active' : 'deactivated'}; nothing changed`);
-    else if (!active) {
-      const tokens = liveTokens === 0 ? 'they have no unrevoked token' : liveTokens === 1 ? 'their token stops working now' : `all ${liveTokens} of their tokens stop working now`;
-      out.say(`deactivated ${who(user)}: ${tokens}; their notes, accounts and commitments stay`);
-    } else if (liveTokens > 0) {
-      // Deactivation is a pause: tokens that were not revoked come back with the user.
-      out.say(`activated ${who(user)}: ${plural(liveTokens, 'unrevoked token')} work${liveTokens === 1 ? 's' : ''} again`);
-      out.say(`(to retire them instead: crm token revoke ${userOptions(user)} --all)`);
-    } else {
-      out.say(`activated ${who(user)}; they have no unrevoked token, issue one with: crm token issue ${userOptions(user)}`);
-    }
+    out.say(`activated ${who(user)}; they have no unrevoked token, issue one with: crm token issue ${userOptions(user)}`);
   }
 }
