@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { LOOPBACK_HOSTS } from './lib/config/loopback';
 
 /** The mail sites whose pages may show the sidebar in an iframe. */
 const MAIL_SITES = [
@@ -10,8 +11,12 @@ const MAIL_SITES = [
   'https://outlook.cloud.microsoft/*',
 ];
 
-/** Any CRM origin may be asked for; only the one the user saves is requested, at save time. */
-const CRM_ORIGINS = ['https://*/*', 'http://*/*'];
+/**
+ * The CRM origins that may be asked for; only the one the user saves is requested, at save time.
+ * Any https origin; plain http only on this computer, the hosts the options page accepts it for
+ * (a match pattern without a port matches every port).
+ */
+const CRM_ORIGINS = ['https://*/*', ...LOOPBACK_HOSTS.map((host) => `http://${host}/*`)];
 
 export default defineConfig({
   vite: () => ({

@@ -5,7 +5,7 @@ import { t } from '../../lib/i18n';
 import { ask } from '../../lib/ui/ask';
 import { releaseHostPermission, requestHostPermission } from '../../lib/ui/host-permission';
 import { toProblem } from '../../lib/ui/problem-text';
-import { draftOf, parseDraft, type DraftErrors, type DraftField, type SettingsDraft } from '../../lib/ui/settings-draft';
+import { draftOf, parseDraft, savedErrors, type DraftErrors, type DraftField, type SettingsDraft } from '../../lib/ui/settings-draft';
 import { ConnectionOutcome, type Outcome } from './connection-outcome';
 import { TextField } from './text-field';
 
@@ -13,7 +13,7 @@ import { TextField } from './text-field';
 export function SettingsForm({ initial }: { initial: Settings }) {
   const queries = useQueryClient();
   const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(initial));
-  const [errors, setErrors] = useState<DraftErrors>({});
+  const [errors, setErrors] = useState<DraftErrors>(() => savedErrors(initial));
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
   const busy = outcome.kind === 'busy';
   const field = (name: DraftField) => ({

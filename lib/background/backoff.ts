@@ -42,6 +42,7 @@ export function verdictFor(problem: Problem): Verdict {
     case 'rate-limited':
       return 'halt';
     case 'not-configured':
+    case 'insecure-url':
       return 'wait';
     case 'server':
       if (problem.retryAt !== undefined) return 'halt';

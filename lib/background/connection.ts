@@ -1,3 +1,4 @@
+import { isSafeApiUrl } from '../config/loopback';
 import { connectionOf, type Connection, type Settings } from '../config/settings';
 import { ProblemError } from '../messaging/problem';
 import { createCrmClient, type CrmClient, type CrmClientOptions } from './crm-client';
@@ -32,7 +33,9 @@ async function explain(error: unknown, apiUrl: string, permitted: PermissionChec
 
 /**
  * A client for the saved settings that records each outcome, so the popup can say whether the
- * CRM is reachable without a request of its own. Throws `not-configured` without URL and token.
+ * CRM is reachable without a request of its own. Throws `not-configured` without URL and token,
+ * and `insecure-url` for a plain-http address to another computer (saved by an older version):
+ * the token is not sent there.
  */
 export function connectedClient(
   db: Db,
@@ -42,6 +45,7 @@ export function connectedClient(
 ): CrmClient {
   const connection: Connection | null = connectionOf(settings);
   if (!connection) throw new ProblemError({ kind: 'not-configured' });
+  if (!isSafeApiUrl(connection.apiUrl)) throw new ProblemError({ kind: 'insecure-url', url: connection.apiUrl });
   const client = createCrmClient(connection, options);
   return async (name, call) => {
     try {

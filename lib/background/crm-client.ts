@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ApiError, ENDPOINTS, IDEMPOTENCY_HEADER } from '../api';
+import { isSafeApiUrl } from '../config/loopback';
 import type { Connection } from '../config/settings';
 import { ProblemError, issuePath, type Problem } from '../messaging/problem';
 import { retryAtFrom } from './retry-after';
@@ -35,6 +36,8 @@ export function createCrmClient(connection: Connection, options: CrmClientOption
   const now = options.now ?? Date.now;
 
   return async (name, call = {}) => {
+    // Checked again here, whatever the caller checked: the token goes in the first request.
+    if (!isSafeApiUrl(connection.apiUrl)) throw new ProblemError({ kind: 'insecure-url', url: connection.apiUrl });
     const endpoint = ENDPOINTS[name];
     const url = buildUrl(connection.apiUrl, endpoint.path, call);
     const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${connection.token}` };

@@ -1,10 +1,14 @@
-import { EMPTY_SETTINGS, Settings } from '../config/settings';
+import { EMPTY_SETTINGS, StoredSettings, type Settings } from '../config/settings';
 import type { Db } from './db';
 
-/** The saved settings, or the empty ones; a record that no longer parses is treated as unset. */
+/**
+ * The saved settings, or the empty ones; a record that no longer parses is treated as unset. A
+ * plain-http address to another computer saved by an older version is kept as it is, for the
+ * user to see and change: the connection refuses to use it.
+ */
 async function readSettings(db: Db): Promise<Settings> {
   const stored = await db.get('settings', 'settings');
-  const parsed = Settings.safeParse(stored ?? EMPTY_SETTINGS);
+  const parsed = StoredSettings.safeParse(stored ?? EMPTY_SETTINGS);
   return parsed.success ? parsed.data : EMPTY_SETTINGS;
 }
 

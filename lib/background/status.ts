@@ -1,4 +1,5 @@
 import type { Me } from '../api';
+import { isSafeApiUrl } from '../config/loopback';
 import { connectionOf } from '../config/settings';
 import type { Problem } from '../messaging/problem';
 import type { Status } from '../messaging/protocol';
@@ -42,15 +43,17 @@ export async function getStatus(ctx: Ctx): Promise<Status> {
   const [settings, status, items] = await Promise.all([ctx.settings(), readStatus(ctx.db), allItems(ctx.db)]);
   const outbox = summarise(items);
   const configured = connectionOf(settings) !== null;
+  // Known from the settings alone: no request is made to an address the token may not go to.
+  const insecure = configured && !isSafeApiUrl(settings.apiUrl);
   return {
     configured,
-    connected: configured && status.me !== null && status.lastProblem === null,
+    connected: configured && !insecure && status.me !== null && status.lastProblem === null,
     apiUrl: settings.apiUrl,
     user: status.me,
     lastSyncAt: status.lastSyncAt,
     pending: outbox.pending,
     failed: outbox.failed,
-    problem: configured ? status.lastProblem : { kind: 'not-configured' },
+    problem: !configured ? { kind: 'not-configured' } : insecure ? { kind: 'insecure-url', url: settings.apiUrl } : status.lastProblem,
     offline: configured && isOfflineProblem(status.lastProblem),
   };
 }

@@ -26,6 +26,11 @@ export const Problem = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('rate-limited'), message: z.string(), retryAt: z.number().optional() }),
   /** Any other error status; a 503 may carry `retryAt` as a 429 does. */
   z.object({ kind: z.literal('server'), status: z.number(), message: z.string(), retryAt: z.number().optional() }),
+  /**
+   * The saved CRM address is plain http to another computer (allowed by older versions): the
+   * token would cross the network unencrypted, so nothing is sent until it is changed to https.
+   */
+  z.object({ kind: z.literal('insecure-url'), url: z.string() }),
   /** The sender of a message may not do this (e.g. a content script asking for settings). */
   z.object({ kind: z.literal('forbidden'), message: z.string() }),
   /** A message arrived with data that does not match the protocol. */

@@ -31,6 +31,8 @@ export function problemText(problem: Problem): ProblemText {
       return { title: t('problem_rate_limited'), detail: retryDetail(problem.retryAt) ?? t('problem_rate_limited_detail'), needsSettings: false };
     case 'server':
       return { title: t('problem_server', problem.status, problem.message), detail: retryDetail(problem.retryAt), needsSettings: false };
+    case 'insecure-url':
+      return { title: t('problem_insecure_url', problem.url), detail: t('problem_insecure_url_detail'), needsSettings: true };
     case 'forbidden':
       return { title: t('problem_forbidden', problem.message), detail: null, needsSettings: false };
     case 'invalid-request':

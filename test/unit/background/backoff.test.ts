@@ -29,6 +29,7 @@ describe('verdictFor', () => {
     [{ kind: 'server', status: 503, message: '', retryAt: 1 }, 'halt'],
     [{ kind: 'rate-limited', message: '' }, 'halt'],
     [{ kind: 'rate-limited', message: '', retryAt: 1 }, 'halt'],
+    [{ kind: 'insecure-url', url: 'http://crm.lan' }, 'wait'],
     [{ kind: 'server', status: 404, message: '' }, 'fail'],
     [{ kind: 'server', status: 403, message: '' }, 'fail'],
     [{ kind: 'rejected', status: 400, message: '' }, 'fail'],

@@ -14,6 +14,7 @@ describe('problemText', () => {
     [{ kind: 'conflict', message: 'changed', details: null }, 'Someone else changed this record in the meantime: changed', false],
     [{ kind: 'server', status: 503, message: 'restarting' }, 'The CRM reported an error (503): restarting', false],
     [{ kind: 'rate-limited', message: 'slow down' }, 'The CRM has had too many requests from you for now and asked the extension to slow down.', false],
+    [{ kind: 'insecure-url', url: 'http://crm.lan' }, 'The CRM address http://crm.lan uses plain http to another computer: your token would cross the network unencrypted, so nothing is sent to it.', true],
     [{ kind: 'internal', message: 'boom' }, 'Something went wrong inside the extension: boom', false],
   ])('words %j', (problem, title, needsSettings) => {
     const text = problemText(problem);
@@ -36,6 +37,12 @@ describe('problemText', () => {
     expect(problemText({ kind: 'rate-limited', message: 'x' }).detail).toBe('Nothing is lost: notes and changes waiting to be sent go out again shortly.');
     expect(problemText({ kind: 'server', status: 503, message: 'x', retryAt: at }).detail).toContain(`after ${time},`);
     expect(problemText({ kind: 'server', status: 500, message: 'x' }).detail).toBeNull();
+  });
+
+  it('says how to fix a plain-http address to another computer', () => {
+    expect(problemText({ kind: 'insecure-url', url: 'http://crm.lan' }).detail).toBe(
+      'Change the address to https:// in the settings. Plain http is allowed only for a CRM on this computer (localhost, 127.0.0.1 or [::1]).',
+    );
   });
 
   it.each<[unknown, Problem]>([
