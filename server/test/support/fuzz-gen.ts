@@ -7,11 +7,13 @@ import { recordsOf, type RecordKind, type TeamWorld, type World } from './world'
 /**
  * Generates invalid requests for one route: each starts from a valid request of a member of one
  * team (the actor), gets one defect of a family (auth, method, route, path id, query, body text,
- * one body field, a reference swapped for the other team's record, Idempotency-Key, size) and some
+ * one body field of another type or removed or renamed, one body value at the edge of its kind,
+ * a reference swapped for the other team's record, Idempotency-Key, size) and some
  * noise that must not matter (Content-Type, extra headers and parameters, unknown and
  * prototype-polluting keys, odd but valid text). `invalidity` then has the last word: a draft it
  * finds nothing against is thrown away and another one drawn. Everything comes from a seeded PRNG,
- * one stream per (seed, route, index), so any request can be made again from its number.
+ * one stream per (seed, route, index), so any request can be made again from its number (with the
+ * ids and tokens of the run's world, which are random).
  */
 
 // ---------------------------------------------------------------- randomness
@@ -80,6 +82,8 @@ export class Rng {
 }
 
 // ---------------------------------------------------------------- JSON with raw tokens
+
+const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…(${s.length} chars)` : s);
 
 /** JSON text put into a body as it is: `-0`, `1e400`, deep nesting, anything JSON.stringify won't write. */
 export class Raw {
@@ -243,11 +247,11 @@ function idJunk(rng: Rng, g: GenContext, p: Parties, kind: RecordKind | undefine
   return choice();
 }
 
-/** Something to put in place of `original`, of its type or another. */
-function junkFor(rng: Rng, g: GenContext, p: Parties, original: Fuzz | undefined): Fuzz {
-  if (rng.chance(0.15)) return rng.pick(SCALARS);
-  if (rng.chance(0.05)) return rng.chance(0.5) ? deepArray(rng.pick(DEPTHS)) : deepObject(rng.pick(DEPTHS));
-  if (rng.chance(0.05)) return pollutingObject(rng);
+/** Something to put in place of `original`: mostly of its type, at its edges; with `detours`, also of another type. */
+function junkFor(rng: Rng, g: GenContext, p: Parties, original: Fuzz | undefined, detours = true): Fuzz {
+  if (detours && rng.chance(0.15)) return rng.pick(SCALARS);
+  if (detours && rng.chance(0.05)) return rng.chance(0.5) ? deepArray(rng.pick(DEPTHS)) : deepObject(rng.pick(DEPTHS));
+  if (detours && rng.chance(0.05)) return pollutingObject(rng);
   if (typeof original === 'string') {
     if (/^[0-9a-f-]{36}$/i.test(original)) return idJunk(rng, g, p, g.knowledge.index.records.get(original.toLowerCase())?.kind);
     if (/^\d{4}-\d{2}-\d{2}T/.test(original)) return rng.pick(INSTANTS);
@@ -255,9 +259,9 @@ function junkFor(rng: Rng, g: GenContext, p: Parties, original: Fuzz | undefined
     if (original.includes('@')) return rng.pick([...EMAILS, p.actor.email, p.victim.email, p.actor.email.toUpperCase()]);
     if (/^[a-z0-9.-]+\.[a-z]{2,}$/.test(original)) return rng.pick([...DOMAINS, p.actor.domain, p.victim.domain, p.actor.otherDomain]);
     if (/^[a-zA-Z]+$/.test(original) && original.length <= 16) return rng.chance(0.5) ? rng.pick(ENUM_LIKE) : odd(rng);
-    return rng.chance(0.8) ? odd(rng) : rng.pick(NUMBERS);
+    return rng.chance(0.8) || !detours ? odd(rng) : rng.pick(NUMBERS);
   }
-  if (typeof original === 'number') return rng.chance(0.85) ? rng.pick(NUMBERS) : rng.pick([String(original), `${original}`]);
+  if (typeof original === 'number') return rng.chance(0.85) || !detours ? rng.pick(NUMBERS) : String(original);
   if (Array.isArray(original)) {
     const first = original[0] ?? null;
     return rng.pick<() => Fuzz>([
@@ -328,14 +332,16 @@ function validDraft(target: Target, rng: Rng, g: GenContext, p: Parties): Draft 
   return draft;
 }
 
-type Family = 'auth' | 'method' | 'route' | 'path-id' | 'query' | 'body-text' | 'body-field' | 'body-ref' | 'idempotency-key' | 'oversized';
+type Family =
+  | 'auth' | 'method' | 'route' | 'path-id' | 'query' | 'body-text' | 'body-field' | 'boundary' | 'body-ref' | 'idempotency-key'
+  | 'oversized';
 
 function familiesOf(target: Target): (readonly [Family, number])[] {
   const out: (readonly [Family, number])[] = [['method', 1], ['route', 1]];
   if (target.auth) out.push(['auth', 3]);
   if (target.idKind !== undefined) out.push(['path-id', 3]);
   if (target.query !== undefined) out.push(['query', 4]);
-  if (target.body !== undefined) out.push(['body-text', 3], ['body-field', 6], ['oversized', 0.3]);
+  if (target.body !== undefined) out.push(['body-text', 3], ['body-field', 5], ['boundary', 4], ['oversized', 0.3]);
   if (target.createdKind !== undefined || referencesOf(target).some((r) => r.field.startsWith('body.'))) out.push(['body-ref', 4]);
   if (target.idempotent) out.push(['idempotency-key', 1]);
   return out;
@@ -544,6 +550,18 @@ function bodyFieldDefect(d: Draft, rng: Rng, g: GenContext, p: Parties, notes: s
   notes.push(`body field ${where}: ${op}`);
 }
 
+/** One text or number of the body replaced by a value of its own kind at the edge: dates of the year 0 or 10000, 2^31, -0, 100k characters… */
+function boundaryDefect(d: Draft, rng: Rng, g: GenContext, p: Parties, notes: string[]): void {
+  if (d.body === undefined || !('value' in d.body)) return;
+  const value = d.body.value;
+  const leaves = placesOf(value).filter((at) => ['string', 'number'].includes(typeof getAt(value, at)));
+  if (leaves.length === 0) return;
+  const at = rng.pick(leaves);
+  const edge = junkFor(rng, g, p, getAt(value, at), false);
+  setAt(value, at, edge);
+  notes.push(`body field ${at.join('.')}: ${edge instanceof Raw ? edge.text : cut(JSON.stringify(edge) ?? '', 60)}`);
+}
+
 function bodyRefDefect(d: Draft, rng: Rng, g: GenContext, p: Parties, target: Target, notes: string[]): void {
   if (d.body === undefined || !('value' in d.body)) return;
   const value = d.body.value;
@@ -621,7 +639,7 @@ const QUERY_NOISE = [
 const VALID_KEYS = ['fuzz-key-0001', 'fuzz-key-0002', 'fuzz-key-0003', 'fuzz.key:0004'];
 
 function addNoise(d: Draft, rng: Rng, g: GenContext, p: Parties, target: Target, notes: string[]): void {
-  if (d.body !== undefined && rng.chance(0.35)) {
+  if (d.body !== undefined && rng.chance(0.2)) {
     const type = rng.chance(0.15) ? undefined : rng.pick(CONTENT_TYPES);
     if (type === undefined) delete d.headers['content-type'];
     else d.headers['content-type'] = type;
@@ -700,6 +718,7 @@ export function generateRequest(seed: number, target: Target, index: number, g: 
       case 'query': queryDefect(d, rng, target, notes); break;
       case 'body-text': bodyTextDefect(d, rng, notes); break;
       case 'body-field': bodyFieldDefect(d, rng, g, p, notes); break;
+      case 'boundary': boundaryDefect(d, rng, g, p, notes); break;
       case 'body-ref': bodyRefDefect(d, rng, g, p, target, notes); break;
       case 'idempotency-key': idempotencyDefect(d, rng, notes); break;
       case 'oversized': oversizedDefect(d, rng, notes); break;
@@ -712,7 +731,6 @@ export function generateRequest(seed: number, target: Target, index: number, g: 
   throw new Error(`no invalid request for ${target.name} #${index} (seed ${seed}) in ${MAX_DRAFTS} drafts: the generator needs a look`);
 }
 
-const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…(${s.length} chars)` : s);
 
 /** Everything needed to send the request again, on one line. */
 export function reproduction(r: FuzzRequest, seed: number): string {

@@ -9,8 +9,8 @@ import type { RecordIndex, RecordKind } from './world';
  * the fuzz run keeps only requests this finds at least one reason against, so any success (and any
  * write) it then sees is a server fault or a fault of this file, never an accident of generation.
  *
- * It is deliberately lenient where the contract leaves room (an id in upper case, a token inside an
- * odd Authorization header): then it calls the request possibly valid and the generator tries again.
+ * It is deliberately lenient where the contract leaves room (an id in upper case, an opaque cursor
+ * of a plausible form): then it calls the request possibly valid and the generator tries again.
  * It reads the path and query string with Hono's own functions, so it sees the request as routes do.
  */
 
@@ -162,8 +162,7 @@ function semanticReasons(target: Target, value: unknown, teamId: string, pathId:
 
 /**
  * Why the server must refuse this request; empty when it might accept it. Reasons that hold for any
- * caller come first; those that depend on the caller's team hold for every team whose active
- * token the Authorization header contains.
+ * caller come first, then those that depend on the caller's team.
  */
 export function invalidity(wire: Wire, k: Knowledge): string[] {
   const request = new Request(wire.url, { method: wire.method });
@@ -233,11 +232,13 @@ export function invalidity(wire: Wire, k: Knowledge): string[] {
   }
 
   if (!target.auth) return general;
-  const authorization = headers.get('authorization') ?? '';
-  const teams = new Set([...k.activeTokens].filter(([token]) => authorization.includes(token)).map(([, team]) => team));
-  if (teams.size === 0) return [...general, 'no token of an active user in Authorization'];
+  // RFC 6750: the scheme `Bearer` (any case), blanks, the token. Anything else carries no token.
+  const token = /^bearer\s+(\S+)$/i.exec(headers.get('authorization') ?? '')?.[1];
+  const team = token === undefined ? undefined : k.activeTokens.get(token);
+  const teams = team === undefined ? [] : [team];
+  if (teams.length === 0) return [...general, 'no "Bearer <token>" of an active user in Authorization'];
 
-  // Reasons that depend on who calls: the request is invalid only if it is for every candidate.
+  // Reasons that depend on who calls.
   const forTeam = (teamId: string): string[] => {
     const reasons: string[] = [];
     let pathId: string | undefined;
@@ -252,7 +253,7 @@ export function invalidity(wire: Wire, k: Knowledge): string[] {
     if (bodyOk) reasons.push(...semanticReasons(target, body, teamId, pathId, k));
     return reasons;
   };
-  const perTeam = [...teams].map(forTeam);
+  const perTeam = teams.map(forTeam);
   if (perTeam.every((r) => r.length > 0)) general.push(...(perTeam[0] ?? []));
   return general;
 }
