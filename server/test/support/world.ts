@@ -196,8 +196,12 @@ export async function snapshot(db: Db, teamIds: readonly string[]): Promise<Snap
   return { exports, rows: await countRows(db), digests };
 }
 
-/** md5 of every row that belongs to one team (its team, users, tokens, records, feed), as text. */
+/**
+ * md5 of every row that belongs to one team (its team, users, tokens, records, feed), and of every
+ * row of any team that refers to one of its accounts, as text.
+ */
 export async function teamDigest(db: Db, teamId: string): Promise<Record<string, string>> {
+  const onItsAccount = 'x.account_id in (select id from accounts where team_id = $1)';
   const scoped: Record<string, string> = {
     teams: 'select x::text as r from teams x where x.id = $1',
     users: 'select x::text as r from users x where x.team_id = $1',
@@ -205,11 +209,11 @@ export async function teamDigest(db: Db, teamId: string): Promise<Record<string,
     accounts: 'select x::text as r from accounts x where x.team_id = $1',
     account_members: 'select x::text as r from account_members x join accounts a on a.id = x.account_id where a.team_id = $1',
     account_domains: 'select x::text as r from account_domains x where x.team_id = $1',
-    contacts: 'select x::text as r from contacts x where x.team_id = $1',
-    contact_emails: 'select x::text as r from contact_emails x where x.team_id = $1',
-    interactions: 'select x::text as r from interactions x where x.team_id = $1',
-    commitments: 'select x::text as r from commitments x where x.team_id = $1',
-    changes: 'select x::text as r from changes x where x.team_id = $1',
+    contacts: `select x::text as r from contacts x where x.team_id = $1 or ${onItsAccount}`,
+    contact_emails: 'select x::text as r from contact_emails x join contacts c on c.id = x.contact_id where x.team_id = $1 or c.account_id in (select id from accounts where team_id = $1)',
+    interactions: `select x::text as r from interactions x where x.team_id = $1 or ${onItsAccount}`,
+    commitments: `select x::text as r from commitments x where x.team_id = $1 or ${onItsAccount}`,
+    changes: `select x::text as r from changes x where x.team_id = $1 or ${onItsAccount}`,
     idempotency_keys: 'select x::text as r from idempotency_keys x join users u on u.id = x.user_id where u.team_id = $1',
   };
   const out: Record<string, string> = {};
