@@ -1,13 +1,17 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { ENDPOINTS } from '../lib/api/endpoints';
 import type { Db } from './db';
 import { requireAuth } from './http/auth';
+import { cors } from './http/cors';
 import type { AppEnv, Deps } from './http/env';
 import { HttpError } from './http/errors';
 import { errorHandler, notFoundHandler } from './http/fallbacks';
+import { hostCheck, type AllowedHost } from './http/host-check';
+import { requireJson } from './http/media-type';
+import { securityHeaders } from './http/security-headers';
 import { registerReads } from './routes/reads';
+import { registerRoot } from './routes/root';
 import { registerWrites } from './routes/writes';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -30,25 +34,23 @@ export interface AppOptions {
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
   version?: string;
+  /** Origins allowed to call cross-origin (CRM_CORS_ORIGINS); none when absent. */
+  corsOrigins?: readonly string[];
+  /** Host names answered besides the loopback ones (CRM_ALLOWED_HOSTS). */
+  allowedHosts?: readonly AllowedHost[];
 }
 
-/** The whole `/v1` API over one database. */
+/** The whole `/v1` API over one database, and the root page. */
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const deps: Deps = { db: options.db, now: options.now ?? (() => new Date()), version: options.version ?? SERVER_VERSION };
   const app = new Hono<AppEnv>();
   app.onError(errorHandler);
   app.notFound(notFoundHandler);
-  // Tokens travel in a header, never as cookies, so any origin may call (the extension's pages do).
-  // Hono's cors answers preflights; on every other request the two headers it would add are set
-  // on the answer itself (its way, setting them before the route answers, makes Hono rebuild each
-  // answer as a full Response to merge them in).
-  const preflight = cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'], allowMethods: ['GET', 'POST', 'PATCH'], exposeHeaders: ['Idempotent-Replayed'] });
-  app.use('/v1/*', async (c, next) => {
-    if (c.req.method === 'OPTIONS') return preflight(c, next);
-    await next();
-    c.res.headers.set('Access-Control-Allow-Origin', '*');
-    c.res.headers.set('Access-Control-Expose-Headers', 'Idempotent-Replayed');
-  });
+  // Outermost first: every answer gets the security headers, even the Host check's.
+  app.use('*', securityHeaders);
+  app.use('*', hostCheck(options.allowedHosts ?? []));
+  app.use('*', cors(options.corsOrigins ?? []));
+  app.use('/v1/*', requireJson);
   const tooLarge = (c: Context<AppEnv>) =>
     c.json(new HttpError(413, 'too_large', `the body exceeds ${MAX_BODY_BYTES} bytes`, 'body').toBody(), 413);
   const streamedLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
@@ -65,6 +67,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
   const auth = requireAuth(deps, (c) => SELF_AUTHENTICATING.some((r) => r.method === c.req.method && r.pattern.test(c.req.path)));
   app.use('/v1/*', async (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : auth(c, next)));
+  registerRoot(app, deps);
   registerReads(app, deps);
   registerWrites(app, deps);
   return app;

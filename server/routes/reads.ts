@@ -5,6 +5,7 @@ import { buildOpenApi } from '../../lib/api/openapi';
 import { afterAuth, unauthorized } from '../http/auth';
 import type { AppEnv, Deps } from '../http/env';
 import { notFound } from '../http/errors';
+import { withServerAnswers } from '../http/openapi-answers';
 import { check, queryOf } from '../http/validate';
 import { accountInTeam, listCommitments, loadAccountDetail } from '../store/accounts';
 import { changesSince } from '../store/changes';
@@ -17,7 +18,7 @@ export const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 /** Every read route; each one filters by the caller's team, so other teams' ids are "not found". */
 export function registerReads(app: Hono<AppEnv>, deps: Deps): void {
   let openapi: object | undefined;
-  app.get('/v1/openapi.json', (c) => c.json((openapi ??= buildOpenApi(deps.version))));
+  app.get('/v1/openapi.json', (c) => c.json((openapi ??= withServerAnswers(buildOpenApi(deps.version)))));
 
   app.get(ENDPOINTS.health.path, (c) => c.json({ ok: true as const, version: deps.version, database: deps.db.kind }));
 

@@ -44,7 +44,7 @@ const CASES: Case[] = [
   ['account path id not a uuid', 'GET', () => '/v1/accounts/nope', () => undefined, 400, 'path.id'],
   ['changes limit too big', 'GET', () => '/v1/changes?limit=5000', () => undefined, 400, 'query.limit'],
   ['unknown route', 'GET', () => '/v1/nothing-here', () => undefined, 404, undefined],
-  ['unknown route outside /v1', 'GET', () => '/', () => undefined, 404, undefined],
+  ['unknown route outside /v1', 'GET', () => '/nothing-here', () => undefined, 404, undefined],
   ['wrong method', 'DELETE', (f) => `/v1/accounts/${f.accountId}`, () => undefined, 405, undefined],
   ['wrong method on a create', 'GET', () => '/v1/interactions', () => undefined, 405, undefined],
 ];
