@@ -295,7 +295,7 @@ interface Draft {
 export interface FuzzRequest extends Wire {
   target: Target['name'];
   index: number;
-  family: string;
+  family: Family;
   /** What the generator did, in words. */
   notes: string[];
   /** Why the contract refuses it (from `invalidity`). */
@@ -332,7 +332,7 @@ function validDraft(target: Target, rng: Rng, g: GenContext, p: Parties): Draft 
   return draft;
 }
 
-type Family =
+export type Family =
   | 'auth' | 'method' | 'route' | 'path-id' | 'query' | 'body-text' | 'body-field' | 'boundary' | 'body-ref' | 'idempotency-key'
   | 'oversized';
 
