@@ -9,6 +9,7 @@ import { HttpError } from './http/errors';
 import { errorHandler, notFoundHandler } from './http/fallbacks';
 import { hostCheck, type AllowedHost } from './http/host-check';
 import { requireJson } from './http/media-type';
+import { rateLimit, type RateLimits } from './http/rate-limit';
 import { securityHeaders } from './http/security-headers';
 import { registerReads } from './routes/reads';
 import { registerRoot } from './routes/root';
@@ -38,6 +39,11 @@ export interface AppOptions {
   corsOrigins?: readonly string[];
   /** Host names answered besides the loopback ones (CRM_ALLOWED_HOSTS). */
   allowedHosts?: readonly AllowedHost[];
+  /**
+   * Absent: no rate limiting (in-process tests, the benchmark's load). `server/main.ts` always
+   * passes the configured ones.
+   */
+  rateLimits?: RateLimits;
 }
 
 /** The whole `/v1` API over one database, and the root page. */
@@ -50,6 +56,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('*', securityHeaders);
   app.use('*', hostCheck(options.allowedHosts ?? []));
   app.use('*', cors(options.corsOrigins ?? []));
+  if (options.rateLimits) app.use('*', rateLimit(options.rateLimits));
   app.use('/v1/*', requireJson);
   const tooLarge = (c: Context<AppEnv>) =>
     c.json(new HttpError(413, 'too_large', `the body exceeds ${MAX_BODY_BYTES} bytes`, 'body').toBody(), 413);

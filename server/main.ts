@@ -39,7 +39,8 @@ async function start(): Promise<void> {
   // Computes the stored account summaries that are missing or out of date, at start and hourly.
   const refresher = startSummaryRefresher(db);
 
-  const app = createApp({ db });
+  // Rate limits are always on here (readConfig's defaults unless the environment says otherwise).
+  const app = createApp({ db, ...config.http });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: HOST }, (info: AddressInfo) => {
     console.log(`CRM API listening on http://${HOST}:${info.port}`);
   });

@@ -10,6 +10,8 @@ export interface HttpLoadInput {
   seconds: number;
   /** Stop after this many passes over `requests` (each request sent this many times), if sooner. */
   passes?: number;
+  /** A pause after each answer, for a client that paces itself like a person (fairness.ts); none by default. */
+  pauseMs?: number;
 }
 
 export interface HttpLoadOutput {
@@ -46,6 +48,7 @@ async function main(input: HttpLoadInput): Promise<HttpLoadOutput> {
         errors += 1;
         firstError ??= error instanceof Error ? error.message : String(error);
       }
+      if (input.pauseMs) await new Promise((resolve) => setTimeout(resolve, input.pauseMs));
     }
   };
   await Promise.all(Array.from({ length: input.concurrency }, loop));

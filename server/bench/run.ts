@@ -57,6 +57,8 @@ async function benchBackend(backend: BenchBackend, options: BenchOptions): Promi
   log(`${backend.name}: computed ${summaryRefresh.accounts.toLocaleString('en')} account summaries in ${summaryRefresh.seconds.toFixed(1)} s`);
 
   const recorder = new RecordingDb(backend.db);
+  // No rateLimits: the load is one token keeping `concurrency` requests in flight, just what the
+  // limiter holds back; these figures are the server's own (`server/main.ts` turns it on).
   const { server, origin } = await listen(createApp({ db: recorder }).fetch);
   const results: ScenarioResult[] = [];
   try {

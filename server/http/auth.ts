@@ -33,6 +33,7 @@ export function requireAuth(deps: Deps, selfAuthenticating: (c: Context<AppEnv>)
       const caller = await findCaller(deps.db, token);
       if (!caller) throw unauthorized();
       c.set('caller', caller);
+      c.set('verified', true);
     }
     await next();
   };
@@ -47,6 +48,7 @@ export async function afterAuth<T>(c: Context<AppEnv>, deps: Deps, check: () => 
     return await check();
   } catch (err) {
     if (!(await findCaller(deps.db, c.get('token')))) throw unauthorized();
+    c.set('verified', true);
     throw err;
   }
 }

@@ -10,8 +10,10 @@ export interface Deps {
 
 /**
  * Hono's per-request variables, set by the auth middleware: the bearer token, and the caller it
- * belongs to (not on the routes that resolve the token within their own query).
+ * belongs to (not on the routes that resolve the token within their own query). `verified` is set
+ * once the token is known to name an active user, wherever that was found out; the rate limiter
+ * reads it.
  */
 export interface AppEnv {
-  Variables: { caller: Caller; token: string };
+  Variables: { caller: Caller; token: string; verified: true };
 }

@@ -60,6 +60,7 @@ export function registerReads(app: Hono<AppEnv>, deps: Deps): void {
       ...(query.kind === undefined ? {} : { kinds: query.kind }),
     });
     if (!answer.caller) throw unauthorized();
+    c.set('verified', true);
     if (!answer.found) throw notFound('account', 'path.id');
     if (badCursor !== null) throw badCursor;
     return c.json(answer.page);

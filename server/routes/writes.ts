@@ -22,6 +22,7 @@ export function registerWrites(app: Hono<AppEnv>, deps: Deps): void {
     // The answer comes as JSON text: stored summaries are spliced in without a parse and a stringify.
     const json = await lookupJson(deps.db, hashToken(c.get('token')), body.emails, deps.now(), body.include);
     if (json === null) throw unauthorized();
+    c.set('verified', true);
     return c.body(json, 200, { 'Content-Type': 'application/json' });
   });
 
