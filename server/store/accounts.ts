@@ -33,7 +33,8 @@ export async function loadAccountDetail(
     ]),
     summariesJson(q, teamId, [accountId], team, now),
   ]);
-  const summary = summaries.get(accountId);
+  // Keyed by the id as the database spells it (lower case), which a path may not.
+  const summary = account ? summaries.get(account.id) : undefined;
   if (!account || summary === undefined) return null;
   return { account, contacts: contacts.rows.map(toContact), summary: JSON.parse(summary) as AccountSummary };
 }

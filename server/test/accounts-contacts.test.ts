@@ -37,6 +37,12 @@ describe.each(availableBackends())('accounts and contacts on $name', (backend) =
     expect(d.summary).toMatchObject({ id: a.accountId, cadenceDays: 14, lastContactAt: null });
   });
 
+  it('GET /v1/accounts/{id} reads an id written in capitals like any other spelling of it', async () => {
+    const res = await api.get(`/v1/accounts/${a.accountId.toUpperCase()}`);
+    expect(res.status).toBe(200);
+    expect(AccountDetail.parse(res.body).account.id).toBe(a.accountId);
+  });
+
   it('adds a contact to an existing account with a client-made id and normalised addresses', async () => {
     const id = randomUUID();
     const res = await api.post('/v1/contacts', {
