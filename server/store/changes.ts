@@ -34,6 +34,8 @@ interface Position {
  */
 const CURSOR = /^2\.(\d{1,20})\.(\d{1,19})$/;
 const FIRST_FORM = /^\d{1,20}\.\d{1,19}$/;
+const XID8_MAX = 2n ** 64n - 1n;
+const BIGINT_MAX = 2n ** 63n - 1n;
 const START: Position = { xid: '0', seq: '0' };
 
 function encode(p: Position): string {
@@ -44,7 +46,11 @@ function decode(cursor: string): Position {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   if (FIRST_FORM.test(text)) return START;
   const m = CURSOR.exec(text);
-  if (!m?.[1] || !m[2]) throw validationError('query.since', 'query.since: not a cursor this server handed out');
+  // Beyond xid8's and bigint's range PostgreSQL may clamp or refuse depending on the engine: no
+  // cursor this server handed out is there.
+  if (!m?.[1] || !m[2] || BigInt(m[1]) > XID8_MAX || BigInt(m[2]) > BIGINT_MAX) {
+    throw validationError('query.since', 'query.since: not a cursor this server handed out');
+  }
   return { xid: m[1], seq: m[2] };
 }
 

@@ -91,9 +91,12 @@ describe.each(availableBackends())('changes feed on $name', (backend) => {
   });
 
   it('rejects a cursor it did not hand out', async () => {
-    const res = await api.get('/v1/changes?since=not-a-cursor');
-    expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ error: { code: 'validation', field: 'query.since' } });
+    const beyond = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
+    for (const since of ['not-a-cursor', beyond('2.18446744073709551616.1'), beyond('2.5.9223372036854775808'), beyond('3.5.5')]) {
+      const res = await api.get(`/v1/changes?since=${since}`);
+      expect(res.status, since).toBe(400);
+      expect(res.body).toMatchObject({ error: { code: 'validation', field: 'query.since' } });
+    }
   });
 
   it.runIf(backend.name === 'postgres')(
