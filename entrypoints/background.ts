@@ -7,19 +7,23 @@ import { openCrmDb } from '../lib/background/db';
 import { hasHostPermission } from '../lib/background/host-access';
 import { createHandlers, type Handlers } from '../lib/background/handlers';
 import { listenForNoteShortcut } from '../lib/background/note-shortcut';
+import { createSidebarKey, sessionSidebarKeyArea } from '../lib/background/sidebar-key';
 import { onMessage, sendMessage, type CacheChange } from '../lib/messaging/protocol';
 
 /** Every request the background answers; a Record so that a message added to the protocol can't be missed here. */
 const REQUESTS: Record<keyof Handlers, true> = {
   getSettings: true, saveSettings: true, testConnection: true, lookup: true, lookupThread: true, getAccount: true, getTimeline: true,
   getCommitments: true, enqueueWrite: true, getOutboxStatus: true, retryWrite: true, updateFailedWrite: true, discardWrite: true, getStatus: true,
-  reportLayout: true, getLayoutHealth: true,
+  reportLayout: true, getLayoutHealth: true, sidebarKey: true,
 };
 
 // Non-persistent where the browser offers the choice (Firefox MV2): alarms and messages wake it.
 export default defineBackground({ persistent: false, main });
 
 function main(): void {
+  // Made (or read back) at once, so it is in session storage before a sidebar frame looks for it.
+  const sidebarKey = createSidebarKey(sessionSidebarKeyArea());
+  void sidebarKey.get().catch(() => undefined);
   const ready = openCrmDb().then((db) => {
     const app = createApp({
       db,
@@ -31,7 +35,7 @@ function main(): void {
       permitted: hasHostPermission,
     });
     const identity = { extensionBaseUrl: browser.runtime.getURL('/'), extensionId: browser.runtime.id };
-    return { app, handlers: createHandlers(app, identity) };
+    return { app, handlers: createHandlers(app, identity, undefined, undefined, sidebarKey) };
   });
 
   // Listeners are registered synchronously so that a message or alarm that woke the worker is seen.

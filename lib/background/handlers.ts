@@ -16,6 +16,7 @@ import { updateFailed } from './outbox-edit';
 import { listen } from './outbox-signals';
 import { isExtensionPage, type Sender } from './sender';
 import { connectionChanged, loadSettings, storeSettings } from './settings-store';
+import { createSidebarKey, sessionSidebarKeyArea, type SidebarKey } from './sidebar-key';
 import { getStatus } from './status';
 
 type Requests = Exclude<keyof ProtocolMap, BackgroundNotice>;
@@ -26,7 +27,7 @@ export interface Identity { extensionBaseUrl: string; extensionId: string }
 
 /**
  * Every request the background answers. Each handler checks the sender (only `lookup`,
- * `getStatus` and `reportLayout` are open to content scripts), checks `data` with the protocol's schema, and
+ * `getStatus`, `reportLayout` and `sidebarKey` are open to content scripts), checks `data` with the protocol's schema, and
  * answers a Result: a value or a Problem, never an exception across the channel.
  */
 export function createHandlers(
@@ -34,6 +35,7 @@ export function createHandlers(
   identity: Identity,
   layout: LayoutHealthStore = createLayoutHealthStore(sessionLayoutArea()),
   discarded: DiscardedWrites = createDiscardedWrites(sessionDiscardedArea()),
+  sidebarKey: SidebarKey = createSidebarKey(sessionSidebarKeyArea()),
 ): Handlers {
   const { ctx } = app;
   function handle<S extends z.ZodType, T>(name: Requests, schema: S, run: (data: z.output<S>) => Promise<T>) {
@@ -99,5 +101,6 @@ export function createHandlers(
     getStatus: handle('getStatus', NoData, () => getStatus(ctx)),
     reportLayout: handle('reportLayout', ReportLayoutData, (d) => layout.report(d)),
     getLayoutHealth: handle('getLayoutHealth', NoData, () => layout.list()),
+    sidebarKey: handle('sidebarKey', NoData, () => sidebarKey.get()),
   };
 }

@@ -148,6 +148,11 @@ export interface ProtocolMap {
   reportLayout(data: z.input<typeof ReportLayoutData>): Result<null>;
   /** The last layout check of each mail site, for the popup. Extension pages only. */
   getLayoutHealth(): Result<LayoutHealth[]>;
+  /**
+   * The session's secret a content script proves the channel it hands the sidebar frame with
+   * (lib/ui/frame-link.ts). Any sender: content scripts need it, and no web page can send this.
+   */
+  sidebarKey(): Result<string>;
   /** Background → pages: cached data changed; refetch what is shown. */
   cacheChanged(data: CacheChange): void;
   /** Background → a mail tab's content script: the "write a note" shortcut was pressed. */
@@ -163,6 +168,8 @@ export const OPEN_TO_CONTENT_SCRIPTS: ReadonlySet<keyof ProtocolMap> = new Set([
   'getStatus',
   // Bounded names of failed readers, kept per site: nothing a page could abuse beyond a wrong popup line.
   'reportLayout',
+  // Asked by content scripts only; a mail page's own scripts cannot reach the extension's messaging.
+  'sidebarKey',
 ]);
 
 export { sendMessage, onMessage, removeAllListeners } from './channel';
