@@ -30,8 +30,12 @@ export default defineConfig({
     permissions: ['storage', 'alarms'],
     // MV2 (Firefox) has no optional_host_permissions: origins go with the optional permissions.
     ...(manifestVersion === 3 ? { optional_host_permissions: CRM_ORIGINS } : { optional_permissions: CRM_ORIGINS }),
-    // Only the sidebar page and what it loads may be framed, and only by the mail sites.
-    web_accessible_resources: [{ resources: ['sidebar.html', 'chunks/*', 'assets/*'], matches: MAIL_SITES }],
+    // Only the sidebar page may be framed, and only by the mail sites; what it loads comes from
+    // its own, the extension's, origin. In Chrome only at a URL whose id changes every session
+    // (runtime.getURL gives it), so a page cannot probe chrome-extension://<id>/sidebar.html to
+    // learn the extension is installed. Firefox (MV2) has no such key: its moz-extension:// id is
+    // already made anew for every installation.
+    web_accessible_resources: [{ resources: ['sidebar.html'], matches: MAIL_SITES, ...(manifestVersion === 3 ? { use_dynamic_url: true } : {}) }],
     // A suggestion only: the user can change or clear it at chrome://extensions/shortcuts.
     commands: {
       'focus-note': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_command_focus_note__' },

@@ -1,5 +1,7 @@
+import { browser } from 'wxt/browser';
 import { t } from '../i18n';
 import { bodyRequestId, encodeSidebarContext, type FrameMessageInput, type SidebarContextInput } from '../mail/sidebar-link';
+import { ask } from '../ui/ask';
 import { createCollapseTab } from './collapse-tab';
 import type { CollapsePreference } from './collapse-preference';
 import { OVERLAY_ATTR } from './overlay-host';
@@ -16,8 +18,19 @@ export interface PageRoom {
 export interface SidebarFrameOptions {
   doc: Document;
   signal: AbortSignal;
-  /** `chrome-extension://<id>/sidebar.html` */
+  /**
+   * `runtime.getURL('/sidebar.html')`: in Chrome a URL whose id changes every session
+   * (`use_dynamic_url`), so a page cannot probe a fixed URL to learn the extension is installed.
+   */
   sidebarUrl: string;
+  /**
+   * The origin of the document the frame then holds, which messages are addressed to: Chrome
+   * loads the per-session URL at the extension's own origin, not at the URL's. By default the
+   * origin of the extension's root URL.
+   */
+  frameOrigin?: string;
+  /** The session's secret proving the channel handed to the frame is ours; by default asked of the background. */
+  key?: () => Promise<string>;
   room: PageRoom;
   collapsed: CollapsePreference;
   /** The open messages' text, for the sidebar's "include text" (asked only by the frame). */
@@ -36,10 +49,13 @@ const PANEL_STYLE: Record<string, string> = {
 /**
  * The sidebar beside an open thread: a fixed panel on the right holding the extension's sidebar
  * page in an iframe (`data-crm-overlay="sidebar"`), with room reserved on the page so nothing of
- * the message is covered, and a tab that folds it to a narrow strip (remembered). The first thread
- * goes in the iframe's hash; a switch to another thread is a `crm:context` message to the loaded
- * frame, which neither reloads it nor adds an entry to the page's history (as a hash change of
- * the iframe would, taking one press of Back away from the mail site). When no thread is open
+ * the message is covered, and a tab that folds it to a narrow strip (remembered). On each load
+ * the frame is handed a channel (a MessagePort) with the session's key, which proves to the
+ * sidebar that the channel is this script's and not a page script's; everything goes through
+ * it: the thread shown (`crm:context`, which neither reloads the frame nor adds an entry to the
+ * page's history), focus and risk requests, and the messages' text when the sidebar asks for it.
+ * The first thread is also in the iframe's hash, only so the sidebar can start its lookup before
+ * the channel is proven (the page can read and change the hash). When no thread is open
  * the panel is put away, not removed: hidden, out of the page's layout, marked
  * `data-crm-overlay="sidebar-parked"`, showing nothing, and kept loaded for PARKED_MS, so the
  * next thread opened from the list is a message to a loaded page instead of a new one.
@@ -47,22 +63,37 @@ const PANEL_STYLE: Record<string, string> = {
 export function createSidebarFrame(opts: SidebarFrameOptions) {
   const { doc, signal, room } = opts;
   const width = opts.width ?? 360;
-  const url = new URL(opts.sidebarUrl);
   // Built by hand: some engines answer "null" for the origin of an extension URL.
-  const origin = `${url.protocol}//${url.host}`;
+  const root = new URL(opts.frameOrigin ?? browser.runtime.getURL('/'));
+  const origin = `${root.protocol}//${root.host}`;
   let panel: HTMLDivElement | null = null;
   let frame: HTMLIFrameElement | null = null;
   let loaded = false;
+  /** Messages for a frame not linked yet (loading, or the key not come): sent once it is. */
   let queue: FrameMessageInput[] = [];
-  /** The shown thread's context (encoded), and the one the frame was created with. */
+  /** The shown thread's context, encoded and as it is. */
   let current = '';
-  let createdWith = '';
   let currentContext: SidebarContextInput | null = null;
   /**
-   * Our end of a channel handed to the frame on each load: threads go through it, straight to
-   * the frame's process, instead of window messages, which the browser relays.
+   * Our end of the channel handed to the frame on its last load: messages go through it straight
+   * to the frame's process (window messages are relayed by the browser), and no page script can
+   * read or answer them.
    */
   let port: MessagePort | null = null;
+  /** Asked for at once, so it is here long before the first frame has loaded. */
+  let key: string | null = null;
+  let asking = false;
+  function askKey(): void {
+    if (asking || key !== null) return;
+    asking = true;
+    (opts.key ?? (() => ask('sidebarKey')))().then((value) => (key = value), () => undefined).finally(() => {
+      asking = false;
+      // A frame that loaded meanwhile is linked now; without the key (the worker not answering
+      // yet) it is asked for again in a while, for as long as a frame waits for it.
+      if (loaded && !port) setTimeout(link, key === null ? 1000 : 0);
+    });
+  }
+  askKey();
   let collapsed = false;
   /** Put away while no thread is open (see above); removed when `parkTimer` fires. */
   let parked = false;
@@ -110,52 +141,49 @@ export function createSidebarFrame(opts: SidebarFrameOptions) {
     frame.title = t('sidebar_title');
     frame.style.cssText = 'border:0;width:100%;height:100%;display:block;color-scheme:normal;';
     loaded = false;
-    createdWith = current;
+    // Every load (a reload, or the page pointing the frame elsewhere) is a new document: it gets
+    // a new channel, and the open thread through it, whatever its URL says.
     frame.addEventListener('load', () => {
       loaded = true;
-      connect();
-      // Threads opened while the frame was loading (or before it was reloaded) are not in its URL.
-      if (currentContext && current !== createdWith) handOver(currentContext);
-      const waiting = queue;
-      queue = [];
-      waiting.forEach(post);
+      link();
     }, { signal });
     frame.src = src;
     panel.append(frame);
     (doc.body ?? doc.documentElement).append(panel);
   }
 
-  function connect(): void {
+  /** Hands the loaded frame a new channel with the key, then the open thread and what waited for it. */
+  function link(): void {
     port?.close();
     port = null;
     const target = frame?.contentWindow;
     if (!target || typeof MessageChannel !== 'function') return;
+    if (key === null) return askKey();
     const channel = new MessageChannel();
-    target.postMessage({ type: 'crm:port' } satisfies FrameMessageInput, origin, [channel.port2]);
-    port = channel.port1;
+    const own = channel.port1;
+    // The sidebar asks for the messages' text only through the channel, so only we answer.
+    own.onmessage = (event: MessageEvent) => {
+      const requestId = bodyRequestId(event.data);
+      if (requestId !== null) own.postMessage({ type: 'crm:body', requestId, text: opts.bodyText().slice(0, 200_000) } satisfies FrameMessageInput);
+    };
+    // Addressed to the extension's origin: if the page pointed the frame at a document of its
+    // own, the browser drops the message, and the key and channel with it.
+    target.postMessage({ type: 'crm:port', key } satisfies FrameMessageInput, origin, [channel.port2]);
+    port = own;
+    if (currentContext) handOver(currentContext);
+    const waiting = queue;
+    queue = [];
+    waiting.forEach(send);
   }
 
   function handOver(context: SidebarContextInput): void {
-    const message: FrameMessageInput = { type: 'crm:context', context };
+    port?.postMessage({ type: 'crm:context', context } satisfies FrameMessageInput);
+  }
+
+  function send(message: FrameMessageInput): void {
     if (port) port.postMessage(message);
-    else post(message);
+    else queue.push(message);
   }
-
-  function post(message: FrameMessageInput): void {
-    if (!frame?.contentWindow || !loaded) {
-      queue.push(message);
-      return;
-    }
-    frame.contentWindow.postMessage(message, origin);
-  }
-
-  // Only our frame's window, from our origin, with a well-formed message, is answered.
-  doc.defaultView?.addEventListener('message', (event: MessageEvent) => {
-    if (!frame || event.source !== frame.contentWindow || event.origin !== origin) return;
-    const requestId = bodyRequestId(event.data);
-    if (requestId === null) return;
-    post({ type: 'crm:body', requestId, text: opts.bodyText().slice(0, 200_000) });
-  }, { signal });
 
   /** Takes the panel out of the page for good (the next thread loads a new frame). */
   function remove(): void {
@@ -167,7 +195,7 @@ export function createSidebarFrame(opts: SidebarFrameOptions) {
     port = null;
     loaded = false;
     queue = [];
-    current = createdWith = '';
+    current = '';
     currentContext = null;
     room.release();
   }
@@ -184,9 +212,7 @@ export function createSidebarFrame(opts: SidebarFrameOptions) {
     room.release();
     current = '';
     currentContext = null;
-    const message: FrameMessageInput = { type: 'crm:park' };
-    if (port) port.postMessage(message);
-    else post(message);
+    send({ type: 'crm:park' });
     parkTimer = setTimeout(remove, PARKED_MS);
   }
 
@@ -202,7 +228,7 @@ export function createSidebarFrame(opts: SidebarFrameOptions) {
   }
 
   return {
-    /** Shows the sidebar for a thread (or switches it to another thread by hash alone). */
+    /** Shows the sidebar for a thread: a new frame, or the thread handed to the loaded one. */
     show(context: SidebarContextInput): void {
       if (signal.aborted) return;
       theme = context.theme ?? 'light';
@@ -221,8 +247,8 @@ export function createSidebarFrame(opts: SidebarFrameOptions) {
         if (hash !== current) {
           current = hash;
           currentContext = context;
-          // Before its load the frame is handed the newest context on load instead.
-          if (loaded) handOver(context);
+          // A frame not linked yet is handed the newest context when it is.
+          handOver(context);
           markTiming('crm:sidebar-handed');
         }
         // Back from being put away, it takes its room at once, as a new panel does.
@@ -245,7 +271,7 @@ export function createSidebarFrame(opts: SidebarFrameOptions) {
       if (!panel || !frame || parked) return;
       if (collapsed) void setCollapsed(false, false);
       if (focus) frame.focus();
-      post(message);
+      send(message);
     },
   };
 }

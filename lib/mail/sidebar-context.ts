@@ -1,12 +1,13 @@
 import { z } from 'zod';
 
 /**
- * What a content script tells the sidebar iframe about the open thread. The first thread travels
- * in the iframe URL's hash (`sidebar.html#<encoded JSON>`); later threads come as `crm:context`
- * frame messages, so a switch neither reloads the frame nor adds a history entry (the sidebar
- * puts the context back into its own hash with `history.replaceState`, so a reload shows the same
- * thread). The mail page can read the iframe's `src` and post to it, so this holds nothing the
- * page does not already show. The sidebar treats it as untrusted input.
+ * What a content script tells the sidebar iframe about the open thread, as `crm:context`
+ * messages through the channel it hands the frame on each load (see FrameMessage): a switch
+ * neither reloads the frame nor adds a history entry. The first thread is also in the iframe
+ * URL's hash (`sidebar.html#<encoded JSON>`), which the mail page can read and change: the
+ * sidebar only starts that thread's lookup early from it, and shows a thread only once it comes
+ * through the channel (it then writes it into its own hash with `history.replaceState`). It holds
+ * nothing the page does not already show, and the sidebar treats it as untrusted input.
  */
 export const SidebarContext = z.object({
   site: z.enum(['gmail', 'outlook']),
@@ -41,17 +42,18 @@ export function decodeSidebarContext(hash: string): SidebarContext | null {
 }
 
 /**
- * Messages between the content script and the sidebar frame (window.postMessage). Each side
- * checks the other's window (`event.source`) and origin, and parses the data with this schema.
- * A mail page's own scripts could post these too, so none of them may do more than move focus
- * or hand over text the user then chooses to save.
+ * Messages between the content script and the sidebar frame. Only `crm:port` is a window message;
+ * every other one goes through the MessagePort it carries, which the sidebar trusts only when the
+ * `key` beside it is the session's secret (lib/ui/frame-link.ts). A mail page's own scripts can
+ * post window messages to the frame and offer ports of their own, but know no key and can
+ * neither see nor answer what goes through the channel. Each side parses the data with this schema.
  */
 export const FrameMessage = z.discriminatedUnion('type', [
   /**
-   * Content script → sidebar, on each load of the frame: the message carries a MessagePort over
-   * which `crm:context` messages come from then on.
+   * Content script → sidebar, by window message on each load of the frame: a MessagePort, and the
+   * key that proves it is the content script's. Everything below comes through that port.
    */
-  z.object({ type: z.literal('crm:port') }),
+  z.object({ type: z.literal('crm:port'), key: z.string().max(200) }),
   /** Content script → sidebar: another thread is open (or the same one with other people). */
   z.object({ type: z.literal('crm:context'), context: SidebarContext }),
   /** Content script → sidebar: the panel was put away (no thread is open); show nothing until the next thread. */

@@ -10,7 +10,8 @@ export function encodeSidebarContext(ctx: SidebarContextInput): string {
 
 /**
  * The request id of a well-formed `crm:request-body` from the sidebar frame, or null. The only
- * frame message a content script answers, checked by hand to the schema's limits.
+ * frame message a content script answers (through the channel it handed the frame, never a
+ * window message), checked by hand to the schema's limits.
  */
 export function bodyRequestId(data: unknown): string | null {
   if (typeof data !== 'object' || data === null) return null;

@@ -1,28 +1,36 @@
 import { useEffect, useState } from 'preact/hooks';
-import { FrameMessage } from '../mail/sidebar-context';
+import { decodeSidebarContext, type SidebarContext } from '../mail/sidebar-context';
 import { encodeSidebarContext } from '../mail/sidebar-link';
-import { readSource, sourceKey, type SidebarSource } from '../sidebar/source';
-import { fromParent } from './frame-link';
+import { sourceKey, type SidebarSource } from '../sidebar/source';
+import { frameLink, type FrameLink } from './frame-link';
+
+/**
+ * What the sidebar shows: a source, or `waiting` while framed by a mail page before its content
+ * script has handed a thread over the proven channel. `hint` is the thread in this page's own
+ * URL, which the mail page could have chosen: only its lookup is started from it, never shown.
+ */
+export type ShownSource = SidebarSource | { kind: 'waiting'; hint: SidebarContext | null };
 
 /** Same thread with the same people, subject and theme: nothing to render again. */
-function sameSource(a: SidebarSource, b: SidebarSource): boolean {
+function sameSource(a: ShownSource, b: ShownSource): boolean {
+  if (a.kind === 'waiting' || b.kind === 'waiting') return a === b;
   if (sourceKey(a) !== sourceKey(b)) return false;
   return a.kind !== 'thread' || b.kind !== 'thread' || JSON.stringify(a.context) === JSON.stringify(b.context);
 }
 
 /**
- * What the sidebar is asked to show: the thread or address in the page's URL at first, then
- * each thread the hosting mail page hands over (or a new hash), without a reload. A handed-over
- * thread is written back into this page's own URL (replacing, not adding, a history entry), so
- * reloading the frame shows the same thread. Listening starts when this module loads, before
- * the first render, so a thread handed over while the sidebar starts is not missed.
+ * What the sidebar is asked to show: each thread the content script hands over through the
+ * proven channel (lib/ui/frame-link.ts), without a reload; nothing from the URL or window
+ * messages, which a page script can set. Opened on its own (not in a frame), it shows nothing.
+ * A handed-over thread is written back into this page's own URL (replacing, not adding, a
+ * history entry), so a reload starts its lookup early. Listening starts when this module loads,
+ * before the first render, so a thread handed over while the sidebar starts is not missed.
  */
-function createSourceStore(win: Window) {
-  let current = readSource(win.location.hash, win.location.search);
+function createSourceStore(win: Window, link: FrameLink) {
+  let current: ShownSource = win.parent === win ? { kind: 'none' } : { kind: 'waiting', hint: decodeSidebarContext(win.location.hash) };
   const listeners = new Set<() => void>();
-  let port: MessagePort | null = null;
 
-  const set = (next: SidebarSource) => {
+  const set = (next: ShownSource) => {
     if (sameSource(current, next)) return;
     current = next;
     listeners.forEach((listener) => listener());
@@ -35,28 +43,16 @@ function createSourceStore(win: Window) {
     win.history.replaceState(win.history.state, '', unwritten);
     unwritten = null;
   };
-  const handed = (message: FrameMessage | null) => {
+  link.listen((message, data) => {
     // Put away beside the mail site's list: nothing of the last client stays drawn (or polled).
     if (message?.type === 'crm:park') return set({ kind: 'none' });
-    if (message?.type !== 'crm:context') return;
-    if (unwritten === null) whenIdle(win, writeUrl);
-    unwritten = encodeSidebarContext(message.context);
-    set({ kind: 'thread', context: message.context });
-  };
-
-  win.addEventListener('hashchange', () => set(readSource(win.location.hash, win.location.search)));
-  win.addEventListener('message', (event: MessageEvent) => {
-    const message = fromParent(event);
-    if (message?.type === 'crm:context' || message?.type === 'crm:park') handed(message);
-    // The page's end of this channel is the content script's: threads come through it from now on.
-    else if (message?.type === 'crm:port' && event.ports[0]) {
-      port?.close();
-      port = event.ports[0];
-      port.onmessage = (portEvent: MessageEvent) => {
-        const parsed = FrameMessage.safeParse(portEvent.data);
-        handed(parsed.success ? parsed.data : null);
-      };
+    if (message?.type === 'crm:context') {
+      if (unwritten === null) whenIdle(win, writeUrl);
+      unwritten = encodeSidebarContext(message.context);
+      return set({ kind: 'thread', context: message.context });
     }
+    // A thread the content script read but that does not fit the contract: the layout changed.
+    if (message === null && (data as { type?: unknown } | null)?.type === 'crm:context') set({ kind: 'unreadable' });
   });
 
   return {
@@ -74,10 +70,10 @@ function whenIdle(win: Window, fn: () => void): void {
   else win.setTimeout(fn, 50);
 }
 
-let store: ReturnType<typeof createSourceStore> | null = typeof window === 'undefined' ? null : createSourceStore(window);
+let store: ReturnType<typeof createSourceStore> | null = typeof window === 'undefined' ? null : createSourceStore(window, frameLink());
 
-export function useSidebarSource(): SidebarSource {
-  store ??= createSourceStore(window);
+export function useSidebarSource(): ShownSource {
+  store ??= createSourceStore(window, frameLink());
   const source = store.get();
   const [, rendered] = useState(source);
   useEffect(() => {

@@ -43,7 +43,7 @@ async function lookUp(email: string) {
     headers: { Authorization: `Bearer ${crm.token}`, 'Content-Type': 'application/json' },
     body: JSON.stringify({ emails: [email] }),
   });
-  const { results } = (await response.json()) as { results: { account?: { name: string; risk: { level: string } } }[] };
+  const { results } = (await response.json()) as { results: { account?: { id: string; name: string; risk: { level: string } } }[] };
   const account = results[0]?.account;
   if (!account) throw new Error(`the demo data has no account for ${email}`);
   return account;
@@ -158,16 +158,15 @@ describe('Gmail thread: sidebar and banner', () => {
     await expect(page.locator(FRAME).isVisible()).resolves.toBe(true);
   });
 
-  it('answers the sidebar\'s request for the open messages\' text', async () => {
+  it('answers the sidebar\'s request for the open messages\' text, through the channel it handed the frame', async () => {
     const frame = await sidebarFrame(page);
-    const text = await frame.evaluate(() => new Promise<string>((done) => {
-      window.addEventListener('message', (event) => {
-        const data = event.data as { type?: string; requestId?: string; text?: string };
-        if (data.type === 'crm:body' && data.requestId === 'r1') done(data.text ?? '');
-      });
-      window.parent.postMessage({ type: 'crm:request-body', requestId: 'r1' }, '*');
-    }));
-    expect(text).toContain('Dear Sir, attached is the draft we discussed.');
+    const account = await lookUp(DEMO_ADDRESSES.atRisk);
+    await frame.getByRole('checkbox', { name: 'Include the text of the email' }).check({ timeout: 20_000 });
+    await frame.getByRole('button', { name: 'Log this email' }).click();
+    await frame.getByTestId('thread-logged').waitFor({ timeout: 20_000 });
+    const { items } = await fetch(`${crm.url}/v1/accounts/${account.id}/timeline?kind=email`, { headers: { Authorization: `Bearer ${crm.token}` } })
+      .then((r) => r.json() as Promise<{ items: { summary: string }[] }>);
+    expect(items[0]?.summary).toContain('Dear Sir, attached is the draft we discussed.');
   });
 
   it('hands the note shortcut to the sidebar: focus moves into the frame, which is told to open the note', async () => {
@@ -175,9 +174,7 @@ describe('Gmail thread: sidebar and banner', () => {
     expect(manifest.commands?.['focus-note']?.suggested_key?.default).toBe('Alt+Shift+N');
     await page.getByRole('button', { name: 'Hide client context' }).click();
     const frame = await sidebarFrame(page);
-    const told = frame.evaluate(() => new Promise<boolean>((done) => {
-      window.addEventListener('message', (event) => { if ((event.data as { type?: string }).type === 'crm:focus-note') done(true); });
-    }));
+    await frame.locator('textarea').first().waitFor({ state: 'attached', timeout: 20_000 });
     // What the background does when the command fires: the protocol's focusNote to the tab's top frame.
     await ext.worker.evaluate(async () => {
       // Without the tabs permission the worker can't see tab URLs; only the Gmail tab has a listener.
@@ -186,7 +183,8 @@ describe('Gmail thread: sidebar and banner', () => {
       await Promise.all(tabs.map((tab) => tab.id === undefined ? undefined
         : chrome.tabs.sendMessage(tab.id, { id: 1, type: 'focusNote', timestamp: Date.now() }, { frameId: 0 }).catch(() => undefined)));
     });
-    await expect(told).resolves.toBe(true);
+    // Told through the channel: the note takes the focus.
+    await frame.waitForFunction(() => document.activeElement === document.querySelector('textarea'));
     await expect(page.locator(FRAME).isVisible()).resolves.toBe(true);
     await expect(page.evaluate(() => document.activeElement?.getAttribute('data-crm-overlay'))).resolves.toBe('sidebar');
   });

@@ -1,11 +1,11 @@
-import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Commitment, Interaction, LookupMatch } from '../../lib/api';
-import { encodeSidebarContext, type SidebarContextInput } from '../../lib/mail/sidebar-context';
+import type { SidebarContextInput } from '../../lib/mail/sidebar-context';
 import { DEMO_ADDRESSES, DEMO_MAIN_USER } from '../../server/seed/demo';
 import { startCrmServer, type RunningCrm } from './support/crm-server';
 import { launchExtension, type LaunchedExtension } from './support/launch-extension';
 import { connectThroughOptions } from './support/options-page';
+import { hostSidebar, type SidebarView } from './support/sidebar-host';
 
 let crm: RunningCrm;
 let ext: LaunchedExtension;
@@ -39,44 +39,16 @@ function threadContext(over: Partial<SidebarContextInput> = {}): SidebarContextI
   };
 }
 
-async function openThread(context: SidebarContextInput): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.setViewportSize({ width: 360, height: 900 });
-  await page.goto(ext.url('sidebar.html') + encodeSidebarContext(context));
-  return page;
-}
+/** The sidebar as a mail page hosts it, handed `context` as its content script would. */
+const openThread = (context: SidebarContextInput): Promise<SidebarView> => hostSidebar(ext, context);
 
 /**
- * A stand-in for the mail page: served as https://mail.google.com, it frames the sidebar as the
- * content script does and answers `crm:request-body` (first with a wrong request id, which the
- * sidebar must ignore, then properly).
+ * The sidebar in a stand-in mail page that answers its requests for the messages' text with
+ * `body` (after an answer to another request id, which the sidebar must ignore).
  */
-async function openMailPage(context: SidebarContextInput, body: string): Promise<{ page: Page; frame: Frame }> {
-  const page = await ext.context.newPage();
-  await page.setViewportSize({ width: 1200, height: 900 });
-  const src = ext.url('sidebar.html') + encodeSidebarContext(context);
-  await page.route('https://mail.google.com/**', (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: `<!doctype html><html><body>
-        <iframe id="crm" data-crm-overlay="sidebar" style="width:360px;height:880px;border:0" src="${src}"></iframe>
-        <script>
-          window.bodyRequests = 0;
-          window.addEventListener('message', (event) => {
-            const frame = document.getElementById('crm').contentWindow;
-            if (event.source !== frame || !event.data || event.data.type !== 'crm:request-body') return;
-            window.bodyRequests += 1;
-            frame.postMessage({ type: 'crm:body', requestId: 'not-' + event.data.requestId, text: 'WRONG TEXT' }, '*');
-            frame.postMessage({ type: 'crm:body', requestId: event.data.requestId, text: ${JSON.stringify(body)} }, '*');
-          });
-        </script>
-      </body></html>`,
-    }),
-  );
-  await page.goto('https://mail.google.com/mail/u/0/#inbox');
-  const frame = await (await page.waitForSelector('#crm')).contentFrame();
-  if (!frame) throw new Error('the sidebar frame did not load');
-  return { page, frame };
+async function openMailPage(context: SidebarContextInput, body: string): Promise<{ page: SidebarView; frame: SidebarView }> {
+  const view = await hostSidebar(ext, context, { body });
+  return { page: view, frame: view };
 }
 
 beforeAll(async () => {
@@ -211,9 +183,9 @@ describe('inside the mail page', () => {
   it('focuses the note and shows the risk when the mail page asks', async () => {
     const { page, frame } = await openMailPage(threadContext(), '');
     await frame.getByTestId('contact-name').waitFor({ timeout: 20_000 });
-    await page.evaluate(() => (document.getElementById('crm') as HTMLIFrameElement).contentWindow?.postMessage({ type: 'crm:focus-note' }, '*'));
+    await page.send({ type: 'crm:focus-note' });
     await frame.waitForFunction(() => document.activeElement?.id !== undefined && document.activeElement === document.querySelector('textarea'));
-    await page.evaluate(() => (document.getElementById('crm') as HTMLIFrameElement).contentWindow?.postMessage({ type: 'crm:show-risk' }, '*'));
+    await page.send({ type: 'crm:show-risk' });
     await frame.waitForFunction(() => document.activeElement?.id === 'risk');
     await page.close();
   });
@@ -227,7 +199,7 @@ describe('inside the mail page', () => {
     const logged = (await timeline(accountId)).filter((i) => i.threadId === context.threadId);
     expect(logged).toEqual([expect.objectContaining({ kind: 'email', direction: 'inbound', summary: context.subject, occurredAt: '2026-11-20T09:30:00.000Z' })]);
     expect(logged[0]?.contactIds.length).toBe(1);
-    expect(await page.evaluate(() => (window as unknown as { bodyRequests: number }).bodyRequests)).toBe(0);
+    expect(await page.bodyRequests()).toBe(0);
     await page.close();
   });
 
@@ -241,16 +213,16 @@ describe('inside the mail page', () => {
     await frame.getByTestId('thread-logged').waitFor({ timeout: 20_000 });
     const logged = (await timeline(accountId)).filter((i) => i.threadId === context.threadId);
     expect(logged).toEqual([expect.objectContaining({ direction: 'outbound', summary: `${context.subject}\n\nHello,\nplease resend invoice 42.` })]);
-    expect(await page.evaluate(() => (window as unknown as { bodyRequests: number }).bodyRequests)).toBe(1);
+    expect(await page.bodyRequests()).toBe(1);
     await page.close();
   });
 });
 
 describe('switching threads', () => {
   const nameOf = (match: LookupMatch | undefined) => (match?.match === 'contact' ? match.contact.name : '');
-  const show = (page: Page, context: SidebarContextInput) => page.evaluate((hash) => (location.hash = hash), encodeSidebarContext(context));
+  const show = (page: SidebarView, context: SidebarContextInput) => page.show(context);
 
-  it('follows the hash without reloading, starts each thread afresh, and keeps a half-written note and commitment for their own thread', async () => {
+  it('follows the threads handed over without reloading, starts each thread afresh, and keeps a half-written note and commitment for their own thread', async () => {
     const first = threadContext();
     const page = await openThread(first);
     await page.getByTestId('contact-name').waitFor({ timeout: 20_000 });
@@ -326,6 +298,12 @@ describe('switching threads', () => {
     await page.getByRole('button', { name: 'Add a commitment' }).click();
     await page.getByLabel('What we promised').fill(promise);
     await page.getByLabel('Due date (optional)').fill('2026-12-24');
+    // Kept in session storage (which the extension's own pages and worker share) as it is typed.
+    const keptFor = (threadId: string) => ext.worker.evaluate(async (id) => {
+      const session = (globalThis as unknown as { chrome: { storage: { session: { get(keys: null): Promise<Record<string, unknown>> } } } }).chrome.storage.session;
+      return Object.entries(await session.get(null)).filter(([k]) => k.includes(id)).map(([, v]) => JSON.stringify(v));
+    }, threadId);
+    await expect.poll(async () => (await keptFor(context.threadId)).join(), { timeout: 20_000 }).toContain('2026-12-24');
     await page.close();
     page = await openThread(context);
     await expect.poll(() => page.getByLabel('What happened').inputValue(), { timeout: 20_000 }).toBe(text);
@@ -342,13 +320,9 @@ describe('switching threads', () => {
     await page.getByRole('button', { name: 'Save commitment' }).click();
     await page.getByTestId('commitment').filter({ hasText: promise }).waitFor({ timeout: 20_000 });
     expect(await page.getByLabel('What we promised').count()).toBe(0);
-    await page.close();
-    // Nothing of it is kept any more (session storage, which the extension's own pages and worker share).
-    const keptFor = (threadId: string) => ext.worker.evaluate(async (id) => {
-      const session = (globalThis as unknown as { chrome: { storage: { session: { get(keys: null): Promise<Record<string, unknown>> } } } }).chrome.storage.session;
-      return Object.keys(await session.get(null)).filter((k) => k.includes(id));
-    }, threadId);
+    // Nothing of it is kept any more.
     await expect.poll(() => keptFor(context.threadId), { timeout: 20_000 }).toEqual([]);
+    await page.close();
     page = await openThread(context);
     await page.getByTestId('contact-name').waitFor({ timeout: 20_000 });
     expect(await page.getByLabel('What happened').inputValue()).toBe('');

@@ -1,13 +1,13 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountDetail, Commitment, LookupMatch } from '../../lib/api';
 import { PROBLEM_KINDS } from '../../lib/api';
-import { encodeSidebarContext, type SidebarContextInput } from '../../lib/mail/sidebar-context';
+import type { SidebarContextInput } from '../../lib/mail/sidebar-context';
 import { DEMO_ADDRESSES } from '../../server/seed/demo';
 import { startCrmServer, type RunningCrm } from './support/crm-server';
 import { launchExtension, type LaunchedExtension } from './support/launch-extension';
 import { connectThroughOptions } from './support/options-page';
 import { screenshotPath } from './support/screenshots';
+import { hostSidebar, type SidebarView } from './support/sidebar-host';
 
 /** Semen Gunung Kapur's other two contacts (server/seed/demo-accounts-asia.ts). */
 const RUDI = 'rudi.hartono@semengunungkapur.co.id';
@@ -45,10 +45,9 @@ function context(over: Partial<SidebarContextInput> = {}): SidebarContextInput {
   };
 }
 
-async function open(ctx: SidebarContextInput): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.setViewportSize({ width: 360, height: 900 });
-  await page.goto(ext.url('sidebar.html') + encodeSidebarContext(ctx));
+/** The sidebar as a mail page hosts it, once it shows the first person of `ctx`. */
+async function open(ctx: SidebarContextInput): Promise<SidebarView> {
+  const page = await hostSidebar(ext, ctx);
   await page.getByTestId('contact-name').waitFor({ timeout: 20_000 });
   return page;
 }

@@ -1,9 +1,9 @@
 import type { Dialog } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { encodeSidebarContext } from '../../lib/mail/sidebar-context';
 import { startCrmServer, type RunningCrm } from './support/crm-server';
 import { launchExtension, type LaunchedExtension } from './support/launch-extension';
 import { connectThroughOptions } from './support/options-page';
+import { hostSidebar } from './support/sidebar-host';
 
 /** Markup and script in every text field the CRM hands back; each would set `pwned` if it ran. */
 const XSS = [
@@ -48,18 +48,16 @@ it('shows HTML and script from the CRM and from the mail page as literal text, a
   });
   await post('/v1/commitments', { accountId: account.id, contactId: contact.id, text: XSS, dueDate: null });
 
-  const page = await ext.context.newPage();
-  const dialogs: string[] = [];
-  page.on('dialog', (dialog: Dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  await page.setViewportSize({ width: 360, height: 900 });
-  await page.goto(ext.url('sidebar.html') + encodeSidebarContext({
+  const page = await hostSidebar(ext, {
     site: 'outlook', threadId: XSS.slice(0, 300), subject: XSS, sentAt: null,
     participants: [{ name: XSS, email: 'eve@hostile-xss.example' }, { name: XSS, email: 'mallory@hostile-xss.example' }],
     nameOnly: [{ name: `Eve ${XSS}` }, { name: XSS }],
-  }));
+  });
+  const dialogs: string[] = [];
+  page.page.on('dialog', (dialog: Dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
   await page.getByTestId('contact-name').waitFor({ timeout: 20_000 });
   await page.getByTestId('timeline-item').first().waitFor({ timeout: 20_000 });
   // Both names shown by the page are words of Eve's name, so both are "probably" her.

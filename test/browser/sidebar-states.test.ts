@@ -1,13 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LookupMatch } from '../../lib/api';
-import { encodeSidebarContext, type SidebarContextInput } from '../../lib/mail/sidebar-context';
+import type { SidebarContextInput } from '../../lib/mail/sidebar-context';
 import { DEMO_ADDRESSES } from '../../server/seed/demo';
 import { startCrmServer, type RunningCrm } from './support/crm-server';
 import { launchExtension, type LaunchedExtension } from './support/launch-extension';
 import { fillConnection, openOptions } from './support/options-page';
+import { hostSidebar, type SidebarView } from './support/sidebar-host';
 
 type Mode = 'pass' | 'slow' | 'error' | 'refuse-notes' | 'refuse-commitments' | 'down';
 
@@ -69,12 +69,8 @@ const lookUp = async (email: string): Promise<LookupMatch | undefined> => {
 const thread = (participants: SidebarContextInput['participants']): SidebarContextInput =>
   ({ site: 'gmail', threadId: `t-${participants.map((p) => p.email).join('-')}`, subject: 'Hello', participants });
 
-async function open(hash: string, query = ''): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.setViewportSize({ width: 360, height: 900 });
-  await page.goto(ext.url(`sidebar.html${query}`) + hash);
-  return page;
-}
+/** The sidebar as a mail page hosts it, handed `context` as its content script would. */
+const open = (context: SidebarContextInput | null): Promise<SidebarView> => hostSidebar(ext, context);
 
 beforeAll(async () => {
   crm = await startCrmServer();
@@ -90,37 +86,39 @@ afterAll(async () => {
 
 describe('before the CRM is set up, and without a thread', () => {
   it('says the CRM is not set up, with a link to the settings', async () => {
-    const page = await open(encodeSidebarContext(thread([{ name: '', email: DEMO_ADDRESSES.healthy }])));
+    const page = await open(thread([{ name: '', email: DEMO_ADDRESSES.healthy }]));
     await page.locator('[data-problem="not-configured"]').waitFor({ timeout: 20_000 });
     expect(await page.getByRole('link', { name: 'Open settings' }).count()).toBe(1);
     await page.close();
   });
 
-  it.each([
-    ['a context that is not JSON', '#%7Bnot-json'],
-    ['a context missing its fields', encodeSidebarContext({ site: 'gmail' } as unknown as SidebarContextInput)],
-  ])('says the layout was not recognised for %s', async (_, hash) => {
-    const page = await open(hash);
+  it.each<[string, unknown]>([
+    ['a context that is not an object', '{not-json'],
+    ['a context missing its fields', { site: 'gmail' }],
+  ])('says the layout was not recognised for %s', async (_, context) => {
+    const page = await open(null);
+    await page.send({ type: 'crm:context', context });
     const notice = page.getByTestId('layout-unrecognised');
     await notice.waitFor();
     expect(await notice.getByRole('heading').innerText()).toBe("This mail page's layout was not recognised");
     await page.close();
   });
 
-  it('asks for an email when given nothing', async () => {
-    const page = await open('');
+  it('asks for an email when told no thread is open', async () => {
+    const page = await open(null);
+    await page.send({ type: 'crm:park' });
     await page.getByText("Open an email to see the client's context here.").waitFor();
     await page.close();
   });
 
   it('says when nobody outside the company is in the thread', async () => {
-    const page = await open(encodeSidebarContext(thread([])));
+    const page = await open(thread([]));
     await page.getByTestId('no-participants').waitFor();
     await page.close();
   });
 
   it('lists people shown by name only, and says there is no address to look up', async () => {
-    const page = await open(encodeSidebarContext({ ...thread([]), site: 'outlook', nameOnly: [{ name: 'Olga Kuznetsova' }] }));
+    const page = await open({ ...thread([]), site: 'outlook', nameOnly: [{ name: 'Olga Kuznetsova' }] });
     expect(await page.getByTestId('no-participants').innerText()).toContain('by name only');
     expect(await page.getByTestId('participants').locator('li[data-match="name-only"]').innerText()).toContain('Olga Kuznetsova');
     await page.close();
@@ -138,7 +136,7 @@ describe('with the CRM', () => {
 
   it('shows a CRM error with a retry that works once the CRM is back', async () => {
     proxy.set('error');
-    const page = await open(encodeSidebarContext(thread([{ name: '', email: DEMO_ADDRESSES.healthy }])));
+    const page = await open(thread([{ name: '', email: DEMO_ADDRESSES.healthy }]));
     const problem = page.locator('[data-problem="server"]');
     await problem.waitFor({ timeout: 20_000 });
     expect(await problem.innerText()).toContain('down for maintenance');
@@ -150,7 +148,7 @@ describe('with the CRM', () => {
 
   it('keeps the client’s header where the skeleton drew it, so nothing jumps', async () => {
     proxy.set('slow');
-    const page = await open(encodeSidebarContext(thread([{ name: 'Tan Mei Ling', email: 'meiling.tan@getahperak.com.my' }, { name: '', email: DEMO_ADDRESSES.unknown }])));
+    const page = await open(thread([{ name: 'Tan Mei Ling', email: 'meiling.tan@getahperak.com.my' }, { name: '', email: DEMO_ADDRESSES.unknown }]));
     const box = () => page.locator('.card').evaluateAll((cards) => cards.map((c) => {
       const r = c.getBoundingClientRect();
       return [r.top, r.left, r.width, r.height];
@@ -166,7 +164,7 @@ describe('with the CRM', () => {
 
   it('keeps showing the last known data when the CRM goes away, and keeps new notes to send later', async () => {
     proxy.set('pass');
-    const page = await open(encodeSidebarContext(thread([{ name: '', email: DEMO_ADDRESSES.watch }])));
+    const page = await open(thread([{ name: '', email: DEMO_ADDRESSES.watch }]));
     await page.getByTestId('contact-name').waitFor({ timeout: 20_000 });
     await page.getByTestId('timeline-item').first().waitFor({ timeout: 20_000 });
     proxy.set('down');
@@ -178,13 +176,13 @@ describe('with the CRM', () => {
     expect(await page.getByTestId('write-status').getAttribute('data-state')).toBe('pending');
     expect(await page.getByTestId('contact-name').isVisible()).toBe(true);
     // Another thread of the same client still opens from what the extension keeps.
-    const again = await open(encodeSidebarContext(thread([{ name: '', email: DEMO_ADDRESSES.watch }])));
+    const again = await open(thread([{ name: '', email: DEMO_ADDRESSES.watch }]));
     await again.getByTestId('contact-name').waitFor({ timeout: 20_000 });
     await again.getByTestId('offline').waitFor({ timeout: 20_000 });
     await again.close();
     // Back: the first answer from the CRM sends what waited, and the note says it is saved.
     proxy.set('pass');
-    const other = await open(encodeSidebarContext(thread([{ name: '', email: DEMO_ADDRESSES.atRisk }])));
+    const other = await open(thread([{ name: '', email: DEMO_ADDRESSES.atRisk }]));
     await other.getByTestId('contact-name').waitFor({ timeout: 20_000 });
     await page.locator('[data-testid="write-status"][data-state="saved"]').waitFor({ timeout: 30_000 });
     await other.getByTestId('offline').waitFor({ state: 'detached', timeout: 20_000 });
@@ -194,7 +192,7 @@ describe('with the CRM', () => {
 
   it('says why the CRM refused a note, and sends it again on request, once', async () => {
     proxy.set('refuse-notes');
-    const page = await open(encodeSidebarContext(thread([{ name: '', email: DEMO_ADDRESSES.healthy }])));
+    const page = await open(thread([{ name: '', email: DEMO_ADDRESSES.healthy }]));
     const text = `Refused at first ${Date.now()}`;
     await page.getByLabel('What happened').fill(text);
     await page.getByRole('button', { name: 'Save note' }).click();
@@ -214,7 +212,7 @@ describe('with the CRM', () => {
 
   it('says a refused note was discarded when it was discarded from the popup, never that it was saved', async () => {
     proxy.set('refuse-notes');
-    const page = await open(encodeSidebarContext(thread([{ name: '', email: DEMO_ADDRESSES.healthy }])));
+    const page = await open(thread([{ name: '', email: DEMO_ADDRESSES.healthy }]));
     const text = `Refused, then discarded ${Date.now()}`;
     await page.getByLabel('What happened').fill(text);
     await page.getByRole('button', { name: 'Save note' }).click();
@@ -232,7 +230,7 @@ describe('with the CRM', () => {
 
   it('stops listing an added commitment the CRM refused once it is discarded from the popup', async () => {
     proxy.set('refuse-commitments');
-    const page = await open(encodeSidebarContext(thread([{ name: '', email: DEMO_ADDRESSES.healthy }])));
+    const page = await open(thread([{ name: '', email: DEMO_ADDRESSES.healthy }]));
     const text = `Promise refused, then discarded ${Date.now()}`;
     await page.getByRole('button', { name: 'Add a commitment' }).click({ timeout: 20_000 });
     await page.getByLabel('What we promised').fill(text);
@@ -254,7 +252,7 @@ describe('with the CRM', () => {
   it('offers to add an unknown sender, prefilled from the email, and creates nothing until asked', async () => {
     proxy.set('pass');
     const email = 'rina.hartati@nowhere-trading.example';
-    const page = await open(encodeSidebarContext(thread([{ name: 'Rina Hartati', email }])));
+    const page = await open(thread([{ name: 'Rina Hartati', email }]));
     await page.getByRole('heading', { name: 'Not in your CRM' }).waitFor({ timeout: 20_000 });
     await page.getByRole('button', { name: 'Add contact' }).click();
     expect(await page.getByLabel('Name').inputValue()).toBe('Rina Hartati');
@@ -271,7 +269,7 @@ describe('with the CRM', () => {
   });
 
   it('guesses no company for a free-mail sender, and refuses to save without one', async () => {
-    const page = await open(encodeSidebarContext(thread([{ name: '', email: 'someone.new@gmail.com' }])));
+    const page = await open(thread([{ name: '', email: 'someone.new@gmail.com' }]));
     await page.getByRole('button', { name: 'Add contact' }).click({ timeout: 20_000 });
     expect(await page.getByLabel('Name').inputValue()).toBe('Someone New');
     expect(await page.getByLabel('Company (a new account)').inputValue()).toBe('');
@@ -285,15 +283,15 @@ describe('with the CRM', () => {
   it('keeps a contact form left half filled with its thread while another client is shown', async () => {
     proxy.set('pass');
     const email = 'budi.santoso@nowhere-shipping.example';
-    const first = encodeSidebarContext(thread([{ name: 'Budi Santoso', email }]));
+    const first = thread([{ name: 'Budi Santoso', email }]);
     const page = await open(first);
     await page.getByRole('button', { name: 'Add contact' }).click({ timeout: 20_000 });
     await page.getByLabel('Role (optional)').fill('Fleet manager');
     await page.getByLabel('Name').fill('Budi S. Santoso');
-    await page.evaluate((hash) => (location.hash = hash), encodeSidebarContext(thread([{ name: '', email: DEMO_ADDRESSES.atRisk }])));
+    await page.show(thread([{ name: '', email: DEMO_ADDRESSES.atRisk }]));
     await page.getByTestId('contact-name').waitFor({ timeout: 20_000 });
     expect(await page.getByLabel('Role (optional)').count()).toBe(0);
-    await page.evaluate((hash) => (location.hash = hash), first);
+    await page.show(first);
     await expect.poll(() => page.getByLabel('Role (optional)').inputValue(), { timeout: 20_000 }).toBe('Fleet manager');
     expect(await page.getByLabel('Name').inputValue()).toBe('Budi S. Santoso');
     expect(await page.getByLabel('Email address').inputValue()).toBe(email);
@@ -302,7 +300,7 @@ describe('with the CRM', () => {
   });
 
   it('adds an unknown person at a known account to that account', async () => {
-    const page = await open(encodeSidebarContext(thread([{ name: 'Siti Procurement', email: DEMO_ADDRESSES.domainOnly }])));
+    const page = await open(thread([{ name: 'Siti Procurement', email: DEMO_ADDRESSES.domainOnly }]));
     await page.getByTestId('domain-match').waitFor({ timeout: 20_000 });
     const account = await page.getByTestId('account-name').innerText();
     await page.getByRole('button', { name: 'Add contact' }).click();

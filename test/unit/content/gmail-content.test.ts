@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runGmailContent } from '../../../lib/content/gmail-content';
+import { onMessage, removeAllListeners } from '../../../lib/messaging/channel';
 import type { LookupItem } from '../../../lib/messaging/protocol';
 import { contactMatch, summary, unknownMatch } from '../../support/crm-fixtures';
 import { asDocument } from '../mail/gmail/dom-types';
@@ -7,7 +8,11 @@ import { openFixture } from '../mail/gmail/fixture-dom';
 
 const AT_RISK = 'ana.lestari@bank-sinar.co.id';
 
+const KEY = 'k'.repeat(43);
+
 function harness(fixture: string, gate?: Promise<void>) {
+  // The background's answer to the content script's question for the sidebar channel's key.
+  onMessage('sidebarKey', () => ({ ok: true, value: KEY }));
   const window = openFixture(fixture);
   const doc = asDocument(window.document);
   const controller = new AbortController();
@@ -39,6 +44,7 @@ let close: (() => Promise<void>) | null = null;
 afterEach(async () => {
   await close?.();
   close = null;
+  removeAllListeners();
 });
 
 describe('runGmailContent', () => {
@@ -119,7 +125,10 @@ describe('runGmailContent', () => {
     const posted = vi.fn();
     Object.defineProperty(frame, 'contentWindow', { value: { postMessage: posted }, configurable: true });
     frame.dispatchEvent(new h.window.Event('load') as unknown as Event);
-    const port = (posted.mock.calls[0] as [unknown, string, MessagePort[]])[2][0] as MessagePort;
+    await vi.waitFor(() => expect(posted).toHaveBeenCalledTimes(1));
+    const [hello, , transfer] = posted.mock.calls[0] as [unknown, string, MessagePort[]];
+    expect(hello).toEqual({ type: 'crm:port', key: KEY });
+    const port = transfer[0] as MessagePort;
     const handed: { threadId: string; people: string[] }[] = [];
     port.onmessage = (event: MessageEvent) => {
       const { context } = event.data as { context: { threadId: string; participants: { email: string }[] } };
@@ -136,7 +145,9 @@ describe('runGmailContent', () => {
     main.replaceWith(next);
     h.window.happyDOM.setURL(`${h.window.location.href.split('#')[0]}#inbox/18c4100000000def`);
 
-    await vi.waitFor(() => expect(handed).toHaveLength(1));
+    // First the thread the frame was created for, which the sidebar shows only from the channel.
+    await vi.waitFor(() => expect(handed).toHaveLength(2));
+    expect(handed.shift()?.threadId).not.toBe('18c4100000000def');
     expect(handed[0]).toEqual({ threadId: '18c4100000000def', people: [AT_RISK, 'budi.santoso@bank-sinar.co.id', 'rudi.hartono@ourcompany.example'] });
     expect(h.asked.at(-1)).toEqual(['rudi.hartono@ourcompany.example']);
     // The banner needs only the client's answer, which is known.
