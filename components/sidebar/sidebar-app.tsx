@@ -1,21 +1,10 @@
-import type { SidebarContext } from '../../lib/mail/sidebar-context';
 import { t } from '../../lib/i18n';
-import { useLookup } from '../../lib/ui/sidebar-queries';
+import type { SidebarContext } from '../../lib/mail/sidebar-context';
 import { useCacheChanges } from '../../lib/ui/use-cache-changes';
 import { useSidebarSource } from '../../lib/ui/use-sidebar-source';
 import { useTheme } from '../../lib/ui/use-theme';
 import { SidebarSkeleton } from './sidebar-skeleton';
 import { ThreadView } from './thread-view';
-
-/**
- * Until the content script's channel is proven and hands the thread over: the skeleton, while
- * the lookup of the thread in the URL (if any) is already on its way, so a thread handed over
- * as it was created shows no later than before. Nothing of that lookup is shown from here.
- */
-function Waiting({ hint }: { hint: SidebarContext | null }) {
-  useLookup(hint?.participants.map((p) => p.email) ?? []);
-  return <SidebarSkeleton />;
-}
 
 /**
  * The sidebar: shows the thread handed over by the mail page's content script. The view
@@ -27,7 +16,7 @@ export function SidebarApp() {
   useCacheChanges();
   const source = useSidebarSource();
   useTheme(source.kind === 'thread' ? source.context.theme : source.kind === 'waiting' ? source.hint?.theme : undefined);
-  if (source.kind === 'waiting') return <Waiting hint={source.hint} />;
+
   if (source.kind === 'none') {
     return <main class="sidebar" aria-label={t('sidebar_title')}><p class="note-box muted">{t('sidebar_no_email')}</p></main>;
   }
@@ -41,5 +30,18 @@ export function SidebarApp() {
       </main>
     );
   }
-  return <ThreadView source={source} />;
+  if (source.kind === 'waiting' && !source.hint) return <SidebarSkeleton />;
+  // Until the content script's channel is proven and hands the thread over, the thread in the
+  // URL (which the mail page may have chosen) is looked up and drawn unseen and out of reach
+  // (hidden, inert) behind the skeleton: a thread handed over as the frame was created then
+  // only has to be uncovered. A different one is drawn over it in place.
+  const waiting = source.kind === 'waiting';
+  return (
+    <>
+      {waiting && <SidebarSkeleton />}
+      <div class={waiting ? 'unproven' : undefined} inert={waiting} aria-hidden={waiting || undefined}>
+        <ThreadView source={waiting ? { kind: 'thread', context: source.hint as SidebarContext } : source} />
+      </div>
+    </>
+  );
 }
