@@ -54,8 +54,8 @@ const PANEL_STYLE: Record<string, string> = {
  * sidebar that the channel is this script's and not a page script's; everything goes through
  * it: the thread shown (`crm:context`, which neither reloads the frame nor adds an entry to the
  * page's history), focus and risk requests, and the messages' text when the sidebar asks for it.
- * The first thread is also in the iframe's hash, only so the sidebar can start its lookup before
- * the channel is proven (the page can read and change the hash). When no thread is open
+ * The first thread is also in the iframe's hash, only so the sidebar can look it up and draw it,
+ * unseen, before the channel is proven (the page can read and change the hash). When no thread is open
  * the panel is put away, not removed: hidden, out of the page's layout, marked
  * `data-crm-overlay="sidebar-parked"`, showing nothing, and kept loaded for PARKED_MS, so the
  * next thread opened from the list is a message to a loaded page instead of a new one.

@@ -5,8 +5,8 @@ import { z } from 'zod';
  * messages through the channel it hands the frame on each load (see FrameMessage): a switch
  * neither reloads the frame nor adds a history entry. The first thread is also in the iframe
  * URL's hash (`sidebar.html#<encoded JSON>`), which the mail page can read and change: the
- * sidebar only starts that thread's lookup early from it, and shows a thread only once it comes
- * through the channel (it then writes it into its own hash with `history.replaceState`). It holds
+ * sidebar only looks that thread up and draws it unseen and inert meanwhile, and shows a thread
+ * only once it comes through the channel (it then writes it into its own hash with `history.replaceState`). It holds
  * nothing the page does not already show, and the sidebar treats it as untrusted input.
  */
 export const SidebarContext = z.object({

@@ -7,7 +7,8 @@ import { frameLink, type FrameLink } from './frame-link';
 /**
  * What the sidebar shows: a source, or `waiting` while framed by a mail page before its content
  * script has handed a thread over the proven channel. `hint` is the thread in this page's own
- * URL, which the mail page could have chosen: only its lookup is started from it, never shown.
+ * URL, which the mail page could have chosen: it is looked up and drawn unseen and inert (see
+ * SidebarApp), never shown unless the same thread comes through the channel.
  */
 export type ShownSource = SidebarSource | { kind: 'waiting'; hint: SidebarContext | null };
 
@@ -23,7 +24,7 @@ function sameSource(a: ShownSource, b: ShownSource): boolean {
  * proven channel (lib/ui/frame-link.ts), without a reload; nothing from the URL or window
  * messages, which a page script can set. Opened on its own (not in a frame), it shows nothing.
  * A handed-over thread is written back into this page's own URL (replacing, not adding, a
- * history entry), so a reload starts its lookup early. Listening starts when this module loads,
+ * history entry), so a reload starts on it early. Listening starts when this module loads,
  * before the first render, so a thread handed over while the sidebar starts is not missed.
  */
 function createSourceStore(win: Window, link: FrameLink) {
