@@ -8,7 +8,8 @@ import { hasHostPermission } from '../lib/background/host-access';
 import { createHandlers, type Handlers } from '../lib/background/handlers';
 import { listenForNoteShortcut } from '../lib/background/note-shortcut';
 import { createSidebarKey, sessionSidebarKeyArea } from '../lib/background/sidebar-key';
-import { onMessage, sendMessage, type CacheChange } from '../lib/messaging/protocol';
+import { onMessage, sendMessage } from '../lib/messaging/channel';
+import type { CacheChange } from '../lib/messaging/protocol';
 
 /** Every request the background answers; a Record so that a message added to the protocol can't be missed here. */
 const REQUESTS: Record<keyof Handlers, true> = {

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/preact-query';
 import { t } from '../../lib/i18n';
 import { ask } from '../../lib/ui/ask';
-import { toProblem } from '../../lib/ui/problem-text';
+import { toProblem } from '../../lib/messaging/problem-error';
 import { ProblemView } from '../common/problem-view';
 import { SettingsForm } from './settings-form';
 

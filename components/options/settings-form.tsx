@@ -4,7 +4,7 @@ import type { Settings } from '../../lib/config/settings';
 import { t } from '../../lib/i18n';
 import { ask } from '../../lib/ui/ask';
 import { releaseHostPermission, requestHostPermission } from '../../lib/ui/host-permission';
-import { toProblem } from '../../lib/ui/problem-text';
+import { toProblem } from '../../lib/messaging/problem-error';
 import { draftOf, parseDraft, savedErrors, type DraftErrors, type DraftField, type SettingsDraft } from '../../lib/ui/settings-draft';
 import { ConnectionOutcome, type Outcome } from './connection-outcome';
 import { TextField } from './text-field';

@@ -5,7 +5,8 @@ import { t } from '../../lib/i18n';
 import type { OutboxStatus, OutboxSummary } from '../../lib/messaging/protocol';
 import type { Write } from '../../lib/messaging/write';
 import { ask } from '../../lib/ui/ask';
-import { problemText, toProblem } from '../../lib/ui/problem-text';
+import { toProblem } from '../../lib/messaging/problem-error';
+import { problemText } from '../../lib/ui/problem-text';
 
 type Change = { key: string; write: Write };
 interface Actions {

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/preact-query';
 import { browser } from 'wxt/browser';
 import { t } from '../../lib/i18n';
 import { ask } from '../../lib/ui/ask';
-import { toProblem } from '../../lib/ui/problem-text';
+import { toProblem } from '../../lib/messaging/problem-error';
 import { relativeTime } from '../../lib/ui/relative-time';
 import { useCacheChanges } from '../../lib/ui/use-cache-changes';
 import { ProblemView } from '../common/problem-view';

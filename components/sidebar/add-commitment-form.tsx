@@ -3,7 +3,7 @@ import { Day, NewCommitment, type Commitment, type User, type UserRef } from '..
 import { t } from '../../lib/i18n';
 import { NO_COMMITMENT, tidyCommitmentDraft, type CommitmentDraft } from '../../lib/sidebar/commitment-draft';
 import { commitmentDrafts } from '../../lib/ui/kept-drafts';
-import { toProblem } from '../../lib/ui/problem-text';
+import { toProblem } from '../../lib/messaging/problem-error';
 import { useFocusReturn } from '../../lib/ui/use-focus-return';
 import type { QueuedWrites } from '../../lib/ui/use-queued-writes';
 import { useScoped } from '../../lib/ui/use-scoped';

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { contactFromDraft, type ContactDraft, type ContactErrors } from '../../lib/sidebar/contact-draft';
 import { createScopedStore } from '../../lib/sidebar/scoped-store';
-import { toProblem } from '../../lib/ui/problem-text';
+import { toProblem } from '../../lib/messaging/problem-error';
 import { useQueuedWrites } from '../../lib/ui/use-queued-writes';
 import { useScoped } from '../../lib/ui/use-scoped';
 import { ProblemView } from '../common/problem-view';

@@ -2,7 +2,7 @@ import type { AccountSummary, Commitment, User, UserRef } from '../../lib/api';
 import { t } from '../../lib/i18n';
 import { orderCommitments } from '../../lib/sidebar/commitment-order';
 import { localDay } from '../../lib/sidebar/day-groups';
-import { toProblem } from '../../lib/ui/problem-text';
+import { toProblem } from '../../lib/messaging/problem-error';
 import { useOpenCommitments } from '../../lib/ui/sidebar-queries';
 import { useCommitmentChanges } from '../../lib/ui/use-commitment-changes';
 import type { QueuedWrites } from '../../lib/ui/use-queued-writes';

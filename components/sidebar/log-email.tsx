@@ -4,7 +4,7 @@ import { t } from '../../lib/i18n';
 import type { SidebarContext } from '../../lib/mail/sidebar-context';
 import { contactIdsFor, emailInteraction, loggedEntry } from '../../lib/sidebar/email-log';
 import { requestBody } from '../../lib/ui/frame-link';
-import { toProblem } from '../../lib/ui/problem-text';
+import { toProblem } from '../../lib/messaging/problem-error';
 import { useTimeline } from '../../lib/ui/sidebar-queries';
 import type { QueuedWrites } from '../../lib/ui/use-queued-writes';
 import { ProblemView } from '../common/problem-view';

@@ -1,6 +1,6 @@
 import { t, type MessageKey } from '../../lib/i18n';
 import { EMPTY_NOTE, NOTE_KINDS, noteFromDraft, type NoteDraft, type NoteErrors } from '../../lib/sidebar/note-draft';
-import { toProblem } from '../../lib/ui/problem-text';
+import { toProblem } from '../../lib/messaging/problem-error';
 import { noteDrafts } from '../../lib/ui/kept-drafts';
 import type { QueuedWrites } from '../../lib/ui/use-queued-writes';
 import { useScoped } from '../../lib/ui/use-scoped';

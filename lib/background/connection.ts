@@ -1,6 +1,6 @@
 import { isSafeApiUrl } from '../config/loopback';
 import { connectionOf, type Connection, type Settings } from '../config/settings';
-import { ProblemError } from '../messaging/problem';
+import { ProblemError } from '../messaging/problem-error';
 import { createCrmClient, type CrmClient, type CrmClientOptions } from './crm-client';
 import type { Db } from './db';
 import { recordOutcome } from './status';

@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import { ApiError, ENDPOINTS, IDEMPOTENCY_HEADER } from '../api';
 import { isSafeApiUrl } from '../config/loopback';
 import type { Connection } from '../config/settings';
-import { ProblemError, issuePath, type Problem } from '../messaging/problem';
+import type { Problem } from '../messaging/problem';
+import { ProblemError, issuePath } from '../messaging/problem-error';
 import { retryAtFrom } from './retry-after';
 
 export type EndpointName = keyof typeof ENDPOINTS;

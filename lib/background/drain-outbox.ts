@@ -1,4 +1,4 @@
-import { toProblem } from '../messaging/problem';
+import { toProblem } from '../messaging/problem-error';
 import { serverWaitUntil } from './backoff';
 import type { CrmClient } from './crm-client';
 import type { Write } from '../messaging/write';

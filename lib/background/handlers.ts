@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { issuePath, toProblem, type Result } from '../messaging/problem';
+import { issuePath, toProblem, type Result } from '../messaging/problem-error';
 import {
   AccountData, CommitmentsData, EnqueueData, LookupData, NoData, OutboxKeyData, UpdateWriteData, OPEN_TO_CONTENT_SCRIPTS, ReportLayoutData,
   SaveSettingsData, TestConnectionData, TimelineData, type BackgroundNotice, type OutboxStatus, type ProtocolMap,

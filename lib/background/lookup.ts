@@ -1,6 +1,6 @@
 import { Email, LOOKUP_MAX, type Commitment, type CommitmentList, type LookupInclude, type LookupMatch } from '../api';
 import { exclusionOf } from '../config/exclusions';
-import { ProblemError, toProblem } from '../messaging/problem';
+import { ProblemError, toProblem } from '../messaging/problem-error';
 import type { Fresh, LookupItem, ThreadLookup } from '../messaging/protocol';
 import { getAccount, getCommitments } from './account-reads';
 import type { Ctx } from './context';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { sendMessage } from '../messaging/protocol';
+import { sendMessage } from '../messaging/channel';
 
 /** The `commands` entry in wxt.config.ts; users can change its keys at chrome://extensions/shortcuts. */
 export const FOCUS_NOTE_COMMAND = 'focus-note';

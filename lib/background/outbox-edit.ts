@@ -1,4 +1,4 @@
-import { ProblemError } from '../messaging/problem';
+import { ProblemError } from '../messaging/problem-error';
 import type { Write } from '../messaging/write';
 import type { Db } from './db';
 import { groupOf, type OutboxItem } from './outbox-item';

@@ -40,6 +40,3 @@ export const Problem = z.discriminatedUnion('kind', [
 ]);
 export type Problem = z.infer<typeof Problem>;
 export type ProblemKind = Problem['kind'];
-
-export type { Result } from './problem-error';
-export { ProblemError, issuePath, toProblem } from './problem-error';

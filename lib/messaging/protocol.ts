@@ -3,7 +3,8 @@ import type { AccountDetail, CommitmentList, LookupMatch, Me, TimelinePage } fro
 import { Id, InteractionKind } from '../api';
 import type { Exclusion } from '../config/exclusions';
 import { ApiUrl, Settings } from '../config/settings';
-import type { Problem, Result } from './problem';
+import type { Problem } from './problem';
+import type { Result } from './problem-error';
 import { Write } from './write';
 
 // ---- payload schemas: the background checks every message's `data` with these -------------
@@ -171,5 +172,3 @@ export const OPEN_TO_CONTENT_SCRIPTS: ReadonlySet<keyof ProtocolMap> = new Set([
   // Asked by content scripts only; a mail page's own scripts cannot reach the extension's messaging.
   'sidebarKey',
 ]);
-
-export { sendMessage, onMessage, removeAllListeners } from './channel';

@@ -48,4 +48,3 @@ function retryDetail(retryAt: number | undefined): string | null {
   return t('problem_retry_at', dateFormat(browser.i18n.getUILanguage(), { hour: 'numeric', minute: '2-digit' }).format(retryAt));
 }
 
-export { toProblem } from '../messaging/problem-error';

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/preact-query';
 import { useEffect } from 'preact/hooks';
-import { onMessage, type CacheChange } from '../messaging/protocol';
+import { onMessage } from '../messaging/channel';
+import type { CacheChange } from '../messaging/protocol';
 
 // The messaging library allows one listener per message type and page, so the page keeps one
 // and hands each change to every component that asked.

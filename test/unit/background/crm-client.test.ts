@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildUrl, createCrmClient } from '../../../lib/background/crm-client';
-import { ProblemError, type Problem } from '../../../lib/messaging/problem';
+import type { Problem } from '../../../lib/messaging/problem';
+import { ProblemError } from '../../../lib/messaging/problem-error';
 import { ME, contactMatch } from '../../support/crm-fixtures';
 import { apiError, fakeCrm, type Reply } from '../../support/fake-crm';
 

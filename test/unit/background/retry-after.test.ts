@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createCrmClient } from '../../../lib/background/crm-client';
 import { RETRY_AFTER_CAP_MS, parseHttpDate, retryAtFrom } from '../../../lib/background/retry-after';
-import { ProblemError, type Problem } from '../../../lib/messaging/problem';
+import type { Problem } from '../../../lib/messaging/problem';
+import { ProblemError } from '../../../lib/messaging/problem-error';
 
 const NOW = Date.parse('2026-11-23T09:00:00Z');
 const HOUR = 3_600_000;

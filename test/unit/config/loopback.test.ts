@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCrmClient } from '../../../lib/background/crm-client';
 import { isSafeApiUrl } from '../../../lib/config/loopback';
 import { API_URL_ISSUE, ApiUrl, Settings, StoredSettings } from '../../../lib/config/settings';
-import { ProblemError } from '../../../lib/messaging/problem';
+import { ProblemError } from '../../../lib/messaging/problem-error';
 import { parseDraft, savedErrors } from '../../../lib/ui/settings-draft';
 
 const INSECURE_WORDS = 'Use https:// for a CRM on another computer. Plain http is allowed only for a CRM on this computer (localhost, 127.0.0.1 or [::1]), so that your token never crosses the network unencrypted.';

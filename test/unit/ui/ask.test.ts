@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ProblemError } from '../../../lib/messaging/problem';
-import { onMessage, removeAllListeners } from '../../../lib/messaging/protocol';
+import { ProblemError } from '../../../lib/messaging/problem-error';
+import { onMessage, removeAllListeners } from '../../../lib/messaging/channel';
 import { ask } from '../../../lib/ui/ask';
 import { ME } from '../../support/crm-fixtures';
 

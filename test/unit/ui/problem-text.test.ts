@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../../lib/messaging/problem';
-import { ProblemError } from '../../../lib/messaging/problem';
-import { problemText, toProblem } from '../../../lib/ui/problem-text';
+import { ProblemError, toProblem } from '../../../lib/messaging/problem-error';
+import { problemText } from '../../../lib/ui/problem-text';
 
 describe('problemText', () => {
   it.each<[Problem, string, boolean]>([
