@@ -1,4 +1,5 @@
 import type { ApiError } from '../../lib/api';
+import { ConflictError, DomainError, KeyReusedError, NotFoundError, ValidationError } from '../store/errors';
 
 type Status = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 421 | 422 | 429 | 500 | 503;
 
@@ -25,16 +26,24 @@ export class HttpError extends Error {
 export const validationError = (field: string, message: string) =>
   new HttpError(400, 'validation', message, field);
 
-/** A referenced record that is missing or belongs to another team: the same answer for both. */
-export const notFound = (what: string, field?: string) =>
-  new HttpError(404, 'not_found', `${what} not found`, field);
 
 /** The client stopped sending the body before its end (closed the connection, or sent less than it declared). */
 export const incompleteBody = () =>
   new HttpError(400, 'incomplete_body', 'the request body ended before all of it arrived; send it again', 'body');
 
-/** A client-made id the caller's own team already used: telling them helps a client that retries. */
-export const idTaken = () => new HttpError(409, 'conflict', 'a record with this id already exists', 'body.id');
+/**
+ * The store's refusals as answers, the one place their statuses and codes are decided. A record
+ * that is missing or another team's is a 404 for both; a collision is a 409; a value the data
+ * refuses is a 400; a reused Idempotency-Key is a 422.
+ */
+export function fromDomainError(err: unknown): HttpError | null {
+  if (!(err instanceof DomainError)) return null;
+  if (err instanceof NotFoundError) return new HttpError(404, 'not_found', err.message, err.field);
+  if (err instanceof ValidationError) return validationError(err.field, err.message);
+  if (err instanceof ConflictError) return new HttpError(409, 'conflict', err.message, err.field, err.details);
+  if (err instanceof KeyReusedError) return new HttpError(422, 'idempotency_mismatch', err.message, err.field);
+  return null;
+}
 
 /**
  * Database errors that a client's input can cause, as client errors: two writers racing for the

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { ENDPOINTS } from '../../lib/api/endpoints';
 import type { AppEnv } from './env';
-import { fromDatabaseError, HttpError, incompleteBody } from './errors';
+import { fromDatabaseError, fromDomainError, HttpError, incompleteBody } from './errors';
 import { bodyCutOff } from './node-request';
 
 const ROUTES = Object.values(ENDPOINTS).map((e) => ({
@@ -20,11 +20,15 @@ export function notFoundHandler(c: Context<AppEnv>): Response {
   return c.json(new HttpError(404, 'not_found', `no route ${c.req.method} ${c.req.path}`).toBody(), 404);
 }
 
-/** The single place errors become answers: client faults as 4xx JSON, the rest as a plain 500. */
+/**
+ * The single place errors become answers: HTTP refusals as they are, the store's and the database's
+ * mapped (`http/errors.ts`), client faults as 4xx JSON, the rest as a plain 500.
+ */
 export function errorHandler(err: Error, c: Context<AppEnv>): Response {
   // A body cut off by its client fails wherever it is being read (`readBody` turns it into a 400
   // itself; Hono's streamed body limit does not): the client's fault, never logged as ours.
-  const known = err instanceof HttpError ? err : (fromDatabaseError(err) ?? (bodyCutOff(c) ? incompleteBody() : null));
+  const known =
+    err instanceof HttpError ? err : (fromDomainError(err) ?? fromDatabaseError(err) ?? (bodyCutOff(c) ? incompleteBody() : null));
   if (known) return c.json(known.toBody(), known.status);
   console.error(`${c.req.method} ${c.req.path} failed:`, err);
   return c.json(new HttpError(500, 'internal', 'the server failed; the error is in its log').toBody(), 500);

@@ -4,11 +4,11 @@ import { ENDPOINTS } from '../../lib/api/endpoints';
 import { buildOpenApi } from '../../lib/api/openapi';
 import { afterAuth, unauthorized } from '../http/auth';
 import type { AppEnv, Deps } from '../http/env';
-import { notFound } from '../http/errors';
 import { withServerAnswers } from '../http/openapi-answers';
 import { check, queryOf } from '../http/validate';
 import { accountInTeam, listCommitments, loadAccountDetail } from '../store/accounts';
 import { changesSince } from '../store/changes';
+import { NotFoundError } from '../store/errors';
 import { decodeCursor, timelineForToken } from '../store/timeline';
 import { hashToken } from '../store/tokens';
 
@@ -34,7 +34,7 @@ export function registerReads(app: Hono<AppEnv>, deps: Deps): void {
     const me = c.get('caller');
     const id = check(Id, c.req.param('id'), 'path.id');
     const detail = await loadAccountDetail(deps.db, me.teamId, id, { settings: me.settings, key: me.settingsKey }, deps.now());
-    if (!detail) throw notFound('account', 'path.id');
+    if (!detail) throw new NotFoundError('account', 'path.id');
     return c.json(detail);
   });
 
@@ -61,7 +61,7 @@ export function registerReads(app: Hono<AppEnv>, deps: Deps): void {
     });
     if (!answer.caller) throw unauthorized();
     c.set('verified', true);
-    if (!answer.found) throw notFound('account', 'path.id');
+    if (!answer.found) throw new NotFoundError('account', 'path.id');
     if (badCursor !== null) throw badCursor;
     return c.json(answer.page);
   });
@@ -70,7 +70,7 @@ export function registerReads(app: Hono<AppEnv>, deps: Deps): void {
     const me = c.get('caller');
     const id = check(Id, c.req.param('id'), 'path.id');
     const query = check(CommitmentsQuery, queryOf(c), 'query');
-    if (!(await accountInTeam(deps.db, me.teamId, id))) throw notFound('account', 'path.id');
+    if (!(await accountInTeam(deps.db, me.teamId, id))) throw new NotFoundError('account', 'path.id');
     return c.json(await listCommitments(deps.db, me.teamId, id, query.status));
   });
 

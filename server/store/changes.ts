@@ -1,6 +1,6 @@
 import type { Change, ChangesPage } from '../../lib/api';
 import type { Queryable } from '../db';
-import { validationError } from '../http/errors';
+import { ValidationError } from './errors';
 
 export type ChangeType = Change['type'];
 
@@ -49,7 +49,7 @@ function decode(cursor: string): Position {
   // Beyond xid8's and bigint's range PostgreSQL may clamp or refuse depending on the engine: no
   // cursor this server handed out is there.
   if (!m?.[1] || !m[2] || BigInt(m[1]) > XID8_MAX || BigInt(m[2]) > BIGINT_MAX) {
-    throw validationError('query.since', 'query.since: not a cursor this server handed out');
+    throw new ValidationError('query.since', 'query.since: not a cursor this server handed out');
   }
   return { xid: m[1], seq: m[2] };
 }

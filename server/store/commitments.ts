@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Commitment, CommitmentPatch, NewCommitment } from '../../lib/api';
 import type { Queryable } from '../db';
-import { HttpError, notFound } from '../http/errors';
+import { ConflictError, NotFoundError } from './errors';
 import { recordChanges } from './changes';
 import { requireAccount, requireContacts, requireInteraction, requireUsers, takenIdError } from './refs';
 import { COMMITMENT_SELECT, toCommitment, type CommitmentRow } from './rows';
@@ -77,10 +77,8 @@ export async function patchCommitment(
   const row = updated.rows[0];
   if (!row) {
     const current = await loadCommitment(tx, caller.teamId, id);
-    if (!current) throw notFound('commitment', 'path.id');
-    throw new HttpError(
-      409,
-      'conflict',
+    if (!current) throw new NotFoundError('commitment', 'path.id');
+    throw new ConflictError(
       `this commitment changed since version ${patch.version}; it is now at version ${current.version}`,
       'body.version',
       { commitment: current },

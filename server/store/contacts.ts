@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { isFreeMailDomain } from '../../lib/api';
 import type { ContactCreated, NewContact } from '../../lib/api';
 import type { Queryable } from '../db';
-import { HttpError, validationError } from '../http/errors';
+import { ConflictError, ValidationError } from './errors';
 import { loadAccount } from './accounts';
 import { recordChanges, type ChangeEntry } from './changes';
 import { requireAccount, takenIdError } from './refs';
@@ -19,7 +19,7 @@ async function requireFreeEmails(tx: Queryable, teamId: string, emails: readonly
   );
   const taken = new Set(rows.map((r) => r.email));
   const i = emails.findIndex((e) => taken.has(e));
-  if (i >= 0) throw new HttpError(409, 'conflict', `${emails[i]} already belongs to a contact`, `body.emails.${i}`);
+  if (i >= 0) throw new ConflictError(`${emails[i]} already belongs to a contact`, `body.emails.${i}`);
 }
 
 async function createAccount(
@@ -32,7 +32,7 @@ async function createAccount(
   const free = domains.findIndex(isFreeMailDomain);
   if (free >= 0) {
     const field = `body.newAccount.domains.${account.domains.indexOf(domains[free] ?? '')}`;
-    throw validationError(field, `${field}: a free-mail domain cannot identify an account`);
+    throw new ValidationError(field, `${field}: a free-mail domain cannot identify an account`);
   }
   const { rows } = await tx.query<{ domain: string }>(
     'select domain from account_domains where team_id = $1 and domain = any($2::text[])',
@@ -40,7 +40,7 @@ async function createAccount(
   );
   if (rows[0]) {
     const field = `body.newAccount.domains.${account.domains.indexOf(rows[0].domain)}`;
-    throw new HttpError(409, 'conflict', `${rows[0].domain} already belongs to an account`, field);
+    throw new ConflictError(`${rows[0].domain} already belongs to an account`, field);
   }
   // Always a server-made id: a new account cannot collide with another team's.
   const id = randomUUID();
@@ -70,7 +70,7 @@ export async function createContact(tx: Queryable, caller: Caller, input: Input,
     accountId = await createAccount(tx, caller, input.newAccount, now);
     changes.push({ type: 'account', id: accountId, accountId });
   } else {
-    throw validationError('body.accountId', 'give either accountId or newAccount');
+    throw new ValidationError('body.accountId', 'give either accountId or newAccount');
   }
   const id = input.id ?? randomUUID();
   const inserted = await tx.query(

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../db';
-import { HttpError } from '../http/errors';
+import { KeyReusedError } from './errors';
 
 /** Keys are kept at least this long; older ones are purged. */
 export const IDEMPOTENCY_RETENTION_DAYS = 7;
@@ -50,12 +50,7 @@ export async function claimKey(
   const prior = rows[0];
   if (!prior) throw new Error('idempotency key vanished between claim and read');
   if (prior.request_hash !== hash) {
-    throw new HttpError(
-      422,
-      'idempotency_mismatch',
-      'this Idempotency-Key was already used for a different request',
-      'header.idempotency-key',
-    );
+    throw new KeyReusedError('header.idempotency-key');
   }
   return { status: prior.status, body: prior.response };
 }

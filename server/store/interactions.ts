@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Commitment, InteractionCreated, NewInteraction } from '../../lib/api';
 import type { Queryable } from '../db';
-import { validationError } from '../http/errors';
+import { ValidationError } from './errors';
 import { recordChanges, type ChangeEntry } from './changes';
 import { requireAccount, requireContacts, requireUsers, takenIdError } from './refs';
 import type { Caller } from './users';
@@ -33,7 +33,7 @@ export async function createInteraction(
   // Millisecond precision, like the column, so the answer matches what is stored.
   const occurredAt = input.occurredAt === undefined ? now : new Date(Date.parse(input.occurredAt));
   // Year 0 passes the ISO format; the two drivers disagree on it (1 BC or an error), so refuse it.
-  if (occurredAt.getUTCFullYear() < 1) throw validationError('body.occurredAt', 'body.occurredAt: the year must be 1 or later');
+  if (occurredAt.getUTCFullYear() < 1) throw new ValidationError('body.occurredAt', 'body.occurredAt: the year must be 1 or later');
   const contactIds = [...new Set(input.contactIds)];
   const inserted = await tx.query(
     `insert into interactions (id, team_id, account_id, kind, direction, occurred_at, summary, author_id,

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db';
-import { idTaken, notFound, validationError } from '../http/errors';
+import { idTaken, NotFoundError, ValidationError } from './errors';
 
 /**
  * Checks of ids a request body refers to. A record of another team answers exactly like a missing
@@ -8,7 +8,7 @@ import { idTaken, notFound, validationError } from '../http/errors';
 
 export async function requireAccount(q: Queryable, teamId: string, id: string, field: string): Promise<void> {
   const { rows } = await q.query('select 1 from accounts where id = $1 and team_id = $2', [id, teamId]);
-  if (rows.length === 0) throw notFound('account', field);
+  if (rows.length === 0) throw new NotFoundError('account', field);
 }
 
 /** Users must be in the team; `fields[i]` names where `ids[i]` came from. */
@@ -23,7 +23,7 @@ export async function requireUsers(
   ]);
   const found = new Set(rows.map((r) => r.id));
   const missing = refs.find((r) => !found.has(r.id));
-  if (missing) throw notFound('user', missing.field);
+  if (missing) throw new NotFoundError('user', missing.field);
 }
 
 /** Contacts must be people of this account (people of other accounts would skew its risk). */
@@ -41,8 +41,8 @@ export async function requireContacts(
   const accountOf = new Map(rows.map((r) => [r.id, r.account_id]));
   for (const { id, field } of refs) {
     const owner = accountOf.get(id);
-    if (owner === undefined) throw notFound('contact', field);
-    if (owner !== accountId) throw validationError(field, `${field}: this contact belongs to another account`);
+    if (owner === undefined) throw new NotFoundError('contact', field);
+    if (owner !== accountId) throw new ValidationError(field, `${field}: this contact belongs to another account`);
   }
 }
 
@@ -58,8 +58,8 @@ export async function requireInteraction(
     [id, teamId],
   );
   const row = rows[0];
-  if (!row) throw notFound('interaction', field);
-  if (row.account_id !== accountId) throw validationError(field, `${field}: this interaction belongs to another account`);
+  if (!row) throw new NotFoundError('interaction', field);
+  if (row.account_id !== accountId) throw new ValidationError(field, `${field}: this interaction belongs to another account`);
 }
 
 /** Tables whose rows a client may name itself (an optional `id` in the body). */
@@ -74,5 +74,5 @@ export type ClientIdTable = 'interactions' | 'commitments' | 'contacts';
  */
 export async function takenIdError(q: Queryable, table: ClientIdTable, teamId: string, id: string, what: string): Promise<Error> {
   const { rows } = await q.query<{ mine: boolean }>(`select team_id = $2 as mine from ${table} where id = $1`, [id, teamId]);
-  return rows[0]?.mine ? idTaken() : notFound(what, 'body.id');
+  return rows[0]?.mine ? idTaken() : new NotFoundError(what, 'body.id');
 }

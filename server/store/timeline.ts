@@ -1,6 +1,6 @@
 import type { InteractionKind, TimelinePage } from '../../lib/api';
 import type { Queryable } from '../db';
-import { validationError } from '../http/errors';
+import { ValidationError } from './errors';
 import { INTERACTION_COLUMNS, toInteraction, type InteractionRow } from './rows';
 import { CALLER_CTE } from './users';
 
@@ -30,7 +30,7 @@ export function decodeCursor(cursor: string): Position {
   } catch {
     // fall through to the validation error below
   }
-  throw validationError('query.cursor', 'query.cursor: not a cursor this server handed out');
+  throw new ValidationError('query.cursor', 'query.cursor: not a cursor this server handed out');
 }
 
 export interface TimelineOptions {
