@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/preact-query';
 import { useState } from 'preact/hooks';
-import { rebased, textOf, theirVersion, withText, type TheirVersion } from '../../lib/background/outbox-text';
+import { rebased, textOf, theirVersion, withText, type TheirVersion } from '../../lib/messaging/write-text';
 import { t } from '../../lib/i18n';
 import type { OutboxStatus, OutboxSummary } from '../../lib/messaging/protocol';
 import type { Write } from '../../lib/messaging/write';

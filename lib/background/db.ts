@@ -2,7 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { AccountDetail, CommitmentList, LookupMatch, Me, TimelinePage } from '../api';
 import type { Settings } from '../config/settings';
 import type { Problem } from '../messaging/problem';
-import type { OutboxItem } from './outbox-item';
+import type { OutboxItem } from './outbox/item';
 
 /** Cached answers remember when they were fetched, for stale-while-revalidate. */
 interface Cached {

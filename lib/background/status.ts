@@ -5,8 +5,9 @@ import type { Problem } from '../messaging/problem';
 import type { Status } from '../messaging/protocol';
 import type { Ctx } from './context';
 import { readStatus, updateStatus, type Db } from './db';
-import { allItems, summarise } from './outbox';
-import { emit } from './outbox-signals';
+import { allItems } from './outbox/queue';
+import { summarise } from './outbox/summary';
+import { emit } from './outbox/signals';
 
 /** Problems that mean the CRM could not be reached at all (down, unplugged, a proxy's 5xx). */
 export function isOfflineProblem(problem: Problem | null): boolean {

@@ -1,4 +1,4 @@
-import { serverWaitUntil } from './backoff';
+import { serverWaitUntil } from './outbox/backoff';
 import type { Ctx } from './context';
 import { readStatus, updateStatus, type Db } from './db';
 import { invalidateAccounts, invalidateUnknownLookups } from './invalidate';

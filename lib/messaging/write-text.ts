@@ -1,4 +1,4 @@
-import type { Write } from '../messaging/write';
+import type { Write } from './write';
 
 /**
  * The free text of a write, the part a person typed and may want to correct after the CRM

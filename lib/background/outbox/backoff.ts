@@ -1,4 +1,4 @@
-import type { Problem } from '../messaging/problem';
+import type { Problem } from '../../messaging/problem';
 
 /**
  * The first retry comes after 1–2 s: a blip (one lost connection, a restarting CRM) costs the user

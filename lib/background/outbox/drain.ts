@@ -1,14 +1,14 @@
-import { toProblem } from '../messaging/problem-error';
+import { toProblem } from '../../messaging/problem-error';
 import { serverWaitUntil } from './backoff';
-import type { CrmClient } from './crm-client';
-import type { Write } from '../messaging/write';
-import type { Db } from './db';
-import { allItems, changed, recoverInterrupted } from './outbox';
-import { createdIdOf, refsOf } from './outbox-refs';
-import { releaseWaiting, settle } from './outbox-settle';
-import { listen, WORKER_INSTANCE } from './outbox-signals';
-import { exclusive, createWakeups } from './outbox-wake';
-import { sendWrite } from './send-write';
+import type { CrmClient } from '../crm-client';
+import type { Write } from '../../messaging/write';
+import type { Db } from '../db';
+import { allItems, changed, recoverInterrupted } from './queue';
+import { createdIdOf, refsOf } from './refs';
+import { releaseWaiting, settle } from './settle';
+import { listen, WORKER_INSTANCE } from './signals';
+import { exclusive, createWakeups } from './wake';
+import { sendWrite } from './send';
 
 export interface DrainDeps {
   db: Db;

@@ -1,9 +1,9 @@
-import { ProblemError } from '../messaging/problem-error';
-import type { Write } from '../messaging/write';
-import type { Db } from './db';
-import { groupOf, type OutboxItem } from './outbox-item';
-import { changeItem, newKey } from './outbox';
-import { createdIdOf } from './outbox-refs';
+import { ProblemError } from '../../messaging/problem-error';
+import type { Write } from '../../messaging/write';
+import type { Db } from '../db';
+import { groupOf, type OutboxItem } from './item';
+import { changeItem, newKey } from './queue';
+import { createdIdOf } from './refs';
 
 /** JSON with sorted keys, so that the same body in another key order counts as unchanged. */
 function canonical(value: unknown): string {

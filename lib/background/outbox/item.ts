@@ -1,5 +1,5 @@
-import type { Write } from '../messaging/write';
-import type { Problem } from '../messaging/problem';
+import type { Write } from '../../messaging/write';
+import type { Problem } from '../../messaging/problem';
 
 export type OutboxState = 'pending' | 'sending' | 'failed';
 

@@ -1,11 +1,9 @@
-import type { Write } from '../messaging/write';
+import type { Write } from '../../messaging/write';
 import { serverWaitUntil } from './backoff';
-import type { Db } from './db';
-import { groupOf, type OutboxItem } from './outbox-item';
-import { accountOf } from './outbox-refs';
-import { emit, WORKER_INSTANCE } from './outbox-signals';
-
-export { summarise } from './outbox-summary';
+import type { Db } from '../db';
+import { groupOf, type OutboxItem } from './item';
+import { accountOf } from './refs';
+import { emit, WORKER_INSTANCE } from './signals';
 
 /** Fills the client-made record id where the contract allows one, so later writes can refer to it. */
 function withClientId(write: Write, newId: () => string): { write: Write; id: string | null } {

@@ -1,5 +1,5 @@
-import type { Write } from '../messaging/write';
-import type { OutboxItem } from './outbox-item';
+import type { Write } from '../../messaging/write';
+import type { OutboxItem } from './item';
 
 /** The record id a write creates with a client-made id, so that later writes can refer to it. */
 export function createdIdOf(write: Write): string | null {

@@ -1,5 +1,5 @@
-import type { Write } from '../messaging/write';
-import type { CrmClient } from './crm-client';
+import type { Write } from '../../messaging/write';
+import type { CrmClient } from '../crm-client';
 
 /** Sends one write with its idempotency key; returns the account the CRM says it touched. */
 export async function sendWrite(client: CrmClient, write: Write, idempotencyKey: string): Promise<string> {

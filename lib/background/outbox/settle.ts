@@ -1,7 +1,7 @@
-import type { Problem } from '../messaging/problem';
+import type { Problem } from '../../messaging/problem';
 import { backoffDelay, serverWaitUntil, verdictFor, type Verdict } from './backoff';
-import type { Db } from './db';
-import type { OutboxItem } from './outbox-item';
+import type { Db } from '../db';
+import type { OutboxItem } from './item';
 
 /** What a failed send leaves in the outbox: refused writes wait for the user, the rest retry later. */
 export function settle(item: OutboxItem, problem: Problem, now: number, random: number): { next: OutboxItem; verdict: Verdict } {

@@ -1,4 +1,4 @@
-import type { Db } from './db';
+import type { Db } from '../db';
 
 /**
  * What the outbox and the connection tell the rest of the worker: the outbox changed (a write

@@ -1,8 +1,8 @@
-import type { OutboxStatus, OutboxSummary } from '../messaging/protocol';
-import type { Write } from '../messaging/write';
-import type { OutboxItem } from './outbox-item';
-import { accountOf, createdIdOf, waitingFor } from './outbox-refs';
-import { textOf } from './outbox-text';
+import type { OutboxStatus, OutboxSummary } from '../../messaging/protocol';
+import type { Write } from '../../messaging/write';
+import type { OutboxItem } from './item';
+import { accountOf, createdIdOf, waitingFor } from './refs';
+import { textOf } from '../../messaging/write-text';
 
 function excerptOf(write: Write): string {
   const text = write.type === 'commitment-patch' ? (write.body.text ?? write.body.status ?? '') : textOf(write);

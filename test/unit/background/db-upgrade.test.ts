@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION, openCrmDb } from '../../../lib/background/db';
-import { enqueue } from '../../../lib/background/outbox';
+import { enqueue } from '../../../lib/background/outbox/queue';
 import { loadSettings, storeSettings } from '../../../lib/background/settings-store';
 import { EMPTY_SETTINGS } from '../../../lib/config/settings';
 import { ACCOUNT_ID, contactMatch } from '../../support/crm-fixtures';

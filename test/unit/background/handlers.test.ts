@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDiscardedWrites } from '../../../lib/background/discarded-writes';
+import { createDiscardedWrites } from '../../../lib/background/outbox/discarded';
 import { createHandlers, type Handlers } from '../../../lib/background/handlers';
 import { isExtensionPage, type Sender } from '../../../lib/background/sender';
 import { ME, contactMatch } from '../../support/crm-fixtures';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openCrmDb } from '../../../lib/background/db';
 import { createHandlers } from '../../../lib/background/handlers';
-import { allItems, enqueue } from '../../../lib/background/outbox';
+import { allItems, enqueue } from '../../../lib/background/outbox/queue';
 import { loadSettings } from '../../../lib/background/settings-store';
 import { getStatus } from '../../../lib/background/status';
 import type { Sender } from '../../../lib/background/sender';

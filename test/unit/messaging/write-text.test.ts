@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rebased, textOf, theirVersion, withText } from '../../../lib/background/outbox-text';
+import { rebased, textOf, theirVersion, withText } from '../../../lib/messaging/write-text';
 import type { Write } from '../../../lib/messaging/write';
 import { ACCOUNT_ID, commitment } from '../../support/crm-fixtures';
 import { note } from '../../support/outbox-fixtures';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, verdictFor } from '../../../lib/background/backoff';
-import type { Problem } from '../../../lib/messaging/problem';
+import { backoffDelay, verdictFor } from '../../../../lib/background/outbox/backoff';
+import type { Problem } from '../../../../lib/messaging/problem';
 
 describe('backoffDelay', () => {
   it.each([

@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { getAccount } from '../../../lib/background/account-reads';
-import { createHandlers } from '../../../lib/background/handlers';
-import { allItems, enqueue } from '../../../lib/background/outbox';
-import { getStatus } from '../../../lib/background/status';
-import { ACCOUNT_ID, OTHER_ACCOUNT_ID, accountDetail } from '../../support/crm-fixtures';
-import { apiError, fakeCrm, type Reply } from '../../support/fake-crm';
-import { created, note, summaries } from '../../support/outbox-fixtures';
-import { testApp } from '../../support/test-app';
+import { getAccount } from '../../../../lib/background/account-reads';
+import { createHandlers } from '../../../../lib/background/handlers';
+import { allItems, enqueue } from '../../../../lib/background/outbox/queue';
+import { getStatus } from '../../../../lib/background/status';
+import { ACCOUNT_ID, OTHER_ACCOUNT_ID, accountDetail } from '../../../support/crm-fixtures';
+import { apiError, fakeCrm, type Reply } from '../../../support/fake-crm';
+import { created, note, summaries } from '../../../support/outbox-fixtures';
+import { testApp } from '../../../support/test-app';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const identity = { extensionBaseUrl: `chrome-extension://${ID}/`, extensionId: ID };

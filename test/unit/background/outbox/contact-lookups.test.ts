@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay } from '../../../lib/background/backoff';
-import { enqueue } from '../../../lib/background/outbox';
-import { ACCOUNT_ID, accountDetail, CONTACT_ID, unknownMatch } from '../../support/crm-fixtures';
-import { apiError, fakeCrm } from '../../support/fake-crm';
-import { testApp } from '../../support/test-app';
+import { backoffDelay } from '../../../../lib/background/outbox/backoff';
+import { enqueue } from '../../../../lib/background/outbox/queue';
+import { ACCOUNT_ID, accountDetail, CONTACT_ID, unknownMatch } from '../../../support/crm-fixtures';
+import { apiError, fakeCrm } from '../../../support/fake-crm';
+import { testApp } from '../../../support/test-app';
 
 const AT = '2026-11-23T09:00:00.000Z';
 const EMAIL = 'rina@bank-sinar.co.id';

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay } from '../../../lib/background/backoff';
-import { allItems, discardFailed, enqueue } from '../../../lib/background/outbox';
-import { updateFailed } from '../../../lib/background/outbox-edit';
-import type { Write } from '../../../lib/messaging/write';
-import { ACCOUNT_ID, OTHER_ACCOUNT_ID, commitment } from '../../support/crm-fixtures';
-import { apiError, fakeCrm, type RecordedCall, type Reply } from '../../support/fake-crm';
-import { note } from '../../support/outbox-fixtures';
-import { testApp } from '../../support/test-app';
+import { backoffDelay } from '../../../../lib/background/outbox/backoff';
+import { allItems, discardFailed, enqueue } from '../../../../lib/background/outbox/queue';
+import { updateFailed } from '../../../../lib/background/outbox/edit';
+import type { Write } from '../../../../lib/messaging/write';
+import { ACCOUNT_ID, OTHER_ACCOUNT_ID, commitment } from '../../../support/crm-fixtures';
+import { apiError, fakeCrm, type RecordedCall, type Reply } from '../../../support/fake-crm';
+import { note } from '../../../support/outbox-fixtures';
+import { testApp } from '../../../support/test-app';
 
 const PROMISE_ID = '77777777-7777-4777-8777-777777777777';
 const promise = (text = 'Send the SLA'): Write => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createDiscardedWrites, sessionDiscardedArea } from '../../../lib/background/discarded-writes';
+import { createDiscardedWrites, sessionDiscardedArea } from '../../../../lib/background/outbox/discarded';
 
 const holder = () => {
   let keys: string[] = [];

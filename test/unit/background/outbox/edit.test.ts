@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createHandlers } from '../../../lib/background/handlers';
-import { allItems, enqueue, retryFailed } from '../../../lib/background/outbox';
-import { updateFailed } from '../../../lib/background/outbox-edit';
-import type { Sender } from '../../../lib/background/sender';
-import type { Write } from '../../../lib/messaging/write';
-import { ACCOUNT_ID, OTHER_ACCOUNT_ID } from '../../support/crm-fixtures';
-import { apiError, fakeCrm } from '../../support/fake-crm';
-import { created, note, summaries } from '../../support/outbox-fixtures';
-import { testApp } from '../../support/test-app';
+import { createHandlers } from '../../../../lib/background/handlers';
+import { allItems, enqueue, retryFailed } from '../../../../lib/background/outbox/queue';
+import { updateFailed } from '../../../../lib/background/outbox/edit';
+import type { Sender } from '../../../../lib/background/sender';
+import type { Write } from '../../../../lib/messaging/write';
+import { ACCOUNT_ID, OTHER_ACCOUNT_ID } from '../../../support/crm-fixtures';
+import { apiError, fakeCrm } from '../../../support/fake-crm';
+import { created, note, summaries } from '../../../support/outbox-fixtures';
+import { testApp } from '../../../support/test-app';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const identity = { extensionBaseUrl: `chrome-extension://${ID}/`, extensionId: ID };

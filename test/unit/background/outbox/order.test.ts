@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { backoffDelay } from '../../../lib/background/backoff';
-import { WATCHDOG_MS } from '../../../lib/background/outbox-wake';
-import { allItems, discardFailed, enqueue, recoverInterrupted, retryFailed } from '../../../lib/background/outbox';
-import { WORKER_INSTANCE } from '../../../lib/background/outbox-signals';
-import { ACCOUNT_ID, OTHER_ACCOUNT_ID } from '../../support/crm-fixtures';
-import { apiError, fakeCrm } from '../../support/fake-crm';
-import { created, note, summaries } from '../../support/outbox-fixtures';
-import { testApp } from '../../support/test-app';
+import { backoffDelay } from '../../../../lib/background/outbox/backoff';
+import { WATCHDOG_MS } from '../../../../lib/background/outbox/wake';
+import { allItems, discardFailed, enqueue, recoverInterrupted, retryFailed } from '../../../../lib/background/outbox/queue';
+import { WORKER_INSTANCE } from '../../../../lib/background/outbox/signals';
+import { ACCOUNT_ID, OTHER_ACCOUNT_ID } from '../../../support/crm-fixtures';
+import { apiError, fakeCrm } from '../../../support/fake-crm';
+import { created, note, summaries } from '../../../support/outbox-fixtures';
+import { testApp } from '../../../support/test-app';
 
 describe('outbox: order, one drain at a time, recovery', () => {
   it('keeps the order within an account: a write that waits holds back the later ones, other accounts go on', async () => {

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { backoffDelay } from '../../../lib/background/backoff';
-import { readStatus } from '../../../lib/background/db';
-import { allItems, enqueue, retryFailed } from '../../../lib/background/outbox';
-import { RETRY_AFTER_CAP_MS } from '../../../lib/background/retry-after';
-import { ME, OTHER_ACCOUNT_ID } from '../../support/crm-fixtures';
-import { fakeCrm, type RecordedCall } from '../../support/fake-crm';
-import { created, summaries } from '../../support/outbox-fixtures';
-import { note } from '../../support/outbox-fixtures';
-import { testApp } from '../../support/test-app';
+import { backoffDelay } from '../../../../lib/background/outbox/backoff';
+import { readStatus } from '../../../../lib/background/db';
+import { allItems, enqueue, retryFailed } from '../../../../lib/background/outbox/queue';
+import { RETRY_AFTER_CAP_MS } from '../../../../lib/background/retry-after';
+import { ME, OTHER_ACCOUNT_ID } from '../../../support/crm-fixtures';
+import { fakeCrm, type RecordedCall } from '../../../support/fake-crm';
+import { created, summaries } from '../../../support/outbox-fixtures';
+import { note } from '../../../support/outbox-fixtures';
+import { testApp } from '../../../support/test-app';
 
 /**
  * A CRM that turns the next `times` requests to `path` away with `status` and these headers,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { OutboxItem } from '../../../lib/background/outbox-item';
-import { accountOf, createdIdOf, refsOf, waitingFor } from '../../../lib/background/outbox-refs';
-import type { Write } from '../../../lib/messaging/write';
-import { ACCOUNT_ID, CONTACT_ID, OTHER_ACCOUNT_ID } from '../../support/crm-fixtures';
+import type { OutboxItem } from '../../../../lib/background/outbox/item';
+import { accountOf, createdIdOf, refsOf, waitingFor } from '../../../../lib/background/outbox/refs';
+import type { Write } from '../../../../lib/messaging/write';
+import { ACCOUNT_ID, CONTACT_ID, OTHER_ACCOUNT_ID } from '../../../support/crm-fixtures';
 
 const NOTE_ID = '66666666-6666-4666-8666-666666666666';
 const PROMISE_ID = '77777777-7777-4777-8777-777777777777';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay } from '../../../lib/background/backoff';
-import { allItems, enqueue } from '../../../lib/background/outbox';
-import type { Write } from '../../../lib/messaging/write';
-import { ACCOUNT_ID, commitment } from '../../support/crm-fixtures';
-import { apiError, fakeCrm, type Reply } from '../../support/fake-crm';
-import { created, note } from '../../support/outbox-fixtures';
-import { testApp } from '../../support/test-app';
+import { backoffDelay } from '../../../../lib/background/outbox/backoff';
+import { allItems, enqueue } from '../../../../lib/background/outbox/queue';
+import type { Write } from '../../../../lib/messaging/write';
+import { ACCOUNT_ID, commitment } from '../../../support/crm-fixtures';
+import { apiError, fakeCrm, type Reply } from '../../../support/fake-crm';
+import { created, note } from '../../../support/outbox-fixtures';
+import { testApp } from '../../../support/test-app';
 
 describe('outbox: sending and failures', () => {
   it('commits a write with a client-made key and id before sending, then sends it once with that key', async () => {

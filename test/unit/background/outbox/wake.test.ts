@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SHORTEST_ALARM_MS, WATCHDOG_MS, createWakeups } from '../../../lib/background/outbox-wake';
+import { SHORTEST_ALARM_MS, WATCHDOG_MS, createWakeups } from '../../../../lib/background/outbox/wake';
 
 beforeEach(() => {
   vi.useFakeTimers();
