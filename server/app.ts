@@ -11,9 +11,15 @@ import { hostCheck, type AllowedHost } from './http/host-check';
 import { requireJson } from './http/media-type';
 import { rateLimit, type RateLimits } from './http/rate-limit';
 import { securityHeaders } from './http/security-headers';
-import { registerReads } from './routes/reads';
-import { registerRoot } from './routes/root';
-import { registerWrites } from './routes/writes';
+import { accountRoutes } from './routes/accounts';
+import { changesRoutes } from './routes/changes';
+import { commitmentRoutes } from './routes/commitments';
+import { contactRoutes } from './routes/contacts';
+import { healthRoutes } from './routes/health';
+import { interactionRoutes } from './routes/interactions';
+import { lookupRoutes } from './routes/lookup';
+import { meRoutes } from './routes/me';
+import { rootRoutes } from './routes/root';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 export const SERVER_VERSION = '0.1.0';
@@ -74,8 +80,17 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
   const auth = requireAuth(deps, (c) => SELF_AUTHENTICATING.some((r) => r.method === c.req.method && r.pattern.test(c.req.path)));
   app.use('/v1/*', async (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : auth(c, next)));
-  registerRoot(app, deps);
-  registerReads(app, deps);
-  registerWrites(app, deps);
+  // Each resource's routes, with their full `/v1/…` paths from the endpoint table. `route` copies
+  // them into this app after the middleware above, which therefore runs first, and leaves errors
+  // and unknown routes (404, 405) to this app's handlers.
+  app.route('/', rootRoutes(deps));
+  app.route('/', healthRoutes(deps));
+  app.route('/', meRoutes());
+  app.route('/', accountRoutes(deps));
+  app.route('/', changesRoutes(deps));
+  app.route('/', lookupRoutes(deps));
+  app.route('/', interactionRoutes(deps));
+  app.route('/', commitmentRoutes(deps));
+  app.route('/', contactRoutes(deps));
   return app;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import type { AppEnv, Deps } from '../http/env';
 
 const STYLE = [
@@ -61,9 +61,11 @@ server's folder, and gives it to you; it is shown once:</p>
 }
 
 /** `GET /` (and `HEAD /`, which Hono answers from the GET route without the body). */
-export function registerRoot(app: Hono<AppEnv>, deps: Deps): void {
+export function rootRoutes(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   const page = rootPage(deps.version);
   app.get('/', (c) =>
     c.html(page, 200, { 'Content-Security-Policy': CSP, 'Cache-Control': 'no-cache' }),
   );
+  return app;
 }

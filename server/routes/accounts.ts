@@ -1,34 +1,18 @@
-import type { Hono } from 'hono';
-import { ChangesQuery, CommitmentsQuery, Id, TimelineQuery } from '../../lib/api';
+import { Hono } from 'hono';
+import { CommitmentsQuery, Id, TimelineQuery } from '../../lib/api';
 import { ENDPOINTS } from '../../lib/api/endpoints';
-import { buildOpenApi } from '../../lib/api/openapi';
 import { afterAuth, unauthorized } from '../http/auth';
 import type { AppEnv, Deps } from '../http/env';
-import { withServerAnswers } from '../http/openapi-answers';
 import { check, queryOf } from '../http/validate';
 import { accountInTeam, listCommitments, loadAccountDetail } from '../store/accounts';
-import { changesSince } from '../store/changes';
 import { NotFoundError } from '../store/errors';
 import { decodeCursor, timelineForToken } from '../store/timeline';
 import { hashToken } from '../store/tokens';
+import { honoPath } from './paths';
 
-/** `/v1/accounts/{id}` in Hono's `:id` form. */
-export const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
-
-/** Every read route; each one filters by the caller's team, so other teams' ids are "not found". */
-export function registerReads(app: Hono<AppEnv>, deps: Deps): void {
-  let openapi: object | undefined;
-  app.get('/v1/openapi.json', (c) => c.json((openapi ??= withServerAnswers(buildOpenApi(deps.version)))));
-
-  app.get(ENDPOINTS.health.path, (c) => c.json({ ok: true as const, version: deps.version, database: deps.db.kind }));
-
-  app.get(ENDPOINTS.me.path, (c) => {
-    const me = c.get('caller');
-    return c.json({
-      user: { id: me.userId, name: me.userName, email: me.userEmail, teamId: me.teamId, active: true },
-      team: { id: me.teamId, name: me.teamName },
-    });
-  });
+/** An account, its timeline and its commitments; another team's account is "not found". */
+export function accountRoutes(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
 
   app.get(honoPath(ENDPOINTS.account.path), async (c) => {
     const me = c.get('caller');
@@ -74,9 +58,5 @@ export function registerReads(app: Hono<AppEnv>, deps: Deps): void {
     return c.json(await listCommitments(deps.db, me.teamId, id, query.status));
   });
 
-  app.get(ENDPOINTS.changes.path, async (c) => {
-    const me = c.get('caller');
-    const query = check(ChangesQuery, queryOf(c), 'query');
-    return c.json(await changesSince(deps.db, me.teamId, query.since, query.limit));
-  });
+  return app;
 }

@@ -1,0 +1,2 @@
+/** `/v1/accounts/{id}` (the endpoint table's form) in Hono's `:id` form. */
+export const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
