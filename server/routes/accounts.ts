@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { CommitmentsQuery, Id, TimelineQuery } from '../../lib/api';
+import { Id } from '../../lib/api';
 import { ENDPOINTS } from '../../lib/api/endpoints';
 import { afterAuth, unauthorized } from '../http/auth';
 import type { AppEnv, Deps } from '../http/env';
@@ -26,7 +26,7 @@ export function accountRoutes(deps: Deps): Hono<AppEnv> {
   app.get(honoPath(ENDPOINTS.timeline.path), async (c) => {
     const { id, query } = await afterAuth(c, deps, () => ({
       id: check(Id, c.req.param('id'), 'path.id'),
-      query: check(TimelineQuery, queryOf(c), 'query'),
+      query: check(ENDPOINTS.timeline.query, queryOf(c), 'query'),
     }));
     // A cursor this server did not hand out is a 400, but only once the account is known to be
     // the caller's (401 and 404 come first, as for every read).
@@ -53,7 +53,7 @@ export function accountRoutes(deps: Deps): Hono<AppEnv> {
   app.get(honoPath(ENDPOINTS.commitments.path), async (c) => {
     const me = c.get('caller');
     const id = check(Id, c.req.param('id'), 'path.id');
-    const query = check(CommitmentsQuery, queryOf(c), 'query');
+    const query = check(ENDPOINTS.commitments.query, queryOf(c), 'query');
     if (!(await accountInTeam(deps.db, me.teamId, id))) throw new NotFoundError('account', 'path.id');
     return c.json(await listCommitments(deps.db, me.teamId, id, query.status));
   });

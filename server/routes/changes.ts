@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { ChangesQuery } from '../../lib/api';
 import { ENDPOINTS } from '../../lib/api/endpoints';
 import type { AppEnv, Deps } from '../http/env';
 import { check, queryOf } from '../http/validate';
@@ -10,7 +9,7 @@ export function changesRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get(ENDPOINTS.changes.path, async (c) => {
     const me = c.get('caller');
-    const query = check(ChangesQuery, queryOf(c), 'query');
+    const query = check(ENDPOINTS.changes.query, queryOf(c), 'query');
     return c.json(await changesSince(deps.db, me.teamId, query.since, query.limit));
   });
   return app;

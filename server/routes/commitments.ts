@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { CommitmentPatch, Id, NewCommitment } from '../../lib/api';
+import { Id } from '../../lib/api';
 import { ENDPOINTS } from '../../lib/api/endpoints';
 import { successStatus } from '../../lib/api/openapi';
 import type { AppEnv, Deps } from '../http/env';
@@ -16,7 +16,7 @@ export function commitmentRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.post(ENDPOINTS.createCommitment.path, async (c) => {
-    const { body } = await readBody(c, NewCommitment);
+    const { body } = await readBody(c, ENDPOINTS.createCommitment.body);
     return runWrite(c, deps, body, successStatus(ENDPOINTS.createCommitment), async (tx) => ({
       commitment: await createCommitment(tx, c.get('caller'), body, deps.now()),
     }));
@@ -24,7 +24,7 @@ export function commitmentRoutes(deps: Deps): Hono<AppEnv> {
 
   app.patch(honoPath(ENDPOINTS.patchCommitment.path), async (c) => {
     const id = check(Id, c.req.param('id'), 'path.id');
-    const { body } = await readBody(c, CommitmentPatch);
+    const { body } = await readBody(c, ENDPOINTS.patchCommitment.body);
     return runWrite(c, deps, body, successStatus(ENDPOINTS.patchCommitment), async (tx) => ({
       commitment: await patchCommitment(tx, c.get('caller'), id, body, deps.now()),
     }));

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { NewContact } from '../../lib/api';
 import { ENDPOINTS } from '../../lib/api/endpoints';
 import { successStatus } from '../../lib/api/openapi';
 import type { AppEnv, Deps } from '../http/env';
@@ -10,7 +9,7 @@ import { createContact } from '../store/contacts';
 export function contactRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.post(ENDPOINTS.createContact.path, async (c) => {
-    const { body } = await readBody(c, NewContact);
+    const { body } = await readBody(c, ENDPOINTS.createContact.body);
     return runWrite(c, deps, body, successStatus(ENDPOINTS.createContact), (tx) =>
       createContact(tx, c.get('caller'), body, deps.now()),
     );

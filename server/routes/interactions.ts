@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { NewInteraction } from '../../lib/api';
 import { ENDPOINTS } from '../../lib/api/endpoints';
 import { successStatus } from '../../lib/api/openapi';
 import type { AppEnv, Deps } from '../http/env';
@@ -10,7 +9,7 @@ import { createInteraction } from '../store/interactions';
 export function interactionRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.post(ENDPOINTS.createInteraction.path, async (c) => {
-    const { body } = await readBody(c, NewInteraction);
+    const { body } = await readBody(c, ENDPOINTS.createInteraction.body);
     return runWrite(c, deps, body, successStatus(ENDPOINTS.createInteraction), (tx) =>
       createInteraction(tx, c.get('caller'), body, deps.now()),
     );

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { LookupRequest } from '../../lib/api';
 import { ENDPOINTS } from '../../lib/api/endpoints';
 import { afterAuth, unauthorized } from '../http/auth';
 import type { AppEnv, Deps } from '../http/env';
@@ -14,7 +13,7 @@ import { hashToken } from '../store/tokens';
 export function lookupRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.post(ENDPOINTS.lookup.path, async (c) => {
-    const { body } = await afterAuth(c, deps, () => readBody(c, LookupRequest));
+    const { body } = await afterAuth(c, deps, () => readBody(c, ENDPOINTS.lookup.body));
     // The answer comes as JSON text: stored summaries are spliced in without a parse and a stringify.
     const json = await lookupJson(deps.db, hashToken(c.get('token')), body.emails, deps.now(), body.include);
     if (json === null) throw unauthorized();
