@@ -184,7 +184,8 @@ describe('Gmail thread: sidebar and banner', () => {
         : chrome.tabs.sendMessage(tab.id, { id: 1, type: 'focusNote', timestamp: Date.now() }, { frameId: 0 }).catch(() => undefined)));
     });
     // Told through the channel: the note takes the focus.
-    await frame.waitForFunction(() => document.activeElement === document.querySelector('textarea'));
+    // Polled by time: animation frames of a frame that was folded when the wait began may never come.
+    await frame.waitForFunction(() => document.activeElement === document.querySelector('textarea'), undefined, { polling: 100, timeout: 20_000 });
     await expect(page.locator(FRAME).isVisible()).resolves.toBe(true);
     await expect(page.evaluate(() => document.activeElement?.getAttribute('data-crm-overlay'))).resolves.toBe('sidebar');
   });
