@@ -5,18 +5,12 @@ import { DRAIN_ALARM, SYNC_ALARM, ensureSyncAlarm, scheduleDrainAlarm } from '..
 import { createApp } from '../lib/background/app';
 import { openCrmDb } from '../lib/background/db';
 import { hasHostPermission } from '../lib/background/host-access';
-import { createHandlers, type Handlers } from '../lib/background/handlers';
+import { createHandlers } from '../lib/background/handlers';
 import { listenForNoteShortcut } from '../lib/background/note-shortcut';
+import { REQUEST_NAMES, type Requests } from '../lib/background/requests';
 import { createSidebarKey, sessionSidebarKeyArea } from '../lib/background/sidebar-key';
 import { onMessage, sendMessage } from '../lib/messaging/channel';
 import type { CacheChange } from '../lib/messaging/protocol';
-
-/** Every request the background answers; a Record so that a message added to the protocol can't be missed here. */
-const REQUESTS: Record<keyof Handlers, true> = {
-  getSettings: true, saveSettings: true, testConnection: true, lookup: true, lookupThread: true, getAccount: true, getTimeline: true,
-  getCommitments: true, enqueueWrite: true, getOutboxStatus: true, retryWrite: true, updateFailedWrite: true, discardWrite: true, getStatus: true,
-  reportLayout: true, getLayoutHealth: true, sidebarKey: true,
-};
 
 // Non-persistent where the browser offers the choice (Firefox MV2): alarms and messages wake it.
 export default defineBackground({ persistent: false, main });
@@ -40,9 +34,9 @@ function main(): void {
   });
 
   // Listeners are registered synchronously so that a message or alarm that woke the worker is seen.
-  const route = <K extends keyof Handlers>(name: K) =>
+  const route = <K extends Requests>(name: K) =>
     onMessage(name, async ({ data, sender }) => (await ready).handlers[name](data, sender));
-  (Object.keys(REQUESTS) as (keyof Handlers)[]).forEach(route);
+  REQUEST_NAMES.forEach(route);
 
   browser.alarms.onAlarm.addListener((alarm) => {
     void ready.then(async ({ app }) => {

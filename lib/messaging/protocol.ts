@@ -110,6 +110,9 @@ export interface CacheChange { accountIds?: string[]; emails?: string[]; all?: b
 
 // ---- the protocol --------------------------------------------------------------------------
 
+// Each request's schema and whether content scripts may send it are its entry in the background's
+// handler table (lib/background/requests.ts), which is checked against this map when compiling.
+
 export interface ProtocolMap {
   /** The saved settings, token included. Extension pages only. */
   getSettings(): Result<Settings>;
@@ -162,13 +165,3 @@ export interface ProtocolMap {
 
 /** Messages the background sends rather than answers. */
 export type BackgroundNotice = 'cacheChanged' | 'focusNote';
-
-/** The messages content scripts may send; everything else needs an extension page as sender. */
-export const OPEN_TO_CONTENT_SCRIPTS: ReadonlySet<keyof ProtocolMap> = new Set([
-  'lookup',
-  'getStatus',
-  // Bounded names of failed readers, kept per site: nothing a page could abuse beyond a wrong popup line.
-  'reportLayout',
-  // Asked by content scripts only; a mail page's own scripts cannot reach the extension's messaging.
-  'sidebarKey',
-]);
