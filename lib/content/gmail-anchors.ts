@@ -1,4 +1,4 @@
-import { findAll, findFirst } from '../mail/gmail/query';
+import { findAll, findFirst, matchesAny } from '../mail/query';
 import { threadContainerOf } from '../mail/gmail/scope';
 import { GMAIL_SELECTORS as S } from '../mail/gmail/selectors';
 
@@ -12,14 +12,14 @@ export function bannerSpot(doc: Document): Element | null {
 
 /**
  * The text of the open thread's expanded messages, for the sidebar's "include text". Gmail's
- * body element (`.a3s`) inside each expanded message; the whole message when there is none.
+ * body element (the table's `messageBody`) inside each expanded message; the whole message when there is none.
  */
 export function openMessagesText(doc: Document): string {
   const container = threadContainerOf(doc);
   if (!container) return '';
   return findAll(container, S.messageItem)
-    .filter((item) => S.messageExpanded.fallbacks.some(({ css }) => item.matches(css)))
-    .map((item) => (item.querySelector('.a3s') ?? item).textContent?.replace(/\s+\n/g, '\n').trim() ?? '')
+    .filter((item) => matchesAny(item, S.messageExpanded))
+    .map((item) => (findFirst(item, S.messageBody) ?? item).textContent?.replace(/\s+\n/g, '\n').trim() ?? '')
     .filter(Boolean)
     .join('\n\n');
 }

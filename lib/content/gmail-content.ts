@@ -2,7 +2,7 @@ import { t } from '../i18n';
 import type { RowRead } from '../mail/gmail/list-rows';
 import { readOwnAddress } from '../mail/gmail/read-account';
 import { readThread } from '../mail/gmail/read-thread';
-import { findFirst } from '../mail/gmail/query';
+import { findFirst } from '../mail/query';
 import { GMAIL_SELECTORS as S } from '../mail/gmail/selectors';
 import { watchGmail } from '../mail/gmail/watch';
 import type { Participant, ThreadContext } from '../mail/types';

@@ -1,4 +1,4 @@
-import { findFirst } from '../mail/gmail/query';
+import { closestOf, findFirst } from '../mail/query';
 import { GMAIL_SELECTORS as S } from '../mail/gmail/selectors';
 import { marginRoom } from './margin-room';
 import type { PageRoom } from './sidebar-frame';
@@ -11,7 +11,7 @@ import type { PageRoom } from './sidebar-frame';
 export function gmailRoom(doc: Document): PageRoom {
   const column = (): HTMLElement | null => {
     const main = findFirst(doc, S.main);
-    return (main?.closest<HTMLElement>('.bkK') ?? (main as HTMLElement | null)) || null;
+    return ((main && closestOf(main, S.contentColumn)) ?? main) as HTMLElement | null;
   };
   return marginRoom(column, () => findFirst(doc, S.main)?.getBoundingClientRect().top ?? 0);
 }

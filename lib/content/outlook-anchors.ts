@@ -1,4 +1,4 @@
-import { findAll, findFirst, outermost } from '../mail/outlook/query';
+import { findAll, findFirst, outermost } from '../mail/query';
 import { conversationOf, readingPaneOf } from '../mail/outlook/scope';
 import { OUTLOOK_SELECTORS as S } from '../mail/outlook/selectors';
 

@@ -1,7 +1,7 @@
-import type { SelectorEntry, SelectorFallback } from './selectors';
+import type { SelectorEntry, SelectorFallback } from './selector-table';
 
 /**
- * Lookups through the selector table. Each one tries the entry's fallbacks in order and stops at
+ * Lookups through a site's selector table (`selector-table.ts`), the same for every site. Each one tries the entry's fallbacks in order and stops at
  * the first that finds something. None of them throw: a selector the browser rejects or a node
  * that is not an element counts as "not found".
  */
@@ -79,7 +79,25 @@ export function readAttr(scopes: readonly Element[], entry: SelectorEntry, first
   return null;
 }
 
-/** Gmail prefixes some ids with `#` (`#thread-f:178…`); the id is what follows. */
-export function cleanId(raw: string): string {
-  return raw.charCodeAt(0) === 35 /* # */ ? raw.slice(1) : raw;
+/** The nearest of `el` and its ancestors found by the first fallback that finds one. */
+export function closestOf(el: Element, entry: SelectorEntry): Element | null {
+  for (const { css } of entry.fallbacks) {
+    try {
+      const hit = el.closest(css);
+      if (hit) return hit;
+    } catch {
+      // A selector the browser rejects finds nothing.
+    }
+  }
+  return null;
+}
+
+/** The attribute the fallback that matched `el` reads from, if any. */
+export function attrFor(el: Element, entry: SelectorEntry): string | undefined {
+  return entry.fallbacks.find(({ css }) => safeMatches(el, css))?.attr;
+}
+
+/** Drops elements nested in another element of the list (a persona inside a persona). */
+export function outermost(elements: readonly Element[]): Element[] {
+  return elements.filter((el) => !elements.some((other) => other !== el && other.contains(el)));
 }

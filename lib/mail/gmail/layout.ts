@@ -1,4 +1,4 @@
-import { findFirst } from './query';
+import { findFirst } from '../query';
 import { listBodiesOf, mainOf, threadContainerOf } from './scope';
 import { GMAIL_SELECTORS as S } from './selectors';
 

@@ -2,8 +2,10 @@ import { makeIsOurs, uniqueByEmail } from '../participants';
 import type { ListRow, ReaderOptions, ReadResult, RowRead, RowSender } from '../types';
 import { notRecognised, recognised } from '../types';
 import { personFrom } from './people';
-import { cleanId, findAllOf, readAttr, safeMatches } from './query';
-import { GMAIL_SELECTORS as S, type SelectorFallback } from './selectors';
+import { findAllOf, findFirst, readAttr, safeMatches } from '../query';
+import type { SelectorFallback } from '../selector-table';
+import { cleanId } from './clean-id';
+import { GMAIL_SELECTORS as S } from './selectors';
 
 export type { RowRead, RowSender };
 
@@ -290,7 +292,7 @@ function sameElements(a: readonly Element[], b: readonly Element[]): boolean {
 export function resultOf(bodies: readonly Element[], rows: readonly RowRead[], opts: ReaderOptions): ReadResult<ListRow[]> {
   if (rows.length === 0) {
     // Empty only when the body has no rows at all; rows Gmail renamed are not an empty inbox.
-    return bodies.some((b) => b.querySelector('tr')) ? notRecognised([S.listRow.name]) : recognised([]);
+    return bodies.some((b) => findFirst(b, S.tableRow)) ? notRecognised([S.listRow.name]) : recognised([]);
   }
   const isOurs = makeIsOurs(opts);
   const out: ListRow[] = [];

@@ -1,5 +1,5 @@
 import { toAddress } from '../participants';
-import { findFirst } from './query';
+import { findFirst } from '../query';
 import { GMAIL_SELECTORS as S } from './selectors';
 
 const ADDRESS_IN_TEXT = /[^\s()<>,;:"']+@[^\s()<>,;:"']+\.[^\s()<>,;:"']+/g;

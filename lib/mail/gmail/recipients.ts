@@ -1,6 +1,6 @@
 import type { Participant } from '../types';
 import { personFrom } from './people';
-import { safeMatches } from './query';
+import { safeMatches } from '../query';
 import { GMAIL_SELECTORS as S } from './selectors';
 
 /** A letter in any script: group labels ("cc:", "копия:", "Cc:") have one, separators (", ") don't. */

@@ -1,6 +1,6 @@
-import type { SelectorEntry } from './selectors';
+import { findAll, findFirst, matchesAny } from '../query';
+import type { SelectorEntry } from '../selector-table';
 import { GMAIL_SELECTORS as S } from './selectors';
-import { findAll, findFirst, matchesAny } from './query';
 
 /**
  * Where a read starts. Callers hand in either the whole document (the content script on first

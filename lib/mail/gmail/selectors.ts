@@ -1,28 +1,18 @@
+import type { SelectorEntry } from '../selector-table';
 import { GMAIL_FIXTURES as F, type GmailFixture } from './fixtures';
 
 /**
- * Every selector the Gmail readers and the watcher use, in one table. Gmail's class names are
- * generated and change without notice, so each entry lists fallbacks in order of preference:
- * stable hooks first (the `email` attribute, `data-*-id`, `role`, Gmail's own `gh` hooks), then
- * the class names of the layouts Gmail has shipped, newest first. Each entry names the fixture
- * pages it must match; a test fails when a fallback matches none of them.
+ * Every selector the Gmail readers, the watcher and the content script use, in one table. Gmail's
+ * class names are generated and change without notice, so each entry lists fallbacks in order of
+ * preference: stable hooks first (the `email` attribute, `data-*-id`, `role`, Gmail's own `gh`
+ * hooks), then the class names of the layouts Gmail has shipped, newest first. Each entry names
+ * the fixture pages it must match; a test fails when a fallback matches none of them.
+ *
+ * What an entry is for is said in a comment above it, and which layout a fallback exists for in a
+ * comment after it (kept so dead ones can be dropped knowingly): the table ships in the content
+ * script, whose size is budgeted, and nothing reads those texts at run time.
  */
-export interface SelectorFallback {
-  css: string;
-  /** For entries that read a value: the attribute holding it. */
-  attr?: string;
-}
-
-/**
- * One entry. What it is for is said in a comment above it, and which layout a fallback exists for
- * in a comment after it (kept so dead ones can be dropped knowingly): the table ships in the
- * content script, whose size is budgeted, and nothing reads those texts at run time.
- */
-export interface SelectorEntry {
-  name: string;
-  fallbacks: readonly SelectorFallback[];
-  fixtures: readonly GmailFixture[];
-}
+export type GmailSelectorEntry = SelectorEntry<GmailFixture>;
 
 const THREADS = [F.threadSingle, F.threadFive, F.threadCc, F.readingPane, F.conversationOff, F.russian];
 const LISTS = [F.inboxTabs, F.inboxCompact, F.search, F.readingPane, F.conversationOff, F.indonesian];
@@ -32,6 +22,12 @@ export const GMAIL_SELECTORS = {
   main: {
     name: 'main',
     fallbacks: [{ css: '[role="main"]' }],
+    fixtures: [...THREADS, ...LISTS],
+  },
+  /** The content column holding the main region, which makes room for the sidebar (every layout since 2018). */
+  contentColumn: {
+    name: 'contentColumn',
+    fallbacks: [{ css: '.bkK' }],
     fixtures: [...THREADS, ...LISTS],
   },
   /** The open conversation (also inside the reading pane); scope of thread reads and of the thread observer. */
@@ -85,6 +81,12 @@ export const GMAIL_SELECTORS = {
     fallbacks: [{ css: '[aria-expanded="false"]' }, { css: '.kv' }],
     fixtures: [F.threadFive, F.threadCc, F.russian],
   },
+  /** The body of an expanded message, its text for the sidebar's "include text". */
+  messageBody: {
+    name: 'messageBody',
+    fallbacks: [{ css: '.a3s' }],
+    fixtures: THREADS,
+  },
   /** The message's id. */
   messageId: {
     name: 'messageId',
@@ -132,6 +134,12 @@ export const GMAIL_SELECTORS = {
     fallbacks: [{ css: 'tr.zA[role="row"]' }, { css: 'tr.zA' }],
     fixtures: LISTS,
   },
+  /** Any table row of a list body: rows that no listRow fallback finds are a layout not known, not an empty list. */
+  tableRow: {
+    name: 'tableRow',
+    fallbacks: [{ css: 'tr' }],
+    fixtures: LISTS,
+  },
   /** The thread id of a list row. */
   rowThreadId: {
     name: 'rowThreadId',
@@ -163,6 +171,6 @@ export const GMAIL_SELECTORS = {
     fallbacks: [{ css: '[data-thread-perm-id^="msg-"]' }, { css: '[data-thread-id*="msg-"]' }],
     fixtures: [F.conversationOff],
   },
-} as const satisfies Record<string, SelectorEntry>;
+} as const satisfies Record<string, GmailSelectorEntry>;
 
 export type GmailSelectorName = keyof typeof GMAIL_SELECTORS;

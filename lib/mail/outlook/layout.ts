@@ -1,5 +1,5 @@
 import type { PaneSetting } from './routes';
-import { findFirst } from './query';
+import { findFirst } from '../query';
 import { messageListOf } from './scope';
 import { OUTLOOK_SELECTORS as S } from './selectors';
 

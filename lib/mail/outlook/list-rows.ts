@@ -1,7 +1,7 @@
 import { makeIsOurs, uniqueByEmail } from '../participants';
 import type { ReaderOptions, ReadResult, RowRead } from '../types';
 import { recognised } from '../types';
-import { findAll } from './query';
+import { findAll } from '../query';
 import { rowSendersOf, rowThreadId } from './row-senders';
 import { OUTLOOK_SELECTORS as S } from './selectors';
 import type { OutlookListRow } from './types';

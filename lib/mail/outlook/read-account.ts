@@ -1,5 +1,5 @@
 import { addressIn } from './address';
-import { attrFor, findFirst } from './query';
+import { attrFor, findFirst } from '../query';
 import type { OutlookRoute } from './routes';
 import { OUTLOOK_SELECTORS as S } from './selectors';
 

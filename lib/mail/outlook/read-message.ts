@@ -1,5 +1,5 @@
 import { personaFrom } from './people';
-import { attrFor, findAll, findFirst, outermost } from './query';
+import { attrFor, findAll, findFirst, outermost } from '../query';
 import { OUTLOOK_SELECTORS as S } from './selectors';
 import type { OutlookParticipant, OutlookThreadMessage } from './types';
 

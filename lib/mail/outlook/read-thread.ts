@@ -2,7 +2,7 @@ import { makeIsOurs, uniqueByEmail } from '../participants';
 import type { Participant, ReaderOptions, ReadResult } from '../types';
 import { notRecognised, recognised } from '../types';
 import { cleanText } from './address';
-import { findAll, findFirst, outermost, readAttr } from './query';
+import { findAll, findFirst, outermost, readAttr } from '../query';
 import { readMessage } from './read-message';
 import { openItemId, parseOutlookUrl } from './routes';
 import { conversationOf, documentOf, documentUrl, readingPaneOf } from './scope';

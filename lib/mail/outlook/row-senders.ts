@@ -1,6 +1,6 @@
 import type { RowSender } from '../types';
 import { cleanText, splitShown } from './address';
-import { attrFor, findAll, outermost } from './query';
+import { attrFor, findAll, outermost } from '../query';
 import { OUTLOOK_SELECTORS as S } from './selectors';
 
 export type { RowSender };

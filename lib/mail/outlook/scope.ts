@@ -1,4 +1,4 @@
-import { findFirst, matchesAny } from './query';
+import { findFirst, matchesAny } from '../query';
 import { OUTLOOK_SELECTORS as S } from './selectors';
 
 /**

@@ -1,4 +1,4 @@
-import type { SelectorFallback } from '../gmail/selectors';
+import type { SelectorEntry } from '../selector-table';
 import { OUTLOOK_FIXTURES as F, type OutlookFixture } from './fixtures';
 
 /**
@@ -10,11 +10,8 @@ import { OUTLOOK_FIXTURES as F, type OutlookFixture } from './fixtures';
  * structure, and the Live Persona Card's semantic `lpc-hoverTarget` class. Each entry names the
  * fixture pages it must match; a test fails when a fallback matches none of its declared pages.
  */
-export interface OutlookSelectorEntry {
-  name: string;
+export interface OutlookSelectorEntry extends SelectorEntry<OutlookFixture> {
   purpose: string;
-  fallbacks: readonly SelectorFallback[];
-  fixtures: readonly OutlookFixture[];
 }
 
 const WITH_LIST = [F.paneRight, F.paneBottom, F.manyRecipients, F.namesOnly, F.conversation, F.dark, F.romanian];

@@ -1,7 +1,7 @@
 import type { ReaderOptions, ReadResult } from '../types';
 import { notRecognised } from '../types';
 import { createListRows, readListRow, type RowRead } from './list-rows';
-import { findFirst } from './query';
+import { findFirst } from '../query';
 import { readListRows } from './read-list';
 import { readThread } from './read-thread';
 import { openItemId, parseOutlookUrl, type OutlookRoute } from './routes';
