@@ -1,15 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { LOOPBACK_HOSTS } from './lib/config/loopback';
-
-/** The mail sites whose pages may show the sidebar in an iframe. */
-const MAIL_SITES = [
-  'https://mail.google.com/*',
-  'https://outlook.office.com/*',
-  'https://outlook.office365.com/*',
-  'https://outlook.live.com/*',
-  'https://outlook.cloud.microsoft/*',
-];
+import { MAIL_MATCHES } from './lib/mail/sites';
 
 /**
  * The CRM origins that may be asked for; only the one the user saves is requested, at save time.
@@ -35,7 +27,7 @@ export default defineConfig({
     // (runtime.getURL gives it), so a page cannot probe chrome-extension://<id>/sidebar.html to
     // learn the extension is installed. Firefox (MV2) has no such key: its moz-extension:// id is
     // already made anew for every installation.
-    web_accessible_resources: [{ resources: ['sidebar.html'], matches: MAIL_SITES, ...(manifestVersion === 3 ? { use_dynamic_url: true } : {}) }],
+    web_accessible_resources: [{ resources: ['sidebar.html'], matches: [...MAIL_MATCHES], ...(manifestVersion === 3 ? { use_dynamic_url: true } : {}) }],
     // A suggestion only: the user can change or clear it at chrome://extensions/shortcuts.
     commands: {
       'focus-note': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_command_focus_note__' },

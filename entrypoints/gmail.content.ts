@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
 import { collapsePreference } from '../lib/content/collapse-preference';
 import { runGmailContent } from '../lib/content/gmail-content';
+import { GMAIL_HOSTS, matchesOf } from '../lib/mail/sites';
 import { onMessage } from '../lib/messaging/channel';
 import { ask } from '../lib/ui/ask';
 
 export default defineContentScript({
-  matches: ['https://mail.google.com/*'],
+  matches: matchesOf(GMAIL_HOSTS),
   runAt: 'document_idle',
   main(ctx) {
     const gmail = runGmailContent({

@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
 import { collapsePreference } from '../lib/content/collapse-preference';
 import { runOutlookContent } from '../lib/content/outlook-content';
+import { OUTLOOK_HOSTS, matchesOf } from '../lib/mail/sites';
 import { onMessage } from '../lib/messaging/channel';
 import { ask } from '../lib/ui/ask';
 
 export default defineContentScript({
-  matches: ['https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.live.com/*', 'https://outlook.cloud.microsoft/*'],
+  matches: matchesOf(OUTLOOK_HOSTS),
   runAt: 'document_idle',
   main(ctx) {
     const outlook = runOutlookContent({

@@ -1,18 +1,13 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { FrameMessage, type FrameMessageInput } from '../mail/sidebar-context';
+import { MAIL_ORIGINS as SITE_ORIGINS } from '../mail/sites';
 import { SIDEBAR_KEY_ITEM, isSidebarKey } from '../messaging/sidebar-key';
 
 type Incoming = Extract<FrameMessage, { type: 'crm:focus-note' | 'crm:show-risk' | 'crm:body' }>;
 
 /** The mail sites that host the sidebar; a channel offered from any other origin is ignored. */
-export const MAIL_ORIGINS: readonly string[] = [
-  'https://mail.google.com',
-  'https://outlook.office.com',
-  'https://outlook.office365.com',
-  'https://outlook.live.com',
-  'https://outlook.cloud.microsoft',
-];
+export const MAIL_ORIGINS: readonly string[] = SITE_ORIGINS;
 
 /** Each message through the proven channel, parsed (null when it is not a FrameMessage), with its raw data. */
 type Listener = (message: FrameMessage | null, data: unknown) => void;

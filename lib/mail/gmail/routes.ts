@@ -1,3 +1,5 @@
+import { GMAIL_HOSTS } from '../sites';
+
 /**
  * Gmail's views, told apart by the URL alone: `https://mail.google.com/mail/u/<account>/#<view>…`.
  * Whether the reading pane is on and whether conversation view is off are settings the URL does
@@ -37,7 +39,7 @@ export function accountIndex(url: string): number | null {
   } catch {
     return null;
   }
-  if (parsed.hostname !== 'mail.google.com') return null;
+  if (!GMAIL_HOSTS.includes(parsed.hostname)) return null;
   const match = /^\/mail(?:\/u\/(\d{1,2}))?(?:\/|$)/.exec(parsed.pathname);
   if (!match) return null;
   return match[1] === undefined ? 0 : Number(match[1]);

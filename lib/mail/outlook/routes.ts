@@ -1,3 +1,5 @@
+import { OUTLOOK_HOSTS } from '../sites';
+
 /**
  * Outlook on the web's views, told apart by the URL alone. The new Outlook routes with the History
  * API: `/mail/` (the Inbox), `/mail/<folder>`, `/mail/<folder>/id/<item>`, `/mail/id/<item>`,
@@ -6,8 +8,6 @@
  * Where the reading pane sits (right, bottom, hidden) is a setting the URL does not carry; the
  * predicates that depend on it take it as a parameter (`layout.ts` reads it from the page).
  */
-
-export const OUTLOOK_HOSTS = ['outlook.office.com', 'outlook.office365.com', 'outlook.live.com', 'outlook.cloud.microsoft'] as const;
 
 export type PaneSetting = 'right' | 'bottom' | 'hidden';
 
@@ -44,7 +44,7 @@ export function parseOutlookUrl(url: string): OutlookRoute | null {
   } catch {
     return null;
   }
-  if (!(OUTLOOK_HOSTS as readonly string[]).includes(parsed.hostname)) return null;
+  if (!OUTLOOK_HOSTS.includes(parsed.hostname)) return null;
   const parts = parsed.pathname.split('/').filter((p) => p !== '');
   if (parts[0] !== 'mail') return null;
   let rest = parts.slice(1);
