@@ -1,22 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AccountDetail, ContactCreated, LookupResponse } from '../../lib/api';
-import { createApp } from '../app';
-import { availableBackends, type TestDatabase } from './support/backends';
-import { client } from './support/client';
-import { makeTeam, type TeamFixture } from './support/fixtures';
+import { availableBackends } from './support/backends';
+import { useTestApp } from './support/test-app';
 
 describe.each(availableBackends())('accounts and contacts on $name', (backend) => {
-  let t: TestDatabase;
-  let a: TeamFixture;
-  let api: ReturnType<typeof client>;
-
-  beforeAll(async () => {
-    t = await backend.create();
-    a = await makeTeam(t.db, 'alpha', 'alpha-client.co.id');
-    api = client(createApp({ db: t.db }), a.token);
-  });
-  afterAll(() => t.dispose());
+  const { t, teams: [a], api } = useTestApp(backend);
 
   it('GET /v1/accounts/{id} gives the account, its people and its summary', async () => {
     await t.db.query(

@@ -1,24 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ChangesPage, type Change } from '../../lib/api';
-import { createApp } from '../app';
 import { recordChanges } from '../store/changes';
-import { availableBackends, type TestDatabase } from './support/backends';
-import { client } from './support/client';
-import { makeTeam, type TeamFixture } from './support/fixtures';
+import { availableBackends } from './support/backends';
+import { useTestApp } from './support/test-app';
 import { nearDigitBoundary } from './support/xid';
 
 describe.each(availableBackends())('changes feed on $name', (backend) => {
-  let t: TestDatabase;
-  let a: TeamFixture;
-  let api: ReturnType<typeof client>;
-
-  beforeAll(async () => {
-    t = await backend.create();
-    a = await makeTeam(t.db, 'alpha', 'alpha-client.co.id');
-    api = client(createApp({ db: t.db }), a.token);
-  });
-  afterAll(() => t.dispose());
+  const { t, teams: [a], api } = useTestApp(backend);
 
   async function drain(since: string | undefined, limit = 3): Promise<{ changes: Change[]; cursor: string }> {
     const changes: Change[] = [];

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app';
-import { availableBackends, type TestDatabase } from './support/backends';
-import { client } from './support/client';
-import { countRows, makeTeam, type TeamFixture } from './support/fixtures';
+import { describe, expect, it } from 'vitest';
+import { availableBackends } from './support/backends';
+import { countRows, type TeamFixture } from './support/fixtures';
+import { ALPHA, BETA, useTestApp } from './support/test-app';
 
 type Kind = 'interaction' | 'commitment' | 'contact';
 
@@ -18,19 +17,9 @@ const creates: Record<Kind, { path: string; body: (f: TeamFixture, id: string) =
 };
 
 describe.each(availableBackends())('client-made ids on $name', (backend) => {
-  let t: TestDatabase;
-  let a: TeamFixture;
-  let b: TeamFixture;
-  let api: { a: ReturnType<typeof client>; b: ReturnType<typeof client> };
-
-  beforeAll(async () => {
-    t = await backend.create();
-    a = await makeTeam(t.db, 'alpha', 'alpha-client.co.id');
-    b = await makeTeam(t.db, 'beta', 'beta-client.ro');
-    const app = createApp({ db: t.db });
-    api = { a: client(app, a.token), b: client(app, b.token) };
-  });
-  afterAll(() => t.dispose());
+  const setUp = useTestApp(backend, { teams: [ALPHA, BETA] });
+  const { t, teams: [a, b] } = setUp;
+  const api = { a: setUp.api, b: setUp.client(b) };
 
   it.each(Object.keys(creates) as Kind[])(
     'a %s id of another team answers as a missing record would (404), one of the own team 409',

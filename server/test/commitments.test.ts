@@ -1,24 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CommitmentList, CommitmentResult, InteractionCreated } from '../../lib/api';
-import { createApp } from '../app';
-import { availableBackends, type TestDatabase } from './support/backends';
-import { client } from './support/client';
-import { makeTeam, type TeamFixture } from './support/fixtures';
+import { availableBackends } from './support/backends';
+import { useTestApp } from './support/test-app';
 
 const NOW = new Date('2026-11-23T10:00:00.000Z');
 
 describe.each(availableBackends())('commitments on $name', (backend) => {
-  let t: TestDatabase;
-  let a: TeamFixture;
-  let api: ReturnType<typeof client>;
-
-  beforeAll(async () => {
-    t = await backend.create();
-    a = await makeTeam(t.db, 'alpha', 'alpha-client.co.id');
-    api = client(createApp({ db: t.db, now: () => NOW }), a.token);
-  });
-  afterAll(() => t.dispose());
+  const { t, teams: [a], api } = useTestApp(backend, { now: () => NOW });
 
   const create = async (body: Record<string, unknown>) => {
     const res = await api.post('/v1/commitments', { accountId: a.accountId, text: 'send the revised contract', ...body });

@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { purgeIdempotencyKeys } from '../store/idempotency';
-import { availableBackends, type TestDatabase } from './support/backends';
+import { availableBackends } from './support/backends';
 import { client } from './support/client';
-import { countRows, makeTeam, type TeamFixture } from './support/fixtures';
+import { countRows, makeTeam } from './support/fixtures';
+import { useTestApp } from './support/test-app';
 
 describe.each(availableBackends())('idempotency on $name', (backend) => {
-  let t: TestDatabase;
-  let a: TeamFixture;
-  let app: ReturnType<typeof createApp>;
+  const { t, teams: [a], app } = useTestApp(backend);
   const interactions = async () =>
     (await t.db.query<{ n: number }>('select count(*)::int as n from interactions')).rows[0]?.n;
 
-  beforeAll(async () => {
-    t = await backend.create();
-    a = await makeTeam(t.db, 'alpha', 'alpha-client.co.id');
-    app = createApp({ db: t.db });
-  });
-  afterAll(() => t.dispose());
 
   const note = (summary: string) => ({
     accountId: a.accountId, kind: 'note', summary, commitments: [{ text: 'send the price list', dueDate: '2026-12-01' }],

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, MAX_BODY_BYTES } from '../app';
-import { availableBackends, type TestDatabase } from './support/backends';
-import { client } from './support/client';
-import { countRows, makeTeam, type TeamFixture } from './support/fixtures';
+import { describe, expect, it } from 'vitest';
+import { MAX_BODY_BYTES } from '../app';
+import { availableBackends } from './support/backends';
+import { countRows, type TeamFixture } from './support/fixtures';
+import { useTestApp } from './support/test-app';
 
 type Case = [label: string, method: string, path: (f: TeamFixture) => string, body: (f: TeamFixture) => unknown, status: number, field: string | undefined];
 
@@ -50,16 +50,7 @@ const CASES: Case[] = [
 ];
 
 describe.each(availableBackends())('malformed requests on $name', (backend) => {
-  let t: TestDatabase;
-  let f: TeamFixture;
-  let api: ReturnType<typeof client>;
-
-  beforeAll(async () => {
-    t = await backend.create();
-    f = await makeTeam(t.db, 'alpha', 'alpha-client.co.id');
-    api = client(createApp({ db: t.db }), f.token);
-  });
-  afterAll(() => t.dispose());
+  const { t, teams: [f], api } = useTestApp(backend);
 
   it.each(CASES)('%s → %s %s', async (_label, method, path, body, status, field) => {
     const before = await countRows(t.db);

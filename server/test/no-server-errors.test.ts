@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app';
-import { availableBackends, type TestDatabase } from './support/backends';
-import { client } from './support/client';
-import { makeTeam, type TeamFixture } from './support/fixtures';
+import { describe, expect, it } from 'vitest';
+import { availableBackends } from './support/backends';
+import { useTestApp } from './support/test-app';
 
 /** A small deterministic generator, so a failure can be replayed. */
 function prng(seed: number) {
@@ -23,16 +21,7 @@ const JUNK: unknown[] = [
 ];
 
 describe.each(availableBackends())('no input makes a 500 ($name)', (backend) => {
-  let t: TestDatabase;
-  let f: TeamFixture;
-  let api: ReturnType<typeof client>;
-
-  beforeAll(async () => {
-    t = await backend.create();
-    f = await makeTeam(t.db, 'alpha', 'alpha-client.co.id');
-    api = client(createApp({ db: t.db }), f.token);
-  });
-  afterAll(() => t.dispose());
+  const { teams: [f], api } = useTestApp(backend);
 
   it('survives 400 mutated requests with a JSON answer below 500', async () => {
     const commitment = await api.post<{ commitment: { id: string } }>('/v1/commitments', { accountId: f.accountId, text: 'x' });

@@ -1,24 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENDPOINTS } from '../../lib/api/endpoints';
-import { createApp } from '../app';
-import { availableBackends, type TestDatabase } from './support/backends';
+import { availableBackends } from './support/backends';
 import { client } from './support/client';
-import { countRows, makeTeam, type TeamFixture } from './support/fixtures';
+import { countRows } from './support/fixtures';
+import { ALPHA, BETA, useTestApp } from './support/test-app';
 
 describe.each(availableBackends())('tenancy on $name', (backend) => {
-  let t: TestDatabase;
-  let a: TeamFixture;
-  let b: TeamFixture;
-  let app: ReturnType<typeof createApp>;
-
-  beforeAll(async () => {
-    t = await backend.create();
-    a = await makeTeam(t.db, 'alpha', 'alpha-client.co.id');
-    b = await makeTeam(t.db, 'beta', 'beta-client.ro');
-    app = createApp({ db: t.db });
-  });
-  afterAll(() => t.dispose());
+  const { t, teams: [a, b], app } = useTestApp(backend, { teams: [ALPHA, BETA] });
 
   const samplePath = (path: string, id: string) => path.replace('{id}', id);
   const authed = Object.values(ENDPOINTS).filter((e) => e.auth);

@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { HttpError } from '../http/errors';
 import { rejectUnstorableText } from '../http/write';
-import { availableBackends, type TestDatabase } from './support/backends';
+import { availableBackends } from './support/backends';
 import { client } from './support/client';
-import { countRows, makeTeam, type TeamFixture } from './support/fixtures';
+import { countRows } from './support/fixtures';
+import { useTestApp } from './support/test-app';
 
 const LONE_HIGH = '\ud800';
 const LONE_LOW = '\udc00';
@@ -37,21 +38,13 @@ describe('rejectUnstorableText', () => {
 });
 
 describe.each(availableBackends())('text the database cannot store as sent, on $name', (backend) => {
-  let t: TestDatabase;
-  let f: TeamFixture;
-  let app: ReturnType<typeof createApp>;
-  let api: ReturnType<typeof client>;
+  const { t, teams: [f], app, api } = useTestApp(backend);
   let commitmentId: string;
 
   beforeAll(async () => {
-    t = await backend.create();
-    f = await makeTeam(t.db, 'alpha', 'alpha-client.co.id');
-    app = createApp({ db: t.db });
-    api = client(app, f.token);
     const made = await api.post<{ commitment: { id: string } }>('/v1/commitments', { accountId: f.accountId, text: 'call back' });
     commitmentId = made.body.commitment.id;
   });
-  afterAll(() => t.dispose());
 
   const note = (extra: Record<string, unknown>) => ({ accountId: f.accountId, kind: 'note', summary: 'ok', ...extra });
 

@@ -1,21 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TimelinePage, type Interaction } from '../../lib/api';
-import { createApp } from '../app';
-import { availableBackends, type TestDatabase } from './support/backends';
-import { client } from './support/client';
-import { insertAccount, makeTeam, type TeamFixture } from './support/fixtures';
+import { availableBackends } from './support/backends';
+import { insertAccount } from './support/fixtures';
+import { useTestApp } from './support/test-app';
 
 describe.each(availableBackends())('timeline on $name', (backend) => {
-  let t: TestDatabase;
-  let a: TeamFixture;
-  let api: ReturnType<typeof client>;
+  const { t, teams: [a], api } = useTestApp(backend);
   const base = Date.parse('2026-06-01T00:00:00.000Z');
 
   beforeAll(async () => {
-    t = await backend.create();
-    a = await makeTeam(t.db, 'alpha', 'alpha-client.co.id');
-    api = client(createApp({ db: t.db }), a.token);
     // 45 interactions; several share one instant so the id breaks ties.
     const kinds = ['note', 'call', 'email'];
     for (let i = 0; i < 45; i++) {
@@ -25,7 +19,6 @@ describe.each(availableBackends())('timeline on $name', (backend) => {
       );
     }
   });
-  afterAll(() => t.dispose());
 
   async function readAll(query: string, between?: () => Promise<void>): Promise<Interaction[]> {
     const items: Interaction[] = [];
