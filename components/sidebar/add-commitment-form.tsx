@@ -2,11 +2,11 @@ import { useId } from 'preact/hooks';
 import { Day, NewCommitment, type Commitment, type User, type UserRef } from '../../lib/api';
 import { t } from '../../lib/i18n';
 import { NO_COMMITMENT, tidyCommitmentDraft, type CommitmentDraft } from '../../lib/sidebar/commitment-draft';
-import { commitmentDrafts } from '../../lib/ui/kept-drafts';
+import { commitmentDrafts } from '../../lib/sidebar/kept-drafts';
 import { toProblem } from '../../lib/messaging/problem-error';
-import { useFocusReturn } from '../../lib/ui/use-focus-return';
-import type { QueuedWrites } from '../../lib/ui/use-queued-writes';
-import { useScoped } from '../../lib/ui/use-scoped';
+import { useFocusReturn } from '../../lib/sidebar/use-focus-return';
+import type { QueuedWrites } from '../../lib/sidebar/use-queued-writes';
+import { useScoped } from '../../lib/sidebar/use-scoped';
 import { ProblemView } from '../common/problem-view';
 import { Field } from './field';
 

@@ -5,8 +5,8 @@ import type { SidebarContext } from '../../lib/mail/sidebar-context';
 import { contactIdsFor, emailInteraction, loggedEntry } from '../../lib/sidebar/email-log';
 import { requestBody } from '../../lib/ui/frame-link';
 import { toProblem } from '../../lib/messaging/problem-error';
-import { useTimeline } from '../../lib/ui/sidebar-queries';
-import type { QueuedWrites } from '../../lib/ui/use-queued-writes';
+import { useTimeline } from '../../lib/sidebar/queries';
+import type { QueuedWrites } from '../../lib/sidebar/use-queued-writes';
 import { ProblemView } from '../common/problem-view';
 import { WriteStatusList } from './write-status';
 

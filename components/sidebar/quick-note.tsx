@@ -1,9 +1,9 @@
 import { t, type MessageKey } from '../../lib/i18n';
 import { EMPTY_NOTE, NOTE_KINDS, noteFromDraft, type NoteDraft, type NoteErrors } from '../../lib/sidebar/note-draft';
 import { toProblem } from '../../lib/messaging/problem-error';
-import { noteDrafts } from '../../lib/ui/kept-drafts';
-import type { QueuedWrites } from '../../lib/ui/use-queued-writes';
-import { useScoped } from '../../lib/ui/use-scoped';
+import { noteDrafts } from '../../lib/sidebar/kept-drafts';
+import type { QueuedWrites } from '../../lib/sidebar/use-queued-writes';
+import { useScoped } from '../../lib/sidebar/use-scoped';
 import { ProblemView } from '../common/problem-view';
 import { Field } from './field';
 import { WriteStatusList } from './write-status';

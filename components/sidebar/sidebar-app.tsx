@@ -1,8 +1,8 @@
 import { t } from '../../lib/i18n';
 import type { SidebarContext } from '../../lib/mail/sidebar-context';
 import { useCacheChanges } from '../../lib/ui/use-cache-changes';
-import { useSidebarSource } from '../../lib/ui/use-sidebar-source';
-import { useTheme } from '../../lib/ui/use-theme';
+import { useSidebarSource } from '../../lib/sidebar/use-source';
+import { useTheme } from '../../lib/sidebar/use-theme';
 import { SidebarSkeleton } from './sidebar-skeleton';
 import { ThreadView } from './thread-view';
 

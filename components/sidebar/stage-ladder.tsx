@@ -1,6 +1,6 @@
 import type { Stage } from '../../lib/api';
 import { t } from '../../lib/i18n';
-import { LADDER, stageName, stageStep } from '../../lib/ui/stages';
+import { LADDER, stageName, stageStep } from '../../lib/sidebar/stages';
 
 /** The stage's name and where it sits on the relationship ladder, as a step indicator. */
 export function StageLadder({ stage }: { stage: Stage }) {

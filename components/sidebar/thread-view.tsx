@@ -3,7 +3,7 @@ import { t } from '../../lib/i18n';
 import { accountOf, firstToShow, matchNamedPeople, pairParticipants } from '../../lib/sidebar/participants';
 import { peopleOf, sourceKey, type SidebarSource } from '../../lib/sidebar/source';
 import { toProblem } from '../../lib/messaging/problem-error';
-import { useAccount, useLookup, useStatus } from '../../lib/ui/sidebar-queries';
+import { useAccount, useLookup, useStatus } from '../../lib/sidebar/queries';
 import { ProblemView } from '../common/problem-view';
 import { OfflineBanner } from './offline-banner';
 import { ParticipantsSection } from './participants-section';

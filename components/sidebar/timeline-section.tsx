@@ -4,7 +4,7 @@ import { t, type MessageKey } from '../../lib/i18n';
 import { describeDay } from '../../lib/sidebar/contact-rhythm';
 import { groupByDay, localDay } from '../../lib/sidebar/day-groups';
 import { toProblem } from '../../lib/messaging/problem-error';
-import { useTimeline } from '../../lib/ui/sidebar-queries';
+import { useTimeline } from '../../lib/sidebar/queries';
 import { ProblemView } from '../common/problem-view';
 import { TimelineItem } from './timeline-item';
 

@@ -1,8 +1,8 @@
 import { t } from '../../lib/i18n';
 import { prefillContact } from '../../lib/sidebar/contact-draft';
 import type { Participant } from '../../lib/sidebar/participants';
-import { useFocusReturn } from '../../lib/ui/use-focus-return';
-import { useScoped } from '../../lib/ui/use-scoped';
+import { useFocusReturn } from '../../lib/sidebar/use-focus-return';
+import { useScoped } from '../../lib/sidebar/use-scoped';
 import { AddContactForm, contactFormsOpen } from './add-contact-form';
 
 /** Someone the CRM doesn't know: say so, and offer to add them (nothing is created unless asked). */

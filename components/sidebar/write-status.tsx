@@ -1,5 +1,5 @@
 import { t } from '../../lib/i18n';
-import type { TrackedWrite } from '../../lib/ui/use-queued-writes';
+import type { TrackedWrite } from '../../lib/sidebar/use-queued-writes';
 import { problemText } from '../../lib/ui/problem-text';
 
 interface Props {

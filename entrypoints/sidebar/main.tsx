@@ -6,7 +6,7 @@ import '../../components/common/base.css';
 import '../../components/sidebar/sidebar.css';
 import { SidebarApp } from '../../components/sidebar/sidebar-app';
 import { t } from '../../lib/i18n';
-import { COMMITMENT_DRAFTS, keepDrafts, NOTE_DRAFTS } from '../../lib/ui/kept-drafts';
+import { COMMITMENT_DRAFTS, keepDrafts, NOTE_DRAFTS } from '../../lib/sidebar/kept-drafts';
 import { createQueryClient } from '../../lib/ui/query-client';
 
 const client = createQueryClient();

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDraft } from '../../../lib/ui/settings-draft';
 import { relativeTime } from '../../../lib/ui/relative-time';
-import { LADDER, stageName, stageStep } from '../../../lib/ui/stages';
 
 describe('parseDraft', () => {
   it('turns the form into settings', () => {
@@ -20,19 +19,6 @@ describe('parseDraft', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors[field as keyof typeof result.errors]).toContain(text);
   });
-});
-
-describe('stages', () => {
-  it.each([
-    ['prospect', 1, 'Prospect'],
-    ['promoter', 6, 'Promoter'],
-    ['lost', null, 'Lost client'],
-  ] as const)('%s is step %s', (stage, step, name) => {
-    expect(stageStep(stage)).toBe(step);
-    expect(stageName(stage)).toBe(name);
-  });
-
-  it('has six rungs', () => expect(LADDER).toHaveLength(6));
 });
 
 describe('relativeTime', () => {

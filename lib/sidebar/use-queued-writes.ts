@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useReducer } from 'preact/hooks';
 import type { WriteInput } from '../messaging/write';
-import { writeState, type WriteState } from '../sidebar/write-state';
-import { ask } from './ask';
-import { useOutbox } from './sidebar-queries';
+import { writeState, type WriteState } from './write-state';
+import { ask } from '../ui/ask';
+import { useOutbox } from './queries';
 
 export interface QueuedWrite {
   key: string;

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { EMPTY_NOTE, type NoteDraft } from '../../../lib/sidebar/note-draft';
 import { createScopedStore } from '../../../lib/sidebar/scoped-store';
 import { NO_COMMITMENT, type CommitmentDraft } from '../../../lib/sidebar/commitment-draft';
-import { COMMITMENT_DRAFTS, keepDrafts, keptDrafts, NOTE_DRAFTS } from '../../../lib/ui/kept-drafts';
+import { COMMITMENT_DRAFTS, keepDrafts, keptDrafts, NOTE_DRAFTS } from '../../../lib/sidebar/kept-drafts';
 
 const DAY = 24 * 3600_000;
 const NOW = Date.parse('2026-12-01T10:00:00Z');

@@ -2,7 +2,7 @@ import { useInfiniteQuery, useQuery, useQueryClient, type QueryClient } from '@t
 import type { InteractionKind } from '../api';
 import type { LookupItem, ThreadLookup } from '../messaging/protocol';
 import { useLayoutEffect } from 'preact/hooks';
-import { ask } from './ask';
+import { ask } from '../ui/ask';
 
 const accountQuery = (accountId: string) => ({
   queryKey: ['account', accountId],

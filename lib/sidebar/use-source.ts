@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { decodeSidebarContext, type SidebarContext } from '../mail/sidebar-context';
 import { encodeSidebarContext } from '../mail/sidebar-link';
-import { sourceKey, type SidebarSource } from '../sidebar/source';
-import { frameLink, type FrameLink } from './frame-link';
+import { sourceKey, type SidebarSource } from './source';
+import { frameLink, type FrameLink } from '../ui/frame-link';
 
 /**
  * What the sidebar shows: a source, or `waiting` while framed by a mail page before its content

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
-import { createScopedStore, type ScopedStore } from '../sidebar/scoped-store';
+import { createScopedStore, type ScopedStore } from './scoped-store';
 
 export type ScopedSetter<T> = (update: T | ((previous: T) => T)) => void;
 

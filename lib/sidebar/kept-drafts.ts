@@ -1,6 +1,6 @@
-import { asCommitmentDraft, NO_COMMITMENT, type CommitmentDraft } from '../sidebar/commitment-draft';
-import { asNoteDraft, EMPTY_NOTE, type NoteDraft } from '../sidebar/note-draft';
-import { createScopedStore, type ScopedStore } from '../sidebar/scoped-store';
+import { asCommitmentDraft, NO_COMMITMENT, type CommitmentDraft } from './commitment-draft';
+import { asNoteDraft, EMPTY_NOTE, type NoteDraft } from './note-draft';
+import { createScopedStore, type ScopedStore } from './scoped-store';
 
 /** One kind of half-written form, kept per thread and person. */
 export interface DraftKind<T> {

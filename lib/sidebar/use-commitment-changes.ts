@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Commitment } from '../api';
-import { currentFromConflict, ofAccount, overlayCommitments, type CommitmentRow, type LocalChange } from '../sidebar/commitment-overlay';
+import { currentFromConflict, ofAccount, overlayCommitments, type CommitmentRow, type LocalChange } from './commitment-overlay';
 import type { QueuedWrites } from './use-queued-writes';
 
 const without = <K, V>(map: ReadonlyMap<K, V>, key: K): Map<K, V> => {
