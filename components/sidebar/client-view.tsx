@@ -3,7 +3,7 @@ import { useRef } from 'preact/hooks';
 import type { LookupMatch, User } from '../../lib/api';
 import type { SidebarContext } from '../../lib/mail/sidebar-context';
 import { prefillContact } from '../../lib/sidebar/contact-draft';
-import { useFrameMessage } from '../../lib/ui/frame-link';
+import { useFrameMessage } from '../../lib/sidebar/frame-link';
 import { useAccount, useOpenCommitments } from '../../lib/sidebar/queries';
 import { useAfterPaint } from '../../lib/sidebar/use-after-paint';
 import { useFocusReturn } from '../../lib/sidebar/use-focus-return';

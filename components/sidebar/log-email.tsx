@@ -3,7 +3,7 @@ import type { Contact } from '../../lib/api';
 import { t } from '../../lib/i18n';
 import type { SidebarContext } from '../../lib/mail/sidebar-context';
 import { contactIdsFor, emailInteraction, loggedEntry } from '../../lib/sidebar/email-log';
-import { requestBody } from '../../lib/ui/frame-link';
+import { requestBody } from '../../lib/sidebar/frame-link';
 import { toProblem } from '../../lib/messaging/problem-error';
 import { useTimeline } from '../../lib/sidebar/queries';
 import type { QueuedWrites } from '../../lib/sidebar/use-queued-writes';

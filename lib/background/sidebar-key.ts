@@ -14,7 +14,7 @@ function newKey(random: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array<ArrayBuff
 
 /**
  * The secret a content script hands the sidebar frame with the channel it opens to it, so the
- * sidebar can tell that channel from one a page script offers (lib/ui/frame-link.ts). One per
+ * sidebar can tell that channel from one a page script offers (lib/sidebar/frame-link.ts). One per
  * browser session, kept in session storage: it survives the worker being stopped (content
  * scripts that asked before still hold it) and is gone when the browser closes. Content scripts
  * ask for it (`sidebarKey`); the sidebar reads it from session storage itself, without waking

@@ -154,7 +154,7 @@ export interface ProtocolMap {
   getLayoutHealth(): Result<LayoutHealth[]>;
   /**
    * The session's secret a content script proves the channel it hands the sidebar frame with
-   * (lib/ui/frame-link.ts). Any sender: content scripts need it, and no web page can send this.
+   * (lib/sidebar/frame-link.ts). Any sender: content scripts need it, and no web page can send this.
    */
   sidebarKey(): Result<string>;
   /** Background → pages: cached data changed; refetch what is shown. */

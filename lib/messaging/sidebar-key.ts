@@ -1,6 +1,6 @@
 /**
  * The session storage item holding the secret that proves a channel handed to the sidebar frame
- * comes from this extension's content script (lib/ui/frame-link.ts): written by the background,
+ * comes from this extension's content script (lib/sidebar/frame-link.ts): written by the background,
  * read there by the sidebar. Content scripts cannot read session storage (its default access
  * level), and a web page can read no extension storage at all.
  */

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { decodeSidebarContext, type SidebarContext } from '../mail/sidebar-context';
 import { encodeSidebarContext } from '../mail/sidebar-link';
 import { sourceKey, type SidebarSource } from './source';
-import { frameLink, type FrameLink } from '../ui/frame-link';
+import { frameLink, type FrameLink } from './frame-link';
 
 /**
  * What the sidebar shows: a source, or `waiting` while framed by a mail page before its content
@@ -21,7 +21,7 @@ function sameSource(a: ShownSource, b: ShownSource): boolean {
 
 /**
  * What the sidebar is asked to show: each thread the content script hands over through the
- * proven channel (lib/ui/frame-link.ts), without a reload; nothing from the URL or window
+ * proven channel (lib/sidebar/frame-link.ts), without a reload; nothing from the URL or window
  * messages, which a page script can set. Opened on its own (not in a frame), it shows nothing.
  * A handed-over thread is written back into this page's own URL (replacing, not adding, a
  * history entry), so a reload starts on it early. Listening starts when this module loads,

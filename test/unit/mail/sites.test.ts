@@ -4,7 +4,7 @@ import outlookContent from '../../../entrypoints/outlook.content';
 import { parseGmailUrl } from '../../../lib/mail/gmail/routes';
 import { parseOutlookUrl } from '../../../lib/mail/outlook/routes';
 import { MAIL_HOSTS, MAIL_MATCHES, MAIL_ORIGINS, matchesOf } from '../../../lib/mail/sites';
-import { MAIL_ORIGINS as FRAME_ORIGINS } from '../../../lib/ui/frame-link';
+import { MAIL_ORIGINS as FRAME_ORIGINS } from '../../../lib/sidebar/frame-link';
 import config from '../../../wxt.config';
 
 /**

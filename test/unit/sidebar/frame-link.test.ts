@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createFrameLink, type FrameLink } from '../../../lib/ui/frame-link';
+import { createFrameLink, type FrameLink } from '../../../lib/sidebar/frame-link';
 import type { FrameMessage } from '../../../lib/mail/sidebar-context';
 
 const KEY = 'k'.repeat(43);
