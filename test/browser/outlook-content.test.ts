@@ -242,7 +242,7 @@ describe('Outlook on the web: a layout it does not know', () => {
     const notice = page.locator('[data-crm-overlay="notice"]');
     // The watcher looks for the pane for about ten seconds before it gives up.
     await notice.waitFor({ timeout: 40_000 });
-    expect(await notice.locator('p').innerText()).toBe(en.layout_notice_outlook.message);
+    expect(await notice.locator('p').innerText()).toBe(en.layout_notice.message.replace('$SITE$', en.site_name_outlook.message));
     expect(await page.locator(`${FRAME}, ${BADGE}, [data-crm-overlay="banner"]`).count()).toBe(0);
 
     const popup = await ext.context.newPage();

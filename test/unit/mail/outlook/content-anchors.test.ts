@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { outlookBannerSpot, outlookMessagesText } from '../../../../lib/content/outlook-anchors';
-import { mailArea } from '../../../../lib/content/outlook-room';
+import { mailArea, outlookBannerSpot, outlookMessagesText } from '../../../../lib/mail/outlook/anchors';
 import { OUTLOOK_FIXTURES as F } from '../../../../lib/mail/outlook/fixtures';
 import { createListRows } from '../../../../lib/mail/outlook/list-rows';
 import { messageListOf } from '../../../../lib/mail/outlook/scope';

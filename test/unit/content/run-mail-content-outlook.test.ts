@@ -1,13 +1,14 @@
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AccountSummary } from '../../../../lib/api';
-import { runOutlookContent } from '../../../../lib/content/outlook-content';
-import { OUTLOOK_FIXTURES as F } from '../../../../lib/mail/outlook/fixtures';
-import { decodeSidebarContext } from '../../../../lib/mail/sidebar-context';
-import type { LookupItem } from '../../../../lib/messaging/protocol';
-import { CONTACT_ID, summary } from '../../../support/crm-fixtures';
-import { fixtureHtml } from './fixture-page';
-import { CONV, P } from './people.fixture';
+import type { AccountSummary } from '../../../lib/api';
+import { runMailContent } from '../../../lib/content/run-mail-content';
+import { outlookSite } from '../../../lib/mail/outlook/adapter';
+import { OUTLOOK_FIXTURES as F } from '../../../lib/mail/outlook/fixtures';
+import { decodeSidebarContext } from '../../../lib/mail/sidebar-context';
+import type { LookupItem } from '../../../lib/messaging/protocol';
+import { CONTACT_ID, summary } from '../../support/crm-fixtures';
+import { fixtureHtml } from '../mail/outlook/fixture-page';
+import { CONV, P } from '../mail/outlook/people.fixture';
 
 type Level = 'ok' | 'watch' | 'at-risk';
 
@@ -41,7 +42,7 @@ function start(fixture: string, url: string, api: ReturnType<typeof crm>) {
   const doc = win.document as unknown as Document;
   controller = new AbortController();
   const reportLayout = vi.fn(async (_failed: string[]) => null);
-  runOutlookContent({
+  runMailContent(outlookSite, {
     doc, signal: controller.signal, sidebarUrl: 'chrome-extension://abcdefghijklmnop/sidebar.html', lookup: api.lookup, reportLayout,
     collapsed: { get: async () => false, set: async () => undefined }, warn: () => undefined, subscribeLocation: () => () => undefined,
   });
@@ -54,7 +55,7 @@ function start(fixture: string, url: string, api: ReturnType<typeof crm>) {
 
 const RIGHT = `https://outlook.office.com/mail/inbox/id/${encodeURIComponent(CONV.dewi)}`;
 
-describe('runOutlookContent on the fixture pages', () => {
+describe('runMailContent on the Outlook fixture pages', () => {
   it('shows the sidebar, the banner and the badges once the answers are in, with one lookup for the page', async () => {
     const api = crm({ [P.dewi.email]: 'at-risk', [P.sergei.email]: 'watch', [P.budi.email]: 'ok' });
     const page = start(F.paneRight, RIGHT, api);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runGmailContent } from '../../../lib/content/gmail-content';
+import { runMailContent } from '../../../lib/content/run-mail-content';
+import { gmailSite } from '../../../lib/mail/gmail/adapter';
 import { onMessage, removeAllListeners } from '../../../lib/messaging/channel';
 import type { LookupItem } from '../../../lib/messaging/protocol';
 import { contactMatch, summary, unknownMatch } from '../../support/crm-fixtures';
@@ -19,7 +20,7 @@ function harness(fixture: string, gate?: Promise<void>) {
   const asked: string[][] = [];
   const reports: string[][] = [];
   const warnings: string[] = [];
-  runGmailContent({
+  runMailContent(gmailSite, {
     doc,
     signal: controller.signal,
     sidebarUrl: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/sidebar.html',
@@ -35,6 +36,7 @@ function harness(fixture: string, gate?: Promise<void>) {
     reportLayout: async (failed) => reports.push(failed),
     collapsed: { get: async () => false, set: async () => undefined },
     warn: (message) => warnings.push(message),
+    subscribeLocation: () => () => undefined,
   });
   const overlays = (kind: string) => doc.querySelectorAll(`[data-crm-overlay="${kind}"]`);
   return { window, doc, controller, asked, reports, warnings, overlays };
@@ -47,7 +49,7 @@ afterEach(async () => {
   removeAllListeners();
 });
 
-describe('runGmailContent', () => {
+describe('runMailContent on Gmail', () => {
   it('asks once for the list, badges the at-risk row, keeps the badge through a re-render and cleans up on abort', async () => {
     const h = harness('inbox-default-tabs.html');
     close = () => h.window.happyDOM.close();

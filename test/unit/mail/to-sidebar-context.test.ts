@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { toSidebarContext } from '../../../../lib/mail/outlook/to-sidebar-context';
-import { decodeSidebarContext, encodeSidebarContext } from '../../../../lib/mail/sidebar-context';
-import { FIXTURE_CASES } from './fixture-cases';
-import { P, nameOnly } from './people.fixture';
+import { decodeSidebarContext, encodeSidebarContext } from '../../../lib/mail/sidebar-context';
+import { toSidebarContext } from '../../../lib/mail/to-sidebar-context';
+import { FIXTURE_CASES } from './outlook/fixture-cases';
+import { P, nameOnly } from './outlook/people.fixture';
 
 const read = FIXTURE_CASES.flatMap(({ fixture, thread }) => (thread.ok ? [{ fixture, thread: thread.value }] : []));
 
@@ -31,5 +31,13 @@ describe('toSidebarContext', () => {
     expect(decoded?.nameOnly).toHaveLength(50);
     expect(decoded?.subject).toHaveLength(1000);
     expect(decoded?.participants[0]?.name).toHaveLength(200);
+  });
+
+  it('builds a Gmail thread\'s context the same way, with no one shown by name only', () => {
+    const thread = { site: 'gmail' as const, threadId: '18c4100000000abc', subject: 'S'.repeat(2000), messages: [], participants: [P.dewi] };
+    const context = toSidebarContext(thread, 'light');
+    expect(decodeSidebarContext(encodeSidebarContext(context))).toEqual({
+      site: 'gmail', threadId: '18c4100000000abc', subject: 'S'.repeat(1000), sentAt: null, participants: [P.dewi], nameOnly: [], theme: 'light',
+    });
   });
 });

@@ -1,19 +1,12 @@
 import { t } from '../i18n';
-import type { RowRead } from '../mail/outlook/list-rows';
-import { readOwnAddresses } from '../mail/outlook/read-account';
-import { readThread } from '../mail/outlook/read-thread';
-import type { OutlookRoute } from '../mail/outlook/routes';
-import { readingPaneOf } from '../mail/outlook/scope';
-import { toSidebarContext } from '../mail/outlook/to-sidebar-context';
-import type { OutlookThreadContext } from '../mail/outlook/types';
-import { watchOutlook } from '../mail/outlook/watch';
-import type { Participant, ReadResult } from '../mail/types';
+import type { MailSiteAdapter, SiteThread } from '../mail/site-adapter';
+import { toSidebarContext } from '../mail/to-sidebar-context';
+import type { ListRow, Participant, ReaderOptions, ReadResult, RowRead } from '../mail/types';
 import type { CollapsePreference } from './collapse-preference';
 import { hideLayoutNotice, showLayoutNotice } from './layout-notice';
 import { createLayoutReporter, type LayoutVerdict } from './layout-reporter';
 import { createLookupClient, type AskLookup } from './lookup-client';
-import { outlookBannerSpot, outlookMessagesText } from './outlook-anchors';
-import { outlookRoom } from './outlook-room';
+import { marginRoom } from './margin-room';
 import { placeBadges } from './place-badges';
 import { placeBanner } from './risk-banner';
 import { createRowBadges } from './row-badges';
@@ -21,7 +14,7 @@ import { addressesToLookUp, bannerMarkOf } from './row-marks';
 import { createSidebarFrame } from './sidebar-frame';
 import { createThemeWatch } from './theme';
 
-export interface OutlookContentDeps {
+export interface MailContentDeps {
   doc: Document;
   signal: AbortSignal;
   sidebarUrl: string;
@@ -37,39 +30,42 @@ const verdictOf = (result: ReadResult<unknown> | null): LayoutVerdict | null =>
   result && (result.ok ? { ok: true } : { ok: false, failed: result.failed });
 
 /**
- * The Outlook on the web content script's work: reads the page with `watchOutlook`, asks the
- * background about the addresses it shows, and keeps the sidebar (beside the reading pane), the
- * list badges, the banner and the layout notice in step with the page, whatever the reading-pane
- * setting. Everything stops when `signal` aborts.
+ * A mail content script's work, whatever the site: reads the page with the site's watcher, asks
+ * the background about the addresses it shows, and keeps the sidebar, the list badges, the banner
+ * and the layout notice in step with the page. Everything stops when `signal` aborts.
  */
-export function runOutlookContent(deps: OutlookContentDeps): { focusNote(): void } {
+export function runMailContent<Route, Thread extends SiteThread, Row extends ListRow, ReadOpts extends ReaderOptions>(
+  site: MailSiteAdapter<Route, Thread, Row, ReadOpts>,
+  deps: MailContentDeps,
+): { focusNote(): void } {
   const { doc, signal } = deps;
   const client = createLookupClient(deps.lookup);
+  const room = marginRoom(() => site.roomArea(doc), () => site.roomTop(doc));
   const sidebar = createSidebarFrame({
-    doc, signal, sidebarUrl: deps.sidebarUrl, room: outlookRoom(doc), collapsed: deps.collapsed, bodyText: () => outlookMessagesText(doc),
+    doc, signal, sidebarUrl: deps.sidebarUrl, room, collapsed: deps.collapsed, bodyText: () => site.messagesText(doc),
   });
   const reporter = createLayoutReporter({
-    site: 'outlook',
+    site: site.site,
     send: deps.reportLayout,
-    notice: (shown) => (shown ? showLayoutNotice(doc, t('layout_notice_outlook')) : hideLayoutNotice(doc)),
+    notice: (shown) => (shown ? showLayoutNotice(doc, t('layout_notice', t(`site_name_${site.site}`))) : hideLayoutNotice(doc)),
     warn: deps.warn,
   });
   // The readers see this array itself, so what is learnt later counts from the next read on.
   const ownAddresses: string[] = [];
-  let route: OutlookRoute | null = null;
-  // The folder tree may be drawn after the first read: look again before each read while none is known.
+  let route: Route | null = null;
+  // The page may show the account after the first read: look again before each read while none is known.
   const learnOwnAddresses = () => {
-    if (ownAddresses.length === 0) ownAddresses.push(...readOwnAddresses(doc, route));
+    if (ownAddresses.length === 0) ownAddresses.push(...site.ownAddresses(doc, route));
   };
-  let thread: OutlookThreadContext | null = null;
-  /** The list's rows as last read, for putting badges right when answers come in. */
+  let thread: Thread | null = null;
+  /** The list's conversations as last read, for putting badges right when answers come in. */
   let listRows: readonly RowRead[] = [];
   const badges = createRowBadges(client.answer);
-  const theme = createThemeWatch(doc, signal, () => readingPaneOf(doc) ?? doc.body, () => applyThread());
+  const theme = createThemeWatch(doc, signal, () => site.themeFrom(doc) ?? doc.body, () => applyThread());
 
   const showRisk = () => sidebar.reveal({ type: 'crm:show-risk' }, false);
   const placeThreadBanner = (people: readonly Participant[]) =>
-    placeBanner(doc, outlookBannerSpot(doc), bannerMarkOf(people, client.answer), showRisk);
+    placeBanner(doc, site.bannerSpot(doc), bannerMarkOf(people, client.answer), showRisk);
 
   function applyThread(): void {
     if (signal.aborted) return;
@@ -92,20 +88,16 @@ export function runOutlookContent(deps: OutlookContentDeps): { focusNote(): void
     placeThreadBanner(people);
   }
 
-  /** Answers came in: the badges of every row whose marks changed. */
-  function applyBadges(): void {
-    if (!signal.aborted) badges.place(listRows, false);
-  }
-
-  // A list and its open conversation often share people, whose answer may come with either
-  // lookup (a second `ensure` does not wait for an address already queued by the first): each
-  // answer updates everything that shows people.
+  // A list and its open thread often share people, whose answer may come with either lookup (a
+  // second `ensure` does not wait for an address already queued by the first): each answer
+  // updates everything that shows people.
   function applyAll(): void {
-    applyBadges();
+    if (signal.aborted) return;
+    badges.place(listRows, false);
     applyThread();
   }
 
-  watchOutlook(doc, signal, {
+  site.watch(doc, signal, {
     onRoute(next) {
       route = next;
       ownAddresses.length = 0;
@@ -123,8 +115,8 @@ export function runOutlookContent(deps: OutlookContentDeps): { focusNote(): void
       reporter.verdict('list', verdictOf(result));
       if (result?.ok) void client.ensure(addressesToLookUp(result.value, () => false)).then(applyAll);
     },
-    // Rows that are new or re-used get their badges in the same frame as their read, from memory,
-    // before the next paint; the other rows keep theirs untouched.
+    // Rows that are new, replaced or changed get their badges in the same frame as their read,
+    // from memory, before the next paint; the other rows keep theirs untouched.
     onRows(read, all) {
       // The list's answer, built right after this, leaves our own addresses out.
       learnOwnAddresses();
@@ -136,12 +128,12 @@ export function runOutlookContent(deps: OutlookContentDeps): { focusNote(): void
     // Company domains live in the background's settings; its `excluded` answers stand for them.
     companyDomains: [],
     subscribeLocation: deps.subscribeLocation,
-    // Each thread read follows a change Outlook made, which may have dropped our banner with the
+    // Each thread read follows a change the site made, which may have dropped our banner with the
     // elements it replaced: put it back in the same frame, from memory, before the next paint.
     readers: {
       thread: (root, opts) => {
         learnOwnAddresses();
-        const result = readThread(root, opts);
+        const result = site.readThread(root, opts);
         sidebar.refresh();
         if (thread) placeThreadBanner(client.external(thread.participants));
         return result;
@@ -149,7 +141,7 @@ export function runOutlookContent(deps: OutlookContentDeps): { focusNote(): void
     },
   });
 
-  // The sidebar goes by itself; what was put inside Outlook's own elements goes too (an updated
+  // The sidebar goes by itself; what was put inside the site's own elements goes too (an updated
   // or disabled extension must not leave badges it no longer keeps up to date).
   signal.addEventListener('abort', () => {
     placeBadges(doc, []);

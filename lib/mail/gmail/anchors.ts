@@ -1,6 +1,6 @@
-import { findAll, findFirst, matchesAny } from '../mail/query';
-import { threadContainerOf } from '../mail/gmail/scope';
-import { GMAIL_SELECTORS as S } from '../mail/gmail/selectors';
+import { closestOf, findAll, findFirst, matchesAny } from '../query';
+import { threadContainerOf } from './scope';
+import { GMAIL_SELECTORS as S } from './selectors';
 
 /** Where the banner goes in the open thread: right before its list of messages. */
 export function bannerSpot(doc: Document): Element | null {
@@ -22,4 +22,19 @@ export function openMessagesText(doc: Document): string {
     .map((item) => (findFirst(item, S.messageBody) ?? item).textContent?.replace(/\s+\n/g, '\n').trim() ?? '')
     .filter(Boolean)
     .join('\n\n');
+}
+
+/**
+ * What makes room for the sidebar: the content column holding `role=main` (the table's
+ * `contentColumn`, in every layout since 2018; else the main region itself). The top bar keeps
+ * its full width, since the panel starts below it.
+ */
+export function contentColumn(doc: Document): HTMLElement | null {
+  const main = findFirst(doc, S.main);
+  return ((main && closestOf(main, S.contentColumn)) ?? main) as HTMLElement | null;
+}
+
+/** Where the panel starts: the main region's top, below Gmail's top bar. */
+export function panelTop(doc: Document): number {
+  return findFirst(doc, S.main)?.getBoundingClientRect().top ?? 0;
 }

@@ -1,0 +1,32 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { MailSiteAdapter, SiteThread } from '../mail/site-adapter';
+import type { ListRow, ReaderOptions } from '../mail/types';
+import { onMessage } from '../messaging/channel';
+import { ask } from '../ui/ask';
+import { collapsePreference } from './collapse-preference';
+import { runMailContent } from './run-mail-content';
+
+/** Wires a mail site's content script to the extension: the background, storage, the location and `ctx`. */
+export function startMailContent<Route, Thread extends SiteThread, Row extends ListRow, ReadOpts extends ReaderOptions>(
+  ctx: ContentScriptContext,
+  site: MailSiteAdapter<Route, Thread, Row, ReadOpts>,
+): void {
+  const content = runMailContent(site, {
+    doc: document,
+    signal: ctx.signal,
+    sidebarUrl: browser.runtime.getURL('/sidebar.html'),
+    lookup: (emails, prefetch) => ask('lookup', prefetch ? { emails, prefetch } : { emails }),
+    reportLayout: (failed) => ask('reportLayout', { site: site.site, failed }),
+    collapsed: collapsePreference,
+    warn: (message) => console.warn(message),
+    // A site that routes with the History API hears of it here (Gmail's watcher follows the hash
+    // itself and never subscribes); ctx removes the listener on invalidation.
+    subscribeLocation(listener) {
+      const stop = new AbortController();
+      ctx.addEventListener(window, 'wxt:locationchange', () => { if (!stop.signal.aborted) listener(); });
+      return () => stop.abort();
+    },
+  });
+  ctx.onInvalidated(onMessage('focusNote', () => content.focusNote()));
+}
