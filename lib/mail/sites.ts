@@ -4,7 +4,7 @@ import type { MailSite } from './types';
  * The one list of the mail sites the extension works on and the hosts each is served from
  * (https only). Everything else derives from it: the manifest's web-accessible-resource matches
  * (wxt.config.ts), each content script's `matches`, the origins the sidebar frame accepts a
- * channel from (lib/ui/frame-link.ts) and the URL routes' host checks. A new host is one line
+ * channel from (lib/sidebar/frame-link.ts) and the URL routes' host checks. A new host is one line
  * here. No zod and no DOM: wxt.config.ts imports this file too. Each site's list is its own
  * constant, so a content script carries only its own site's hosts.
  */
