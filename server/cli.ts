@@ -1,11 +1,12 @@
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { exportBundle, importFile } from './bundle/index';
+import { readConfig } from './config';
 import { openDb, type Db } from './db';
 import { lockDataDir, DataDirBusyError } from './runtime/data-dir-lock';
 import { parseArgs, USAGE, UsageError, type Command } from './runtime/cli-args';
 import type { Output } from './runtime/command-output';
-import { pgliteDir, readConfig } from './runtime/config';
+import { pgliteDir } from './runtime/config';
 import { runTokenCommand } from './runtime/token-commands';
 import { runUserCommand } from './runtime/user-commands';
 

@@ -1,9 +1,10 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
+import { readConfig } from './config';
 import { openDb, type Db } from './db';
+import { pgliteDir } from './runtime/config';
 import { lockDataDir } from './runtime/data-dir-lock';
-import { pgliteDir, readConfig } from './runtime/config';
 import { startSummaryRefresher } from './runtime/summary-refresher';
 import { seedDemoIfEmpty } from './seed/index';
 import { purgeIdempotencyKeys } from './store/idempotency';

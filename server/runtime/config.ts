@@ -1,15 +1,13 @@
 import { join, resolve } from 'node:path';
-import { readHttpConfig, type HttpConfig } from './http-config';
 
-export interface ServerConfig {
+/** Where the process listens and keeps its data; `server/config.ts` adds the HTTP settings. */
+export interface ProcessConfig {
   port: number;
   /** CRM_DATA_DIR: holds the lock file and, in `pglite/`, the embedded database. */
   dataDir: string;
   databaseUrl: string | undefined;
   /** DATABASE_POOL_SIZE: PostgreSQL connections per instance. */
   poolSize: number | undefined;
-  /** CORS origins, allowed host names and rate limits (`runtime/http-config.ts`). */
-  http: HttpConfig;
 }
 
 export const DEFAULT_PORT = 8787;
@@ -17,8 +15,8 @@ export const DEFAULT_PORT = 8787;
 /** Where PGlite keeps its files inside CRM_DATA_DIR, apart from the lock file. */
 export const pgliteDir = (dataDir: string) => join(dataDir, 'pglite');
 
-/** Reads PORT, CRM_DATA_DIR, DATABASE_URL and the HTTP settings; throws a sentence naming the bad variable. */
-export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
+/** Reads PORT, CRM_DATA_DIR, DATABASE_URL and DATABASE_POOL_SIZE; throws a sentence naming the bad variable. */
+export function readProcessConfig(env: NodeJS.ProcessEnv): ProcessConfig {
   const rawPort = env.PORT?.trim();
   const port = rawPort ? Number(rawPort) : DEFAULT_PORT;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
@@ -33,5 +31,5 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   if (poolSize !== undefined && (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 1000)) {
     throw new Error(`DATABASE_POOL_SIZE must be a whole number from 1 to 1000, not "${env.DATABASE_POOL_SIZE}"`);
   }
-  return { port, dataDir: resolve(env.CRM_DATA_DIR?.trim() || '.crm-data'), databaseUrl, poolSize, http: readHttpConfig(env) };
+  return { port, dataDir: resolve(env.CRM_DATA_DIR?.trim() || '.crm-data'), databaseUrl, poolSize };
 }

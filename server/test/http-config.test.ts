@@ -3,8 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readConfig } from '../config';
 import { DEFAULT_RATE_LIMITS } from '../http/rate-limit';
-import { readConfig } from '../runtime/config';
 
 const http = (env: NodeJS.ProcessEnv) => readConfig(env).http;
 

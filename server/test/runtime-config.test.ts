@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readConfig } from '../config';
 import { DEFAULT_RATE_LIMITS } from '../http/rate-limit';
 import { parseArgs, USAGE, UsageError } from '../runtime/cli-args';
-import { readConfig } from '../runtime/config';
 
 describe('readConfig', () => {
   it('defaults to port 8787 and ./.crm-data', () => {

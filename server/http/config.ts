@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
-import { parseHost, type AllowedHost } from '../http/host-check';
-import { DEFAULT_RATE_LIMITS, type RateLimits } from '../http/rate-limit';
-import { normaliseAddress } from '../http/client-address';
+import { normaliseAddress } from './client-address';
+import { parseHost, type AllowedHost } from './host-check';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limit';
 
 /** How the server meets the outside world: who may call cross-origin, by which names, how often. */
 export interface HttpConfig {
