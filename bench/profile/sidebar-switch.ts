@@ -4,7 +4,7 @@ import { startBenchCrm } from '../crm/start-crm';
 import { threadSender } from '../data/clients';
 import { threadClients } from '../measure/time-to-context';
 import { percentile } from '../report/stats';
-import { encodeSidebarContext } from '../../lib/mail/sidebar-link';
+import { encodeSidebarContext } from '../../lib/messaging/sidebar-link';
 import { configureForMail } from '../../test/browser/support/mail-pages';
 
 /**

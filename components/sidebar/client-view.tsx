@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
 import type { LookupMatch, User } from '../../lib/api';
-import type { SidebarContext } from '../../lib/mail/sidebar-context';
+import type { SidebarContext } from '../../lib/messaging/sidebar-context';
 import { prefillContact } from '../../lib/sidebar/contact-draft';
 import { useFrameMessage } from '../../lib/sidebar/frame-link';
 import { useAccount, useOpenCommitments } from '../../lib/sidebar/queries';

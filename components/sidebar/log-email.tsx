@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Contact } from '../../lib/api';
 import { t } from '../../lib/i18n';
-import type { SidebarContext } from '../../lib/mail/sidebar-context';
+import type { SidebarContext } from '../../lib/messaging/sidebar-context';
 import { contactIdsFor, emailInteraction, loggedEntry } from '../../lib/sidebar/email-log';
 import { requestBody } from '../../lib/sidebar/frame-link';
 import { toProblem } from '../../lib/messaging/problem-error';

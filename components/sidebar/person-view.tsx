@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { User } from '../../lib/api';
 import { t } from '../../lib/i18n';
-import type { SidebarContext } from '../../lib/mail/sidebar-context';
+import type { SidebarContext } from '../../lib/messaging/sidebar-context';
 import type { Participant } from '../../lib/sidebar/participants';
 import { ProblemView } from '../common/problem-view';
 import { ClientView } from './client-view';

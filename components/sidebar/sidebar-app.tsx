@@ -1,5 +1,5 @@
 import { t } from '../../lib/i18n';
-import type { SidebarContext } from '../../lib/mail/sidebar-context';
+import type { SidebarContext } from '../../lib/messaging/sidebar-context';
 import { useCacheChanges } from '../../lib/ui/use-cache-changes';
 import { useSidebarSource } from '../../lib/sidebar/use-source';
 import { useTheme } from '../../lib/sidebar/use-theme';

@@ -1,6 +1,6 @@
 import { t } from '../i18n';
 import type { MailSiteAdapter, SiteThread } from '../mail/site-adapter';
-import { toSidebarContext } from '../mail/to-sidebar-context';
+import { toSidebarContext } from './to-sidebar-context';
 import type { ListRow, Participant, ReaderOptions, ReadResult, RowRead } from '../mail/types';
 import type { CollapsePreference } from './collapse-preference';
 import { hideLayoutNotice, showLayoutNotice } from './layout-notice';

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { t } from '../i18n';
-import { bodyRequestId, encodeSidebarContext, type FrameMessageInput, type SidebarContextInput } from '../mail/sidebar-link';
+import type { FrameMessageInput, SidebarContextInput } from '../messaging/sidebar-context';
+import { bodyRequestId, encodeSidebarContext } from '../messaging/sidebar-link';
 import { ask } from '../ui/ask';
 import { createCollapseTab } from './collapse-tab';
 import type { CollapsePreference } from './collapse-preference';

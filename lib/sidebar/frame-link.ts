@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { FrameMessage, type FrameMessageInput } from '../mail/sidebar-context';
+import { FrameMessage, type FrameMessageInput } from '../messaging/sidebar-context';
 import { MAIL_ORIGINS as SITE_ORIGINS } from '../mail/sites';
 import { SIDEBAR_KEY_ITEM, isSidebarKey } from '../messaging/sidebar-key';
 

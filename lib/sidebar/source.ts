@@ -1,4 +1,4 @@
-import { decodeSidebarContext, type SidebarContext } from '../mail/sidebar-context';
+import { decodeSidebarContext, type SidebarContext } from '../messaging/sidebar-context';
 
 /** What the sidebar is asked to show. */
 export type SidebarSource =

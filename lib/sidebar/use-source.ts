@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { decodeSidebarContext, type SidebarContext } from '../mail/sidebar-context';
-import { encodeSidebarContext } from '../mail/sidebar-link';
+import { decodeSidebarContext, type SidebarContext } from '../messaging/sidebar-context';
+import { encodeSidebarContext } from '../messaging/sidebar-link';
 import { sourceKey, type SidebarSource } from './source';
 import { frameLink, type FrameLink } from './frame-link';
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeSidebarContext } from '../../lib/mail/sidebar-context';
+import { decodeSidebarContext } from '../../lib/messaging/sidebar-context';
 import { DEMO_ADDRESSES } from '../../server/seed/demo';
 import { startCrmServer, type RunningCrm } from './support/crm-server';
 import { launchExtension, type LaunchedExtension } from './support/launch-extension';

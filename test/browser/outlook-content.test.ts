@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import en from '../../public/_locales/en/messages.json';
-import { decodeSidebarContext } from '../../lib/mail/sidebar-context';
+import { decodeSidebarContext } from '../../lib/messaging/sidebar-context';
 import { DEMO_ADDRESSES } from '../../server/seed/demo';
 import { demoAddressOf, openConversation, routeOutlook, scrollInRows } from '../fixtures/outlook/demo-pages';
 import { startCrmServer, type RunningCrm } from './support/crm-server';

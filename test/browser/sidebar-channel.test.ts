@@ -1,6 +1,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeSidebarContext, type SidebarContextInput } from '../../lib/mail/sidebar-context';
+import type { SidebarContextInput } from '../../lib/messaging/sidebar-context';
+import { encodeSidebarContext } from '../../lib/messaging/sidebar-link';
 import { DEMO_ADDRESSES } from '../../server/seed/demo';
 import { startCrmServer, type RunningCrm } from './support/crm-server';
 import { launchExtension, type LaunchedExtension } from './support/launch-extension';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountDetail, Commitment, LookupMatch } from '../../lib/api';
 import { PROBLEM_KINDS } from '../../lib/api';
-import type { SidebarContextInput } from '../../lib/mail/sidebar-context';
+import type { SidebarContextInput } from '../../lib/messaging/sidebar-context';
 import { DEMO_ADDRESSES } from '../../server/seed/demo';
 import { startCrmServer, type RunningCrm } from './support/crm-server';
 import { launchExtension, type LaunchedExtension } from './support/launch-extension';

@@ -1,5 +1,5 @@
 import type { Frame, Page } from 'playwright-core';
-import type { SidebarContextInput } from '../../../lib/mail/sidebar-context';
+import type { SidebarContextInput } from '../../../lib/messaging/sidebar-context';
 import { SIDEBAR_KEY_ITEM } from '../../../lib/messaging/sidebar-key';
 import type { LaunchedExtension } from './launch-extension';
 

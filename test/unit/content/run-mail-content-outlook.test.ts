@@ -4,7 +4,7 @@ import type { AccountSummary } from '../../../lib/api';
 import { runMailContent } from '../../../lib/content/run-mail-content';
 import { outlookSite } from '../../../lib/mail/outlook/adapter';
 import { OUTLOOK_FIXTURES as F } from '../../../lib/mail/outlook/fixtures';
-import { decodeSidebarContext } from '../../../lib/mail/sidebar-context';
+import { decodeSidebarContext } from '../../../lib/messaging/sidebar-context';
 import type { LookupItem } from '../../../lib/messaging/protocol';
 import { CONTACT_ID, summary } from '../../support/crm-fixtures';
 import { fixtureHtml } from '../mail/outlook/fixture-page';

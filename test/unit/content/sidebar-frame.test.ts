@@ -1,7 +1,7 @@
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PARKED_MS, createSidebarFrame } from '../../../lib/content/sidebar-frame';
-import { decodeSidebarContext, type SidebarContextInput } from '../../../lib/mail/sidebar-context';
+import { decodeSidebarContext, type SidebarContextInput } from '../../../lib/messaging/sidebar-context';
 
 /** The per-session URL Chrome gives a `use_dynamic_url` resource; its document ends up at the extension's own origin. */
 const SIDEBAR = 'chrome-extension://6ad7e3cd-1849-4188-8576-cb89e7d5abfe/sidebar.html';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFrameLink, type FrameLink } from '../../../lib/sidebar/frame-link';
-import type { FrameMessage } from '../../../lib/mail/sidebar-context';
+import type { FrameMessage } from '../../../lib/messaging/sidebar-context';
 
 const KEY = 'k'.repeat(43);
 const MAIL = 'https://mail.google.com';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeSidebarContext } from '../../../lib/mail/sidebar-context';
+import { encodeSidebarContext } from '../../../lib/messaging/sidebar-link';
 import { peopleOf, readSource, sourceKey } from '../../../lib/sidebar/source';
 
 const context = { site: 'gmail' as const, threadId: 'T1', participants: [{ name: 'Budi', email: 'budi@banksinar.co.id' }] };

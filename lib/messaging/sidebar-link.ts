@@ -1,4 +1,4 @@
-import type { FrameMessage, FrameMessageInput, SidebarContextInput } from './sidebar-context';
+import type { SidebarContextInput } from './sidebar-context';
 
 // The content script's half of the sidebar contract, without zod (content scripts stay small);
 // the schemas and the sidebar's half are in sidebar-context.ts.
@@ -18,5 +18,3 @@ export function bodyRequestId(data: unknown): string | null {
   const { type, requestId } = data as { type?: unknown; requestId?: unknown };
   return type === 'crm:request-body' && typeof requestId === 'string' && requestId.length <= 100 ? requestId : null;
 }
-
-export type { FrameMessage, FrameMessageInput, SidebarContextInput };

@@ -28,8 +28,6 @@ export const SidebarContext = z.object({
 export type SidebarContext = z.infer<typeof SidebarContext>;
 export type SidebarContextInput = z.input<typeof SidebarContext>;
 
-export { encodeSidebarContext } from './sidebar-link';
-
 /** The context in a sidebar URL's hash, or null when absent or malformed (never throws). */
 export function decodeSidebarContext(hash: string): SidebarContext | null {
   if (hash.length <= 1) return null;
@@ -44,7 +42,7 @@ export function decodeSidebarContext(hash: string): SidebarContext | null {
 /**
  * Messages between the content script and the sidebar frame. Only `crm:port` is a window message;
  * every other one goes through the MessagePort it carries, which the sidebar trusts only when the
- * `key` beside it is the session's secret (lib/ui/frame-link.ts). A mail page's own scripts can
+ * `key` beside it is the session's secret (lib/sidebar/frame-link.ts). A mail page's own scripts can
  * post window messages to the frame and offer ports of their own, but know no key and can
  * neither see nor answer what goes through the channel. Each side parses the data with this schema.
  */

@@ -1,7 +1,7 @@
-import type { SiteThread } from './site-adapter';
-import type { SidebarContextInput } from './sidebar-link';
+import type { SiteThread } from '../mail/site-adapter';
+import type { SidebarContextInput } from '../messaging/sidebar-context';
 
-/** The sidebar context's limits (lib/mail/sidebar-context.ts); past them the frame would refuse it. */
+/** The sidebar context's limits (lib/messaging/sidebar-context.ts); past them the frame would refuse it. */
 const MAX_PEOPLE = 50;
 const MAX_NAME = 200;
 const MAX_SUBJECT = 1000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSidebarContext, encodeSidebarContext, FrameMessage } from '../../../lib/mail/sidebar-context';
-import { bodyRequestId } from '../../../lib/mail/sidebar-link';
+import { decodeSidebarContext, FrameMessage } from '../../../lib/messaging/sidebar-context';
+import { bodyRequestId, encodeSidebarContext } from '../../../lib/messaging/sidebar-link';
 
 describe('sidebar context in the URL hash', () => {
   const ctx = {

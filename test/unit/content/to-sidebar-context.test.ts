@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSidebarContext, encodeSidebarContext } from '../../../lib/mail/sidebar-context';
-import { toSidebarContext } from '../../../lib/mail/to-sidebar-context';
-import { FIXTURE_CASES } from './outlook/fixture-cases';
-import { P, nameOnly } from './outlook/people.fixture';
+import { toSidebarContext } from '../../../lib/content/to-sidebar-context';
+import { decodeSidebarContext } from '../../../lib/messaging/sidebar-context';
+import { encodeSidebarContext } from '../../../lib/messaging/sidebar-link';
+import { FIXTURE_CASES } from '../mail/outlook/fixture-cases';
+import { P, nameOnly } from '../mail/outlook/people.fixture';
 
 const read = FIXTURE_CASES.flatMap(({ fixture, thread }) => (thread.ok ? [{ fixture, thread: thread.value }] : []));
 
