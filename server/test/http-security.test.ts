@@ -4,9 +4,10 @@ import { connect, type AddressInfo, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp, MAX_BODY_BYTES } from '../app';
 import type { Db } from '../db';
-import { availableBackends, type TestDatabase } from './support/backends';
+import { availableBackends } from './support/backends';
 import { client } from './support/client';
-import { countRows, makeTeam, type TeamFixture } from './support/fixtures';
+import { countRows } from './support/fixtures';
+import { useTestApp } from './support/test-app';
 
 const CRM_ORIGIN = 'https://crm.example.com';
 
@@ -29,18 +30,7 @@ function raw(port: number, request: string): Promise<string> {
 const statusOf = (answer: string) => Number(/^HTTP\/1\.[01] (\d{3})/.exec(answer)?.[1] ?? 0);
 
 describe.each(availableBackends())('HTTP hardening on $name', (backend) => {
-  let t: TestDatabase;
-  let f: TeamFixture;
-  let app: ReturnType<typeof createApp>;
-  let api: ReturnType<typeof client>;
-
-  beforeAll(async () => {
-    t = await backend.create();
-    f = await makeTeam(t.db, 'alpha', 'alpha-client.co.id');
-    app = createApp({ db: t.db });
-    api = client(app, f.token);
-  });
-  afterAll(() => t.dispose());
+  const { t, teams: [f], app, api } = useTestApp(backend);
 
   const note = () => ({ accountId: f.accountId, kind: 'note', summary: 'met' });
 
