@@ -26,7 +26,6 @@ export class HttpError extends Error {
 export const validationError = (field: string, message: string) =>
   new HttpError(400, 'validation', message, field);
 
-
 /** The client stopped sending the body before its end (closed the connection, or sent less than it declared). */
 export const incompleteBody = () =>
   new HttpError(400, 'incomplete_body', 'the request body ended before all of it arrived; send it again', 'body');
