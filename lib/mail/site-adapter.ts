@@ -13,10 +13,19 @@ export interface SiteThread {
 
 /** What a site's watcher tells the content script; each fires only when its answer changed. */
 export interface SiteWatchCallbacks<Route, Thread, Row> {
+  /** The view changed (also called once at start). `null`: not a mail URL of the site. */
   onRoute?(route: Route | null): void;
+  /** The open thread was read, or `null` when none is shown. Called only when it changed. */
   onThread?(result: ReadResult<Thread> | null): void;
+  /** The list's rows were read, or `null` when no list is shown. Called only when they changed. */
   onList?(result: ReadResult<Row[]> | null): void;
-  /** The list's conversations read just now, and all of them, in the frame of the read. */
+  /**
+   * The conversations read just now (rows that are new, that the site replaced or re-used for
+   * another conversation, whose sender or id changed, or from which something of ours was
+   * removed), and every conversation of the list. Called in the same frame as the read, before
+   * `onList`, even when the list's answer did not change (new rows are new elements); `([], [])`
+   * when the list went away.
+   */
   onRows?(read: readonly RowRead[], all: readonly RowRead[]): void;
 }
 

@@ -23,3 +23,13 @@ export const MAIL_MATCHES: readonly string[] = /* @__PURE__ */ matchesOf(/* @__P
 
 /** Every mail site's origin: the pages the sidebar frame accepts its channel from. */
 export const MAIL_ORIGINS: readonly string[] = /* @__PURE__ */ Object.values(MAIL_HOSTS).flat().map((host) => `https://${host}`);
+
+/** `url` parsed, when it is a page of one of `hosts`; null for anything else, malformed included. */
+export function urlOn(url: string, hosts: readonly string[]): URL | null {
+  try {
+    const parsed = new URL(url);
+    return hosts.includes(parsed.hostname) ? parsed : null;
+  } catch {
+    return null;
+  }
+}

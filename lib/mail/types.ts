@@ -89,3 +89,17 @@ export function recognised<T>(value: T): ReadResult<T> {
 export function notRecognised<T>(failed: string[]): ReadResult<T> {
   return { ok: false, reason: 'not-recognised', failed };
 }
+
+/**
+ * A reader that never throws: whatever the page holds, an exception in `read` answers
+ * not-recognised with `name`, so a layout we do not know pauses detection instead of breaking it.
+ */
+export function neverThrows<A extends unknown[], T>(name: string, read: (...args: A) => ReadResult<T>): (...args: A) => ReadResult<T> {
+  return (...args) => {
+    try {
+      return read(...args);
+    } catch {
+      return notRecognised([name]);
+    }
+  };
+}

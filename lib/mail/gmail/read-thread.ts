@@ -1,6 +1,6 @@
 import { makeIsOurs, uniqueByEmail } from '../participants';
 import type { Participant, ReaderOptions, ReadResult, ThreadContext, ThreadMessage } from '../types';
-import { notRecognised, recognised } from '../types';
+import { neverThrows, notRecognised, recognised } from '../types';
 import { personFrom } from './people';
 import { findAll, findFirst, readAttr, safeMatches } from '../query';
 import { cleanId } from './clean-id';
@@ -13,13 +13,7 @@ import { GMAIL_SELECTORS as S } from './selectors';
  * container). Never throws; when the layout is not the one the selector table knows it answers
  * not-recognised with the names of the entries that found nothing.
  */
-export function readThread(root: ParentNode, opts: ReaderOptions): ReadResult<ThreadContext> {
-  try {
-    return readOrFail(root, opts);
-  } catch {
-    return notRecognised(['thread']);
-  }
-}
+export const readThread: (root: ParentNode, opts: ReaderOptions) => ReadResult<ThreadContext> = neverThrows('thread', readOrFail);
 
 function readOrFail(root: ParentNode, opts: ReaderOptions): ReadResult<ThreadContext> {
   const container = threadContainerOf(root);

@@ -1,4 +1,4 @@
-import { GMAIL_HOSTS } from '../sites';
+import { GMAIL_HOSTS, urlOn } from '../sites';
 
 /**
  * Gmail's views, told apart by the URL alone: `https://mail.google.com/mail/u/<account>/#<view>…`.
@@ -33,13 +33,8 @@ function decode(part: string): string {
 
 /** The account index from `/mail/u/N/`; `/mail/` alone is the first account. */
 export function accountIndex(url: string): number | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (!GMAIL_HOSTS.includes(parsed.hostname)) return null;
+  const parsed = urlOn(url, GMAIL_HOSTS);
+  if (!parsed) return null;
   const match = /^\/mail(?:\/u\/(\d{1,2}))?(?:\/|$)/.exec(parsed.pathname);
   if (!match) return null;
   return match[1] === undefined ? 0 : Number(match[1]);

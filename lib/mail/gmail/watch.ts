@@ -1,4 +1,6 @@
 import type { ListRow, ReaderOptions, ReadResult, ThreadContext } from '../types';
+import type { SiteWatchCallbacks } from '../site-adapter';
+import { nextFrameOf, type Schedule } from '../next-frame';
 import { notRecognised } from '../types';
 import { createListRows, holdsRowValue, insideRowValue, readRowGroup, ROW_VALUE_ATTRIBUTES, type RowRead } from './list-rows';
 import { readListRows } from './read-list';
@@ -6,27 +8,13 @@ import { readThread } from './read-thread';
 import { parseGmailUrl, type GmailRoute } from './routes';
 import { listBodiesOf, mainOf, threadContainerOf } from './scope';
 
-export interface GmailWatchCallbacks {
-  /** The view changed (also called once at start). `null`: not a Gmail mail URL. */
-  onRoute?(route: GmailRoute | null): void;
-  /** The open thread was read, or `null` when no thread is shown. Called only when it changed. */
-  onThread?(result: ReadResult<ThreadContext> | null): void;
-  /** The list rows were read, or `null` when no list is shown. Called only when they changed. */
-  onList?(result: ReadResult<ListRow[]> | null): void;
-  /**
-   * The conversations read just now (rows that are new, that Gmail replaced, whose sender or id
-   * changed, or from which something of ours was removed), and every conversation of the list.
-   * Called in the same frame as the read, before `onList`, even when the list's answer did not
-   * change (new rows are new elements); `([], [])` when the list went away.
-   */
-  onRows?(read: readonly RowRead[], all: readonly RowRead[]): void;
-}
+export type GmailWatchCallbacks = SiteWatchCallbacks<GmailRoute, ThreadContext, ListRow>;
 
 export interface GmailWatchOptions extends ReaderOptions {
   /** Frames to keep looking for a view's containers after it changes (~5 s at 60 fps). */
   locateFrames?: number;
   /** Runs `fn` before the next paint; returns a cancel. Defaults to requestAnimationFrame. */
-  schedule?: (fn: () => void) => () => void;
+  schedule?: Schedule;
   /**
    * The readers, replaceable so tests can count reads: the thread, one conversation of the list,
    * and the whole list (only for a list expected but never found).
@@ -51,7 +39,7 @@ const LIST_WATCH = { childList: true, subtree: true, attributes: true, attribute
 export function watchGmail(doc: Document, signal: AbortSignal, callbacks: GmailWatchCallbacks, opts: GmailWatchOptions): void {
   const win = doc.defaultView;
   if (signal.aborted || !win) return;
-  const schedule = opts.schedule ?? ((fn) => { const id = win.requestAnimationFrame(fn); return () => win.cancelAnimationFrame(id); });
+  const schedule = opts.schedule ?? nextFrameOf(win);
   const readThreadOf = opts.readers?.thread ?? readThread;
   const readWholeList = opts.readers?.list ?? readListRows;
   const rows = createListRows(opts.readers?.row ?? readRowGroup);

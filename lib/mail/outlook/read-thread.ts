@@ -1,6 +1,6 @@
 import { makeIsOurs, uniqueByEmail } from '../participants';
 import type { Participant, ReaderOptions, ReadResult } from '../types';
-import { notRecognised, recognised } from '../types';
+import { neverThrows, notRecognised, recognised } from '../types';
 import { cleanText } from './address';
 import { findAll, findFirst, outermost, readAttr } from '../query';
 import { readMessage } from './read-message';
@@ -20,13 +20,7 @@ export interface OutlookReaderOptions extends ReaderOptions {
  * the document, the pane, or the conversation container. Never throws; when the page is not the
  * layout the selector table knows, answers not-recognised with the entries that found nothing.
  */
-export function readThread(root: ParentNode, opts: OutlookReaderOptions): ReadResult<OutlookThreadContext> {
-  try {
-    return readOrFail(root, opts);
-  } catch {
-    return notRecognised(['thread']);
-  }
-}
+export const readThread: (root: ParentNode, opts: OutlookReaderOptions) => ReadResult<OutlookThreadContext> = neverThrows('thread', readOrFail);
 
 function readOrFail(root: ParentNode, opts: OutlookReaderOptions): ReadResult<OutlookThreadContext> {
   const pane = readingPaneOf(root);

@@ -1,4 +1,4 @@
-import { OUTLOOK_HOSTS } from '../sites';
+import { OUTLOOK_HOSTS, urlOn } from '../sites';
 
 /**
  * Outlook on the web's views, told apart by the URL alone. The new Outlook routes with the History
@@ -38,13 +38,8 @@ function decode(part: string): string {
 
 /** The route an Outlook URL shows, or `null` for a URL that is not Outlook's mail app. */
 export function parseOutlookUrl(url: string): OutlookRoute | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (!OUTLOOK_HOSTS.includes(parsed.hostname)) return null;
+  const parsed = urlOn(url, OUTLOOK_HOSTS);
+  if (!parsed) return null;
   const parts = parsed.pathname.split('/').filter((p) => p !== '');
   if (parts[0] !== 'mail') return null;
   let rest = parts.slice(1);

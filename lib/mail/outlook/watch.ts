@@ -1,4 +1,6 @@
 import type { ReaderOptions, ReadResult } from '../types';
+import type { SiteWatchCallbacks } from '../site-adapter';
+import { nextFrameOf, type Schedule } from '../next-frame';
 import { notRecognised } from '../types';
 import { createListRows, readListRow, type RowRead } from './list-rows';
 import { findFirst } from '../query';
@@ -10,20 +12,7 @@ import { OUTLOOK_SELECTORS as S } from './selectors';
 import type { OutlookListRow, OutlookThreadContext } from './types';
 import { LIST, PANE, ROW, expectsList, reporter } from './watch-parts';
 
-export interface OutlookWatchCallbacks {
-  /** The view changed (also called once at start). `null`: not an Outlook mail URL. */
-  onRoute?(route: OutlookRoute | null): void;
-  /** The open conversation was read, or `null` when none is shown. Called only when it changed. */
-  onThread?(result: ReadResult<OutlookThreadContext> | null): void;
-  /** The list's rows were read, or `null` when no list is shown. Called only when they changed. */
-  onList?(result: ReadResult<OutlookListRow[]> | null): void;
-  /**
-   * The rows read just now (new rows, and rows re-used for another conversation), and every row
-   * of the list. Called in the same frame as the read, before `onList`, even when the list's
-   * answer did not change; `([], [])` when the list went away.
-   */
-  onRows?(read: readonly RowRead[], all: readonly RowRead[]): void;
-}
+export type OutlookWatchCallbacks = SiteWatchCallbacks<OutlookRoute, OutlookThreadContext, OutlookListRow>;
 
 export interface OutlookWatchOptions extends ReaderOptions {
   /**
@@ -34,7 +23,7 @@ export interface OutlookWatchOptions extends ReaderOptions {
   /** Frames to keep looking for the pane or the list after the view changes (~10 s at 60 fps). */
   locateFrames?: number;
   /** Runs `fn` before the next paint; returns a cancel. Defaults to requestAnimationFrame. */
-  schedule?: (fn: () => void) => () => void;
+  schedule?: Schedule;
   /**
    * The readers, replaceable so tests can count reads: the thread, one row of the list, and the
    * whole list (only for a list expected but never found).
@@ -55,7 +44,7 @@ export interface OutlookWatchOptions extends ReaderOptions {
 export function watchOutlook(doc: Document, signal: AbortSignal, callbacks: OutlookWatchCallbacks, opts: OutlookWatchOptions): void {
   const win = doc.defaultView;
   if (signal.aborted || !win) return;
-  const schedule = opts.schedule ?? ((fn) => { const id = win.requestAnimationFrame(fn); return () => win.cancelAnimationFrame(id); });
+  const schedule = opts.schedule ?? nextFrameOf(win);
   const readThreadOf = opts.readers?.thread ?? readThread;
   const readWholeList = opts.readers?.list ?? readListRows;
   const rows = createListRows(opts.readers?.row ?? readListRow);
