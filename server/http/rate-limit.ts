@@ -91,9 +91,15 @@ export function rateLimit(limits: RateLimits): MiddlewareHandler<AppEnv> {
   const probe: InFlightLimit | null = address ? { ...(limits.inFlight ?? PROBE_QUEUE), running: 1 } : null;
   const laneLimit = (s: TokenState) => (s.works ? limits.inFlight : (probe ?? limits.inFlight));
 
-  /** 0 when the client's address had one to spare, else the ms until it will. */
-  const chargeAddress = (c: Context<AppEnv>, rate: Rate, t: number): { bucket: Bucket; wait: number } => {
-    const key = clientAddress(c, trusted);
+  /**
+   * 0 when the client's address had one to spare, else the ms until it will. Requests without a
+   * token and attempts with one are counted apart: any web page can send the first kind to a
+   * loopback server (a plain GET needs no preflight), and must not use up what a real token's
+   * first request after a restart needs; the second kind carries Authorization, which a page
+   * cannot send without a preflight this server refuses.
+   */
+  const chargeAddress = (c: Context<AppEnv>, kind: 'anonymous' | 'token', rate: Rate, t: number): { bucket: Bucket; wait: number } => {
+    const key = `${kind} ${clientAddress(c, trusted)}`;
     let bucket = addresses.get(key);
     if (!bucket) addresses.set(key, (bucket = fullBucket(rate, t)));
     return { bucket, wait: take(bucket, rate, t) };
@@ -104,7 +110,7 @@ export function rateLimit(limits: RateLimits): MiddlewareHandler<AppEnv> {
     const token = BEARER.exec(c.req.header('Authorization') ?? '')?.[1];
     if (token === undefined) {
       if (address) {
-        const { wait } = chargeAddress(c, address, now());
+        const { wait } = chargeAddress(c, 'anonymous', address, now());
         if (wait > 0) return tooMany(c, wait, noAddress);
       }
       return next();
@@ -127,7 +133,7 @@ export function rateLimit(limits: RateLimits): MiddlewareHandler<AppEnv> {
       // Charged once it is this request's turn: by then its token may have been seen to work.
       let charged: Bucket | undefined;
       if (!state.works && address) {
-        const { bucket, wait } = chargeAddress(c, address, now());
+        const { bucket, wait } = chargeAddress(c, 'token', address, now());
         if (wait > 0) return tooMany(c, wait, noAddress);
         charged = bucket;
       }

@@ -146,6 +146,10 @@ describe.each(availableBackends())('rate limits on $name', (backend) => {
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) statuses.push((await client(app, `crm_guess-${i}`).get('/v1/me')).status);
     expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
+    // Requests without a token are counted apart from token attempts, and limited the same way.
+    const health: number[] = [];
+    for (let i = 0; i < 4; i++) health.push((await client(app).get('/v1/health')).status);
+    expect(health).toEqual([200, 200, 200, 200]);
     const refused = await client(app).get('/v1/health');
     expect(refused.status).toBe(429);
     expect(refused.body).toMatchObject({ error: { code: 'rate_limited' } });
@@ -157,6 +161,15 @@ describe.each(availableBackends())('rate limits on $name', (backend) => {
     expect((await client(app, await createToken(t.db, a.userId)).get('/v1/me')).status).toBe(429);
     tick(1000);
     expect((await client(app).get('/v1/health')).status).toBe(200);
+  });
+
+  it('requests without a token (what any web page can send) never hold back a token\'s first request', async () => {
+    const { app } = limited({ address: { perMinute: 1, burst: 2 } });
+    const anonymous: number[] = [];
+    for (let i = 0; i < 4; i++) anonymous.push((await client(app).get('/v1/health')).status);
+    expect(anonymous).toEqual([200, 200, 429, 429]);
+    // As after a restart: a valid token the limiter has never seen.
+    expect((await client(app, await createToken(t.db, a.userId)).get('/v1/me')).status).toBe(200);
   });
 
   it('a working token\'s first request is charged to its address and given back once it worked', async () => {
