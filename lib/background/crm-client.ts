@@ -52,6 +52,9 @@ export function createCrmClient(connection: Connection, options: CrmClientOption
         headers,
         body: call.body === undefined ? undefined : JSON.stringify(call.body),
         signal: AbortSignal.timeout(timeoutMs),
+        // Only the saved address gets our requests: a redirect elsewhere (possibly plain http) fails
+        // as unreachable, and the outbox keeps the write.
+        redirect: 'error',
       });
     } catch (error) {
       throw new ProblemError({ kind: 'unreachable', url: connection.apiUrl, detail: networkDetail(error, timeoutMs) });

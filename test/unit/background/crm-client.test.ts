@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { buildUrl, createCrmClient } from '../../../lib/background/crm-client';
 import type { Problem } from '../../../lib/messaging/problem';
@@ -14,7 +16,29 @@ async function problemOf(reply: Reply): Promise<Problem> {
   return (error as ProblemError).problem;
 }
 
+const listen = (server: Server) =>
+  new Promise<string>((done) => server.listen(0, '127.0.0.1', () => done(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+
 describe('CRM client', () => {
+  it('follows no redirect: a write never goes anywhere but the saved address', async () => {
+    let elsewhere = 0;
+    const other = createServer((_req, res) => { elsewhere++; res.end('{}'); });
+    const otherUrl = await listen(other);
+    const crm = createServer((_req, res) => { res.writeHead(307, { Location: `${otherUrl}/v1/interactions` }); res.end(); });
+    const crmUrl = await listen(crm);
+    try {
+      const error = await createCrmClient({ apiUrl: crmUrl, token: 'tok-123' })('createInteraction', {
+        body: { accountId: '00000000-0000-4000-8000-000000000001', kind: 'note', summary: 'private' },
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ProblemError);
+      expect((error as ProblemError).problem.kind).toBe('unreachable');
+      expect(elsewhere).toBe(0);
+    } finally {
+      other.close();
+      crm.close();
+    }
+  });
+
   it('sends the bearer token and returns the validated answer', async () => {
     const crm = fakeCrm({ 'GET /v1/me': () => ({ json: ME }) });
     const me = await createCrmClient(connection, { fetch: crm.fetch })('me');
