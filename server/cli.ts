@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { exportBundle, importFile } from './bundle/index';
@@ -47,9 +48,13 @@ async function resolveTeam(db: Db, name: string | undefined): Promise<string> {
  * flushed to disk, then renamed over it. An export cut short never looks like a backup.
  */
 async function writeFileWhole(file: string, text: string): Promise<void> {
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  // A name nobody can guess, created only if it does not exist ('wx'): in a shared folder another
+  // user's file or link in its place makes the export fail instead of being written through.
+  const temp = join(dirname(file), `.${basename(file)}.${randomBytes(8).toString('hex')}.tmp`);
+  let created = false;
   try {
-    const handle = await open(temp, 'w', 0o600);
+    const handle = await open(temp, 'wx', 0o600);
+    created = true;
     try {
       await handle.writeFile(text, 'utf8');
       await handle.sync();
@@ -58,7 +63,7 @@ async function writeFileWhole(file: string, text: string): Promise<void> {
     }
     await rename(temp, file);
   } catch (err) {
-    await rm(temp, { force: true });
+    if (created) await rm(temp, { force: true });
     throw new OutputError(`the export was not written to ${file}: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
