@@ -11,6 +11,8 @@ import { MAIL_MATCHES } from './lib/mail/sites';
 const CRM_ORIGINS = ['https://*/*', ...LOOPBACK_HOSTS.map((host) => `http://${host}/*`)];
 
 export default defineConfig({
+  // Where builds go; EXTENSION_OUT_DIR lets two builds of one checkout run side by side.
+  outDir: process.env.EXTENSION_OUT_DIR ?? '.output',
   vite: () => ({
     plugins: [preact()],
   }),

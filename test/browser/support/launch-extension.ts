@@ -3,7 +3,8 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export const BUILT_EXTENSION = resolve(import.meta.dirname, '../../../.output/chrome-mv3');
+/** The built extension; EXTENSION_OUT_DIR (as in wxt.config.ts) points at another build's folder. */
+export const BUILT_EXTENSION = resolve(import.meta.dirname, '../../..', process.env.EXTENSION_OUT_DIR ?? '.output', 'chrome-mv3');
 
 export interface LaunchedExtension {
   context: BrowserContext;
