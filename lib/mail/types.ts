@@ -23,6 +23,11 @@ export interface ThreadMessage {
   cc: Participant[];
   /** Whether the message body and recipients are shown (as opposed to a one-line summary). */
   expanded: boolean;
+  /**
+   * When it was sent, as the page writes it in the user's UI language, most precise first (Gmail's
+   * date title, then the visible text); empty when the page shows no date. lib/mail/sent-date.ts reads them.
+   */
+  sentText?: readonly string[];
 }
 
 /** The open thread: who is in it, and which messages are shown. */
