@@ -21,7 +21,15 @@ export type Direction = z.infer<typeof Direction>;
 export const CommitmentStatus = z.enum(['open', 'done', 'cancelled']);
 export type CommitmentStatus = z.infer<typeof CommitmentStatus>;
 
-export const Team = z.object({ id: Id, name: z.string() });
+export const Team = z.object({
+  id: Id,
+  name: z.string(),
+  /**
+   * Team setting: anyone of the team may edit and delete any note (interaction). Off: only a
+   * note's author may. Absent from older servers' answers, which read as off.
+   */
+  teamMayEditNotes: z.boolean().default(false),
+});
 export type Team = z.infer<typeof Team>;
 
 export const User = z.object({ id: Id, name: z.string(), email: Email, teamId: Id, active: z.boolean() });
@@ -52,6 +60,10 @@ export const Account = z.object({
   specialTerms: z.string().nullable(),
   createdAt: Instant,
   updatedAt: Instant,
+  /** Who changed it last through the API; null for records only ever created or imported. */
+  updatedBy: UserRef.nullable(),
+  /** Optimistic concurrency: a PATCH must send the version it saw. */
+  version: z.number().int().positive(),
 });
 export type Account = z.infer<typeof Account>;
 
@@ -80,6 +92,11 @@ export const Interaction = z.object({
   /** For logged emails: the mail site's thread id, so a thread shows as logged. */
   threadId: z.string().nullable(),
   createdAt: Instant,
+  /** When and by whom it was last edited (or restored); at creation, `createdAt` and null. */
+  updatedAt: Instant,
+  updatedBy: UserRef.nullable(),
+  /** Optimistic concurrency: a PATCH must send the version it saw. */
+  version: z.number().int().positive(),
 });
 export type Interaction = z.infer<typeof Interaction>;
 

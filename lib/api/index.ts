@@ -9,4 +9,7 @@ export * from './risk';
 export * from './lookup';
 export * from './writes';
 export * from './reads';
+export * from './edits';
+export * from './search';
+export * from './attention';
 export { ENDPOINTS } from './endpoints';

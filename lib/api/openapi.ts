@@ -14,6 +14,7 @@ interface EndpointInfo {
   body?: z.ZodType;
   response: z.ZodType;
   idempotent?: boolean;
+  forbidden?: string;
 }
 
 /** JSON Schema (draft 2020-12, what OpenAPI 3.1 uses) of one side of a schema. */
@@ -22,9 +23,9 @@ function schemaOf(schema: z.ZodType, io: 'input' | 'output'): Json {
   return rest;
 }
 
-/** The status a successful call answers with: creates say 201. */
-export function successStatus(e: { method: string; idempotent?: boolean }): 200 | 201 {
-  return e.method === 'post' && e.idempotent ? 201 : 200;
+/** The status a successful call answers with: creates say 201 (a POST to a record's own path changes it: 200). */
+export function successStatus(e: { method: string; path: string; idempotent?: boolean }): 200 | 201 {
+  return e.method === 'post' && e.idempotent && !e.path.includes('{') ? 201 : 200;
 }
 
 function queryParameters(query: z.ZodType): Json[] {
@@ -59,7 +60,9 @@ function operation(name: string, e: EndpointInfo): Json {
   };
   if (e.auth) responses['401'] = errorResponse('No token, or not a valid one');
   if (e.path.includes('{') || e.body) responses['404'] = errorResponse('Not found in the caller\'s team');
-  if (e.method === 'patch') responses['409'] = errorResponse('Stale version; `error.details.commitment` is the current record');
+  if (e.forbidden) responses['403'] = errorResponse(e.forbidden);
+  if (e.method === 'patch') responses['409'] = errorResponse('Stale version; `error.details` holds the current record (`commitment`, `account` or `interaction`)');
+  if (e.path.includes('/contacts')) responses['409'] = errorResponse('An address another contact of the team already has');
   if (e.idempotent) responses['422'] = errorResponse('Idempotency-Key reused for a different request');
   if (e.body) responses['413'] = errorResponse('Body larger than 1 MB');
   const op: Json = { operationId: name, summary: e.summary, parameters, responses };

@@ -42,7 +42,14 @@ export const CommitmentList = z.object({ items: z.array(Commitment) });
 export type CommitmentList = z.infer<typeof CommitmentList>;
 
 export const ChangeType = z.enum(['account', 'contact', 'interaction', 'commitment']);
-export const Change = z.object({ type: ChangeType, id: Id, accountId: Id, changedAt: Instant });
+export const Change = z.object({
+  type: ChangeType,
+  id: Id,
+  accountId: Id,
+  changedAt: Instant,
+  /** A tombstone: the record was deleted (it can come back, then as a change without this). */
+  deleted: z.literal(true).optional(),
+});
 export type Change = z.infer<typeof Change>;
 export const ChangesQuery = z.object({
   /** The cursor from the previous answer; omitted on the first call. */
