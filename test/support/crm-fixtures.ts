@@ -9,7 +9,7 @@ const AT = '2026-11-20T10:00:00.000Z';
 
 export const ME: Me = {
   user: { id: USER_ID, name: 'Dewi Lestari', email: 'dewi@our-company.test', teamId: TEAM_ID, active: true },
-  team: { id: TEAM_ID, name: 'Jakarta Enterprise' },
+  team: { id: TEAM_ID, name: 'Jakarta Enterprise', teamMayEditNotes: false },
 };
 
 export function summary(overrides: Partial<AccountSummary> = {}): AccountSummary {
@@ -41,7 +41,7 @@ export function accountDetail(name = 'Bank Sinar'): AccountDetail {
   return {
     account: {
       id: ACCOUNT_ID, name, domains: ['bank-sinar.co.id'], stage: 'repeat', owner: null, team: [], cadenceDays: 14,
-      preferences: {}, specialTerms: null, createdAt: AT, updatedAt: AT,
+      preferences: {}, specialTerms: null, createdAt: AT, updatedAt: AT, updatedBy: null, version: 1,
     },
     contacts: [],
     summary: summary({ name }),
