@@ -118,6 +118,7 @@ export const EXAMPLES: Record<TargetName, (c: ExampleContext) => Example> = {
   timeline: () => ({ query: { limit: '5', kind: 'call,note' } }),
   commitments: () => ({ query: { status: 'all' } }),
   changes: () => ({ query: { limit: '50' } }),
+  attention: () => ({ query: { owner: 'team', limit: '5' } }),
   createInteraction: ({ team }) => ({
     body: {
       accountId: team.accountId, kind: 'meeting', direction: 'inbound', occurredAt: '2026-03-02T09:30:00.000Z',
