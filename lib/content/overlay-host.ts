@@ -1,5 +1,5 @@
 /** What each overlay element is, as the `data-crm-overlay` attribute says (part of the test contract). */
-export type OverlayKind = 'sidebar' | 'sidebar-parked' | 'sidebar-panel' | 'sidebar-tab' | 'badge' | 'banner' | 'notice';
+export type OverlayKind = 'sidebar' | 'sidebar-parked' | 'sidebar-panel' | 'sidebar-tab' | 'badge' | 'popover' | 'banner' | 'notice';
 
 export const OVERLAY_ATTR = 'data-crm-overlay';
 

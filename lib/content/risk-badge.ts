@@ -1,4 +1,5 @@
 import type { RiskMark } from './badge-model';
+import { badgeMarks, installBadgePopover } from './badge-popover';
 import { OVERLAY_ATTR } from './overlay-host';
 
 // Shape differs by level as well as colour: a circled "i"-like dot for watch, a triangle with "!" for at-risk.
@@ -29,10 +30,11 @@ const templates = new WeakMap<Document, Partial<Record<RiskMark['level'], HTMLEl
 
 /**
  * A risk badge: a small icon whose host carries `data-crm-overlay="badge"`, `data-email`,
- * `data-risk`, an accessible label and a tooltip. CRM text only ever goes into attributes;
+ * `data-risk`, an accessible label, and a card with the reasons on focus and hover. CRM text only ever goes into attributes;
  * the icon is built from our own constant shapes, once per level, and copied.
  */
 export function createRiskBadge(doc: Document, mark: RiskMark): HTMLElement {
+  installBadgePopover(doc);
   const host = templateOf(doc, mark.level).cloneNode(true) as HTMLElement;
   updateRiskBadge(host, mark);
   return host;
@@ -44,13 +46,12 @@ export function createRiskBadge(doc: Document, mark: RiskMark): HTMLElement {
  */
 export function updateRiskBadge(host: HTMLElement, mark: RiskMark): void {
   if (host.getAttribute('data-email') !== mark.email) host.setAttribute('data-email', mark.email);
-  // Label, tooltip, level and icon are written together, and the label names the level: a badge
-  // whose tooltip is the mark's label already shows its level.
-  const labelled = host.getAttribute('title') === mark.label;
-  if (!labelled) {
-    host.setAttribute('aria-label', mark.label);
-    host.setAttribute('title', mark.label);
-  }
+  badgeMarks.set(host, mark);
+  // Label, level and icon are written together, and the label names the level: a badge whose
+  // label is the mark's already shows its level. (No `title`: the card of badge-popover.ts shows
+  // the reasons on hover and on focus, where a native tooltip would only cover it.)
+  const labelled = host.getAttribute('aria-label') === mark.label;
+  if (!labelled) host.setAttribute('aria-label', mark.label);
   // A copy the page made of a badge (by serialising it, or where shadow roots are not copied
   // with their host) has no icon; where they are, a shadow root of ours always holds one.
   const root = host.shadowRoot;
@@ -80,7 +81,10 @@ function templateOf(doc: Document, level: RiskMark['level']): HTMLElement {
   if (!host) {
     host = doc.createElement('span');
     host.setAttribute(OVERLAY_ATTR, 'badge');
-    host.setAttribute('role', 'img');
+    // Focusable, and a button: Enter or Space shows the reasons' card (badge-popover.ts).
+    host.setAttribute('role', 'button');
+    host.setAttribute('tabindex', '0');
+    host.setAttribute('aria-expanded', 'false');
     host.setAttribute('data-risk', level);
     host.style.cssText = HOST_STYLE;
     attach(host)?.append(iconOf(doc, level));

@@ -50,11 +50,12 @@ function expectBadges(rows: readonly RowRead[], answer: (email: string) => Looku
     const marks = marksForSenders(senders.map((s) => s.person), answer);
     const expected = marks.map((m) => ({ before: senders.find((s) => s.person.email === m.email)!.el, email: m.email, label: m.label, level: m.level }));
     const found = group.flatMap(badgesIn).map((b) => ({
-      before: b.nextElementSibling, email: b.getAttribute('data-email'), label: b.getAttribute('title'), level: b.getAttribute('data-risk'),
+      before: b.nextElementSibling, email: b.getAttribute('data-email'), label: b.getAttribute('aria-label'), level: b.getAttribute('data-risk'),
     }));
     expect(found, `${label} ${senders.map((s) => s.person.email).join(',')}`).toEqual(expected);
     for (const b of group.flatMap(badgesIn)) {
-      expect(b.getAttribute('aria-label')).toBe(b.getAttribute('title'));
+      expect(b.getAttribute('title')).toBeNull();
+      expect(b.getAttribute('tabindex')).toBe('0');
       expect(b.shadowRoot?.querySelector('svg')).toBeTruthy();
     }
   }
@@ -93,9 +94,9 @@ describe('createRowBadges', () => {
     body.replaceChildren(...[...body.children].map((row) => row.cloneNode(true)));
     const copies = badgesIn(body);
     copies[1]!.setAttribute('data-email', 'someone@else.example');
-    copies[2]!.setAttribute('title', 'Old label');
+    copies[2]!.setAttribute('aria-label', 'Old label');
     // A badge of another account's level, in words and data (as a copy of another row carries it).
-    copies[3]!.setAttribute('title', copies[0]!.getAttribute('title')!);
+    copies[3]!.setAttribute('aria-label', copies[0]!.getAttribute('aria-label')!);
     copies[3]!.setAttribute('data-risk', copies[0]!.getAttribute('data-risk')!);
     set(list.rows()[4]!.senders[0]!.person.email, 'ok');
     const read = list.update([], [body]).read;
@@ -152,9 +153,9 @@ describe('createRowBadges', () => {
       () => pick().querySelector('[email]')?.setAttribute('email', emails[random(emails.length)]!),
       () => { set(emails[random(emails.length)]!, levels[random(levels.length)]!); return true; },
       () => anyBadge()?.setAttribute('data-email', emails[random(emails.length)]!),
-      () => anyBadge()?.setAttribute('title', 'Stale'),
+      () => anyBadge()?.setAttribute('aria-label', 'Stale'),
       // Another badge's words and level, as a copy of another row would carry them.
-      () => { const [a, b] = [anyBadge(), anyBadge()]; if (a && b) for (const n of ['title', 'aria-label', 'data-risk']) a.setAttribute(n, b.getAttribute(n)!); },
+      () => { const [a, b] = [anyBadge(), anyBadge()]; if (a && b) for (const n of ['aria-label', 'data-risk']) a.setAttribute(n, b.getAttribute(n)!); },
       () => anyBadge()?.remove(),
       // A copy of a badge before another sender, as a copied row would carry it.
       () => { const b = anyBadge(); const s = pick().querySelector('[email]'); if (b && s) s.before(b.cloneNode(true)); },
@@ -164,7 +165,7 @@ describe('createRowBadges', () => {
       // The page copies the list while a badge in it is out of date (its sender or the
       // client's state changed since): the copies carry it where it was.
       () => {
-        anyBadge()?.setAttribute(random(2) ? 'data-email' : 'title', emails[random(emails.length)]!);
+        anyBadge()?.setAttribute(random(2) ? 'data-email' : 'aria-label', emails[random(emails.length)]!);
         body.replaceChildren(...[...body.children].map((row) => row.cloneNode(true)));
       },
     ];
