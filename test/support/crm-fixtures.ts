@@ -1,4 +1,4 @@
-import type { AccountDetail, AccountSummary, Commitment, LookupMatch, Me } from '../../lib/api';
+import type { Account, AccountDetail, AccountSummary, Commitment, Interaction, LookupMatch, Me } from '../../lib/api';
 
 export const ACCOUNT_ID = '11111111-1111-4111-8111-111111111111';
 export const OTHER_ACCOUNT_ID = '22222222-2222-4222-8222-222222222222';
@@ -53,5 +53,20 @@ export function commitment(overrides: Partial<Commitment> = {}): Commitment {
     id: '66666666-6666-4666-8666-666666666666', accountId: ACCOUNT_ID, contactId: null, owner: null,
     text: 'Send the revised SLA', dueDate: '2026-11-30', status: 'open', createdAt: AT, completedAt: null,
     sourceInteractionId: null, version: 1, ...overrides,
+  };
+}
+
+export function account(overrides: Partial<Account> = {}): Account {
+  return { ...accountDetail().account, ...overrides };
+}
+
+export const INTERACTION_ID = '88888888-8888-4888-8888-888888888888';
+
+/** A note Dewi logged about Bank Sinar. */
+export function interaction(overrides: Partial<Interaction> = {}): Interaction {
+  return {
+    id: INTERACTION_ID, accountId: ACCOUNT_ID, kind: 'note', direction: 'internal', occurredAt: AT, summary: 'Called about the SLA',
+    author: { id: USER_ID, name: 'Dewi Lestari', email: 'dewi@our-company.test' }, contactIds: [], amount: null, threadId: null,
+    createdAt: AT, updatedAt: AT, updatedBy: null, version: 1, ...overrides,
   };
 }

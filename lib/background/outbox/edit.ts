@@ -3,7 +3,23 @@ import type { Write } from '../../messaging/write';
 import type { Db } from '../db';
 import { groupOf, type OutboxItem } from './item';
 import { changeItem, newKey } from './queue';
-import { createdIdOf } from './refs';
+import { createdIdOf, recordOf } from './refs';
+
+/** The field naming the record a change is about, for saying which one an edit got wrong. */
+function recordField(write: Write): string {
+  switch (write.type) {
+    case 'commitment-patch':
+      return 'commitmentId';
+    case 'interaction-patch':
+    case 'interaction-delete':
+    case 'interaction-restore':
+      return 'interactionId';
+    case 'contact-emails':
+      return 'contactId';
+    default:
+      return 'accountId';
+  }
+}
 
 /** JSON with sorted keys, so that the same body in another key order counts as unchanged. */
 function canonical(value: unknown): string {
@@ -24,11 +40,12 @@ const refuse = (path: string, detail: string) => new ProblemError({ kind: 'inval
  */
 export function editedWrite(stored: Write, edit: Write): Write {
   if (edit.type !== stored.type) throw refuse('write.type', `this write is a ${stored.type}; it can't become a ${edit.type}`);
-  if (stored.type === 'commitment-patch' && edit.type === 'commitment-patch' && edit.commitmentId !== stored.commitmentId) {
-    throw refuse('write.commitmentId', 'an edit must change the same commitment');
+  const changed = recordOf(stored);
+  if (createdIdOf(stored) === null && recordOf(edit) !== changed) {
+    throw refuse(`write.${recordField(stored)}`, 'an edit must change the same record');
   }
   const id = createdIdOf(stored);
-  if (id === null || edit.type === 'commitment-patch') return edit;
+  if (id === null || (edit.type !== 'interaction' && edit.type !== 'commitment' && edit.type !== 'contact')) return edit;
   if (edit.body.id !== undefined && edit.body.id !== id) throw refuse('write.body.id', 'an edit must keep the record id');
   return { ...edit, body: { ...edit.body, id } } as Write;
 }

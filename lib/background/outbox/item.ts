@@ -33,6 +33,11 @@ export function groupOf(write: Write, key: string): string {
     case 'commitment':
       return `account:${write.body.accountId}`;
     case 'commitment-patch':
+    case 'account-patch':
+    case 'interaction-patch':
+    case 'interaction-delete':
+    case 'interaction-restore':
+    case 'contact-emails':
       return `account:${write.accountId}`;
     case 'contact':
       return write.body.accountId ? `account:${write.body.accountId}` : `new:${key}`;

@@ -2,7 +2,7 @@ import type { Write } from '../../messaging/write';
 import { serverWaitUntil } from './backoff';
 import type { Db } from '../db';
 import { groupOf, type OutboxItem } from './item';
-import { accountOf } from './refs';
+import { accountOf, recordOf } from './refs';
 import { emit, WORKER_INSTANCE } from './signals';
 
 /** Fills the client-made record id where the contract allows one, so later writes can refer to it. */
@@ -14,8 +14,8 @@ function withClientId(write: Write, newId: () => string): { write: Write; id: st
       const id = write.body.id ?? newId();
       return { write: { ...write, body: { ...write.body, id } } as Write, id };
     }
-    case 'commitment-patch':
-      return { write, id: write.commitmentId };
+    default:
+      return { write, id: recordOf(write) };
   }
 }
 

@@ -13,5 +13,16 @@ export async function sendWrite(client: CrmClient, write: Write, idempotencyKey:
         .commitment.accountId;
     case 'contact':
       return (await client('createContact', { body: write.body, idempotencyKey })).contact.accountId;
+    case 'account-patch':
+      return (await client('patchAccount', { params: { id: write.accountId }, body: write.body, idempotencyKey })).account.id;
+    case 'interaction-patch':
+      return (await client('patchInteraction', { params: { id: write.interactionId }, body: write.body, idempotencyKey }))
+        .interaction.accountId;
+    case 'interaction-delete':
+      return (await client('deleteInteraction', { params: { id: write.interactionId }, idempotencyKey })).accountId;
+    case 'interaction-restore':
+      return (await client('restoreInteraction', { params: { id: write.interactionId }, idempotencyKey })).interaction.accountId;
+    case 'contact-emails':
+      return (await client('addContactEmails', { params: { id: write.contactId }, body: write.body, idempotencyKey })).contact.accountId;
   }
 }

@@ -8,7 +8,8 @@ export function settle(item: OutboxItem, problem: Problem, now: number, random: 
   const verdict = verdictFor(problem);
   const { sendingBy: _, ...base } = item;
   if (verdict === 'fail') {
-    const conflict = problem.kind === 'conflict' ? { conflict: { mine: item.write.body, theirs: problem.details } } : {};
+    const mine = 'body' in item.write ? item.write.body : null;
+    const conflict = problem.kind === 'conflict' ? { conflict: { mine, theirs: problem.details } } : {};
     return { verdict, next: { ...base, ...conflict, state: 'failed', attempts: item.attempts + 1, lastProblem: problem } };
   }
   if (verdict === 'wait') return { verdict, next: { ...base, state: 'pending', lastProblem: problem } };

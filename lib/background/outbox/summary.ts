@@ -1,11 +1,29 @@
 import type { OutboxStatus, OutboxSummary } from '../../messaging/protocol';
 import type { Write } from '../../messaging/write';
 import type { OutboxItem } from './item';
-import { accountOf, createdIdOf, waitingFor } from './refs';
+import { accountOf, recordOf, waitingFor } from './refs';
 import { textOf } from '../../messaging/write-text';
 
+/** What a change without free text of its own is about, in a word the popup can show. */
+function changeWord(write: Write): string {
+  switch (write.type) {
+    case 'commitment-patch':
+      return write.body.status ?? '';
+    case 'account-patch':
+      return Object.keys(write.body).filter((k) => k !== 'version').join(', ');
+    case 'interaction-patch':
+      return Object.keys(write.body).filter((k) => k !== 'version').join(', ');
+    case 'interaction-delete':
+      return 'delete';
+    case 'interaction-restore':
+      return 'restore';
+    default:
+      return '';
+  }
+}
+
 function excerptOf(write: Write): string {
-  const text = write.type === 'commitment-patch' ? (write.body.text ?? write.body.status ?? '') : textOf(write);
+  const text = textOf(write) || changeWord(write);
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
 
@@ -24,7 +42,7 @@ export function summarise(items: readonly OutboxItem[]): OutboxStatus {
       problem: item.lastProblem,
       excerpt: excerptOf(item.write),
       accountId: accountOf(item.write),
-      recordId: item.write.type === 'commitment-patch' ? item.write.commitmentId : createdIdOf(item.write),
+      recordId: recordOf(item.write),
       write: item.write,
       ...(waiting === undefined ? {} : { waitingFor: waiting }),
       ...(item.conflict ? { conflict: item.conflict } : {}),

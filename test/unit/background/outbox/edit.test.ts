@@ -52,7 +52,7 @@ describe('editing a refused write', () => {
 
   it.each<[string, Write, string]>([
     ['another kind of write', { type: 'commitment', body: { accountId: ACCOUNT_ID, contactId: null, text: 'x', dueDate: null, sourceInteractionId: null } }, 'write.type'],
-    ['another record id', { ...note('x'), body: { ...note('x').body, id: '99999999-9999-4999-8999-999999999999' } } as Write, 'write.body.id'],
+    ['another record id', { type: 'interaction', body: { ...(note('x') as Extract<Write, { type: 'interaction' }>).body, id: '99999999-9999-4999-8999-999999999999' } }, 'write.body.id'],
   ])('refuses an edit into %s and keeps the write as it was', async (_, edit, path) => {
     const { app, clock, queued } = await failedNote();
     await expect(updateFailed(app.ctx.db, queued.key, edit, { now: clock.now })).rejects.toMatchObject({ problem: { kind: 'invalid-request', path } });
