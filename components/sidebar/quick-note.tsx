@@ -1,5 +1,7 @@
 import { t, type MessageKey } from '../../lib/i18n';
-import { EMPTY_NOTE, NOTE_KINDS, noteFromDraft, type NoteDraft, type NoteErrors } from '../../lib/sidebar/note-draft';
+import type { Direction } from '../../lib/api';
+import { parseAmount, formatAmount } from '../../lib/sidebar/amount';
+import { AMOUNT_KINDS, directionOf, EMPTY_NOTE, NOTE_KINDS, noteFromDraft, type NoteDraft, type NoteErrors } from '../../lib/sidebar/note-draft';
 import { toProblem } from '../../lib/messaging/problem-error';
 import { noteDrafts } from '../../lib/sidebar/kept-drafts';
 import type { QueuedWrites } from '../../lib/sidebar/use-queued-writes';
@@ -18,10 +20,15 @@ interface Props {
   inputRef: { current: HTMLTextAreaElement | HTMLInputElement | null };
 }
 
+const locale = () => document.documentElement.lang || 'en';
 const SHORTCUT = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘+Enter' : 'Ctrl+Enter';
 const NO_ERRORS: NoteErrors = {};
+const DIRECTIONS: readonly Direction[] = ['inbound', 'outbound', 'internal'];
 
-/** A note, call or meeting written down while it is fresh, with an optional promise and its date. */
+/**
+ * Any interaction written down while it is fresh (a note, call, complaint, order…), who it came
+ * from, the amount of an order or a cancellation, and an optional promise with its date.
+ */
 export function QuickNote({ scope, accountId, contactIds, threadId, writes, inputRef }: Props) {
   const [draft, setDraft] = useScoped(scope, EMPTY_NOTE, noteDrafts);
   const [errors, setErrors] = useScoped(scope, NO_ERRORS);
@@ -29,13 +36,13 @@ export function QuickNote({ scope, accountId, contactIds, threadId, writes, inpu
   const set = <K extends keyof NoteDraft>(field: K) => (value: NoteDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
 
   const submit = async () => {
-    const checked = noteFromDraft(draft, { accountId, contactIds, threadId });
+    const checked = noteFromDraft(draft, { accountId, contactIds, threadId }, locale());
     if (!checked.ok) return setErrors(checked.errors);
     setErrors(NO_ERRORS);
     try {
       await writes.queue({ type: 'interaction', body: checked.body }, draft.text.trim(), 'note');
       // What was sent goes; anything typed meanwhile stays. A kind of its own is kept for the next note.
-      setDraft((now) => (now === draft ? (draft.kind === EMPTY_NOTE.kind ? EMPTY_NOTE : { ...EMPTY_NOTE, kind: draft.kind }) : now));
+      setDraft((now) => (now === draft ? (draft.kind === EMPTY_NOTE.kind ? EMPTY_NOTE : { ...EMPTY_NOTE, kind: draft.kind, direction: draft.direction }) : now));
       setFailure(null);
     } catch (error) {
       // Kept in the form: nothing typed is lost when it could not be queued.
@@ -63,7 +70,17 @@ export function QuickNote({ scope, accountId, contactIds, threadId, writes, inpu
             </label>
           ))}
         </fieldset>
+        <fieldset class="kinds">
+          <legend class="small muted">{t('sidebar_note_direction')}</legend>
+          {DIRECTIONS.map((direction) => (
+            <label key={direction} class="kind-choice">
+              <input type="radio" name="note-direction" value={direction} checked={directionOf(draft) === direction} onChange={() => set('direction')(direction)} />
+              {t(`sidebar_direction_${direction}` as MessageKey)}
+            </label>
+          ))}
+        </fieldset>
         <Field label={t('sidebar_note_text')} value={draft.text} onInput={set('text')} error={errors.text} multiline onKeyDown={onKeyDown} inputRef={inputRef} />
+        {(AMOUNT_KINDS.includes(draft.kind) || draft.amount !== '') && <AmountField draft={draft} error={errors.amount} onInput={set('amount')} onKeyDown={onKeyDown} />}
         <Field label={t('sidebar_note_promise')} value={draft.promise} onInput={set('promise')} error={errors.promise} onKeyDown={onKeyDown} placeholder={t('sidebar_note_promise_hint')} />
         <Field label={t('sidebar_note_due')} value={draft.due} onInput={set('due')} error={errors.due} type="date" onKeyDown={onKeyDown} />
         {failure !== null && <ProblemView problem={toProblem(failure)} />}
@@ -74,5 +91,18 @@ export function QuickNote({ scope, accountId, contactIds, threadId, writes, inpu
       </form>
       {notes.length > 0 && <WriteStatusList writes={notes} onRetry={(key) => void writes.retry(key)} label={t('sidebar_note_status')} />}
     </section>
+  );
+}
+
+/** The amount of an order or cancellation, with how it will be saved once it reads as a number. */
+function AmountField({ draft, error, onInput, onKeyDown }: { draft: NoteDraft; error: string | undefined; onInput: (v: string) => void; onKeyDown: (e: KeyboardEvent) => void }) {
+  const reading = parseAmount(draft.amount, locale());
+  return (
+    <>
+      <Field label={t('sidebar_note_amount')} value={draft.amount} onInput={onInput} error={error} onKeyDown={onKeyDown} />
+      {!error && reading.ok && reading.amount !== null && (
+        <p class="small muted" data-testid="amount-reads">{t('sidebar_note_amount_reads', formatAmount(reading.amount, locale()))}</p>
+      )}
+    </>
   );
 }

@@ -1,40 +1,68 @@
-import { Day, NewInteraction, type InteractionKind } from '../api';
-import { t } from '../i18n';
+import { Day, Direction, INTERACTION_KINDS, NewInteraction, type InteractionKind } from '../api';
+import { t, type MessageKey } from '../i18n';
+import { formatAmount, parseAmount } from './amount';
 
-export const NOTE_KINDS = ['note', 'call', 'meeting'] as const satisfies readonly InteractionKind[];
-export type NoteKind = (typeof NOTE_KINDS)[number];
+/** Every kind of interaction can be written down from the sidebar. */
+export const NOTE_KINDS = INTERACTION_KINDS;
+export type NoteKind = InteractionKind;
+
+/** Kinds that carry an amount (what was ordered, what was cancelled). */
+export const AMOUNT_KINDS: readonly InteractionKind[] = ['order', 'cancellation'];
+
+/** Who the interaction came from, when the user has not said: what each kind usually is. */
+export const USUAL_DIRECTION: Record<InteractionKind, Direction> = {
+  note: 'internal', call: 'outbound', meeting: 'outbound', email: 'outbound', other: 'internal',
+  order: 'inbound', cancellation: 'inbound', complaint: 'inbound', billing: 'inbound', outage: 'inbound',
+};
 
 /** The quick-note form as typed. */
 export interface NoteDraft {
   kind: NoteKind;
+  /** The direction picked, or null for the kind's usual one. */
+  direction: Direction | null;
   text: string;
+  /** As typed, in the user's way of writing numbers; only for `AMOUNT_KINDS`. */
+  amount: string;
   /** "We promised…": becomes a commitment made with the note. */
   promise: string;
   /** `YYYY-MM-DD` or '' for none. */
   due: string;
 }
 
-export const EMPTY_NOTE: NoteDraft = { kind: 'note', text: '', promise: '', due: '' };
+export const EMPTY_NOTE: NoteDraft = { kind: 'note', direction: null, text: '', amount: '', promise: '', due: '' };
+
+/** The direction the note will be saved with. */
+export const directionOf = (draft: NoteDraft): Direction => draft.direction ?? USUAL_DIRECTION[draft.kind];
 
 /** A kept value read back as a note draft, or null when it is not one (never guessed at). */
 export function asNoteDraft(value: unknown): NoteDraft | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { kind, text, promise, due } = value as Record<string, unknown>;
+  const { kind, direction = null, text, amount = '', promise, due } = value as Record<string, unknown>;
   if (!NOTE_KINDS.includes(kind as NoteKind)) return null;
-  if (typeof text !== 'string' || typeof promise !== 'string' || typeof due !== 'string') return null;
-  if (kind === EMPTY_NOTE.kind && text === '' && promise === '' && due === '') return EMPTY_NOTE;
-  return { kind: kind as NoteKind, text, promise, due };
+  if (direction !== null && !Direction.safeParse(direction).success) return null;
+  if (typeof text !== 'string' || typeof amount !== 'string' || typeof promise !== 'string' || typeof due !== 'string') return null;
+  if (kind === EMPTY_NOTE.kind && direction === null && text === '' && amount === '' && promise === '' && due === '') return EMPTY_NOTE;
+  return { kind: kind as NoteKind, direction: direction as Direction | null, text, amount, promise, due };
 }
 
-export type NoteErrors = Partial<Record<'text' | 'promise' | 'due', string>>;
+export type NoteErrors = Partial<Record<'text' | 'amount' | 'promise' | 'due', string>>;
+
+const AMOUNT_ERRORS: Record<'not-a-number' | 'negative' | 'too-large' | 'too-precise', MessageKey> = {
+  'not-a-number': 'sidebar_amount_not_number',
+  negative: 'sidebar_amount_negative',
+  'too-large': 'sidebar_amount_too_large',
+  'too-precise': 'sidebar_amount_too_precise',
+};
 
 /**
  * The interaction to queue, with the promise as a commitment owned by the writer (the server's
- * default), or what the user must fix first. Nothing typed is dropped silently.
+ * default), or what the user must fix first. Nothing typed is dropped silently: an amount typed
+ * for a kind that has none is refused rather than left out.
  */
 export function noteFromDraft(
   draft: NoteDraft,
   to: { accountId: string; contactIds: readonly string[]; threadId: string | null },
+  locale = 'en',
 ): { ok: true; body: NewInteraction } | { ok: false; errors: NoteErrors } {
   const errors: NoteErrors = {};
   const text = draft.text.trim();
@@ -42,12 +70,16 @@ export function noteFromDraft(
   if (text === '') errors.text = t('sidebar_note_empty');
   if (draft.due !== '' && !Day.safeParse(draft.due).success) errors.due = t('sidebar_field_date');
   if (draft.due !== '' && promise === '') errors.promise = t('sidebar_note_due_without_promise');
+  const amount = parseAmount(draft.amount, locale);
+  if (!amount.ok) errors.amount = t(AMOUNT_ERRORS[amount.reason], formatAmount(12500.5, locale));
+  else if (amount.amount !== null && !AMOUNT_KINDS.includes(draft.kind)) errors.amount = t('sidebar_amount_not_for_kind');
   const body: NewInteraction = {
     accountId: to.accountId,
     kind: draft.kind,
-    direction: draft.kind === 'note' ? 'internal' : 'outbound',
+    direction: directionOf(draft),
     summary: text,
     contactIds: [...to.contactIds],
+    amount: amount.ok ? amount.amount : null,
     threadId: to.threadId,
     commitments: promise === '' ? [] : [{ text: promise, dueDate: draft.due === '' ? null : draft.due }],
   };
@@ -56,6 +88,7 @@ export function noteFromDraft(
     for (const issue of parsed.error.issues) {
       const [first, , third] = issue.path;
       if (first === 'summary') errors.text ??= issue.message;
+      else if (first === 'amount') errors.amount ??= issue.message;
       else if (first === 'commitments' && third === 'dueDate') errors.due ??= issue.message;
       else if (first === 'commitments') errors.promise ??= issue.message;
       else errors.text ??= `${issue.path.join('.')}: ${issue.message}`;
