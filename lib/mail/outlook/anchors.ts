@@ -1,5 +1,5 @@
-import { findAll, findFirst, outermost } from '../query';
-import { conversationOf, messageListOf, readingPaneOf } from './scope';
+import { findFirst } from '../query';
+import { conversationOf, messageItemsOf, messageListOf, readingPaneOf } from './scope';
 import { OUTLOOK_SELECTORS as S } from './selectors';
 
 /**
@@ -10,8 +10,10 @@ export function outlookBannerSpot(doc: Document): Element | null {
   const pane = readingPaneOf(doc);
   const conversation = pane ? conversationOf(pane) : null;
   if (!conversation) return null;
-  const [first] = outermost(findAll(conversation, S.messageItem));
+  const [first] = messageItemsOf(conversation);
   if (!first) return null;
+  // The single item of a read view is the conversation itself: right at the start of it.
+  if (first === conversation) return first.firstElementChild ?? first;
   // An item straight inside the conversation (the deep-link read view): right before the item.
   const block = first.parentElement;
   return block && block !== conversation ? block : first;
@@ -22,7 +24,7 @@ export function outlookMessagesText(doc: Document): string {
   const pane = readingPaneOf(doc);
   const conversation = pane ? conversationOf(pane) : null;
   if (!conversation) return '';
-  return outermost(findAll(conversation, S.messageItem))
+  return messageItemsOf(conversation)
     .map((item) => findFirst(item, S.messageBody)?.textContent?.replace(/\s+\n/g, '\n').trim() ?? '')
     .filter(Boolean)
     .join('\n\n');

@@ -12,6 +12,9 @@ export const OUTLOOK_FIXTURES = {
   dark: 'theme-dark.html',
   romanian: 'ui-romanian.html',
   deeplink: 'deeplink-read.html',
+  live2025: 'live-conversation-2025.html',
+  office2024: 'office-item-2024.html',
+  office2024Cc: 'office-item-cc-2024.html',
   unrecognised: 'unrecognised-layout.html',
 } as const;
 

@@ -6,15 +6,36 @@ import type { OutlookParticipant } from './types';
  * the element's own text ("Name <addr>", what the user sees), then an attribute of the element
  * or its descendants that holds exactly one address (title, aria-label, data-*, email, smtp,
  * a mailto link). Without one the person is reported by name, flagged as uncertain.
+ * The name is the visible text; where the live page hides it from the accessibility tree (its
+ * recipients' names sit in an `aria-hidden` span, the accessible name being the aria-label), the
+ * aria-label's name, then the whole text.
  * `null` when the element shows neither a name nor an address.
  */
 export function personaFrom(el: Element): OutlookParticipant | null {
-  const shown = splitShown(visibleText(el));
+  const shown = splitShown(visibleText(el) || labelName(el) || hiddenText(el));
   if (shown.email) return { name: shown.name, email: shown.email };
   const email = addressInAttributes(el);
   if (email) return { name: shown.name === email ? '' : shown.name, email };
   if (!shown.name) return null;
   return { name: shown.name, email: null, addressUncertain: true };
+}
+
+/**
+ * The name in a persona's aria-label when it is "<label>: Name", as the live sender's reads
+ * ("From: Outlook Team", translated). The label's words are never read, only what follows its
+ * first colon (any script's, full-width too); a label without one ("Opens card for …") gives
+ * nothing. An address in it is left for `addressInAttributes`.
+ */
+export function labelName(el: Element): string {
+  const label = cleanText(el.getAttribute('aria-label'));
+  const colon = label.search(/[:\uff1a]/);
+  return colon >= 0 ? splitShown(label.slice(colon + 1)).name : '';
+}
+
+/** Text hidden from the accessibility tree, when it can be a name or an address (not "??"). */
+function hiddenText(el: Element): string {
+  const text = cleanText(el.textContent);
+  return /[\p{L}@]/u.test(text) ? text : '';
 }
 
 /** Attributes Outlook and its persona card were seen to put an address in. */

@@ -1,25 +1,30 @@
 import { addressIn } from './address';
-import { attrFor, findFirst } from '../query';
+import { findFirst } from '../query';
 import type { OutlookRoute } from './routes';
 import { OUTLOOK_SELECTORS as S } from './selectors';
 
+/** The end of the live folder tree's mailbox node id: `primaryMailboxRoot_<address>`. */
+const MAILBOX_ROOT_ID = /^primaryMailboxRoot_(.+)$/;
+
 /**
  * The addresses that are the user's own on this page, so the readers leave them out of a
- * thread's outside people without asking the background: the signed-in mailbox (the folder
- * tree's top node, whose tooltip is its address) and a shared mailbox open in the URL
- * (`/mail/<shared@…>/…`). Outlook's account button shows a name only, so it is not read.
- * Empty rather than a guess; never throws.
+ * thread's outside people without asking the background: the signed-in mailbox and a shared
+ * mailbox open in the URL (`/mail/<shared@…>/…`). The live pages carry the signed-in address in
+ * the account manager button's label (2025: the folder tree's top node is only titled, in the UI's
+ * language) or in the id of the folder tree's mailbox node (2024); older layouts put it in the
+ * top node's tooltip. Only an address is ever taken from a label, never its words. Empty rather
+ * than a guess; never throws.
  */
 export function readOwnAddresses(doc: Document, route: OutlookRoute | null): string[] {
   const found = new Set<string>();
+  const add = (address: string | null) => address && found.add(address);
   try {
-    const root = findFirst(doc, S.accountRoot);
-    const own = root ? addressIn(root.getAttribute(attrFor(root, S.accountRoot) ?? 'title')) : null;
-    if (own) found.add(own);
+    add(addressIn(findFirst(doc, S.accountButton)?.getAttribute('aria-label')));
+    add(addressIn(MAILBOX_ROOT_ID.exec(findFirst(doc, S.mailboxRoot)?.id ?? '')?.[1]));
+    add(addressIn(findFirst(doc, S.accountRoot)?.getAttribute('title')));
   } catch {
     // A page we cannot query has no address to give.
   }
-  const shared = route?.mailbox.includes('@') ? addressIn(route.mailbox) : null;
-  if (shared) found.add(shared);
+  add(route?.mailbox.includes('@') ? addressIn(route.mailbox) : null);
   return [...found];
 }

@@ -2,10 +2,10 @@ import { makeIsOurs, uniqueByEmail } from '../participants';
 import type { Participant, ReaderOptions, ReadResult } from '../types';
 import { neverThrows, notRecognised, recognised } from '../types';
 import { cleanText } from './address';
-import { findAll, findFirst, outermost, readAttr } from '../query';
+import { findFirst, readAttr } from '../query';
 import { readMessage } from './read-message';
 import { openItemId, parseOutlookUrl } from './routes';
-import { conversationOf, documentOf, documentUrl, readingPaneOf } from './scope';
+import { conversationOf, documentOf, documentUrl, messageItemsOf, readingPaneOf } from './scope';
 import { OUTLOOK_SELECTORS as S } from './selectors';
 import type { NameOnlyParticipant, OutlookThreadContext, OutlookThreadMessage } from './types';
 import { hasAddress } from './types';
@@ -29,7 +29,7 @@ function readOrFail(root: ParentNode, opts: OutlookReaderOptions): ReadResult<Ou
   if (!conversation) return notRecognised([S.conversation.name]);
   const subjectEl = findFirst(pane, S.subject);
   if (!subjectEl) return notRecognised([S.subject.name]);
-  const items = outermost(findAll(conversation, S.messageItem));
+  const items = messageItemsOf(conversation);
   if (items.length === 0) return notRecognised([S.messageItem.name]);
 
   const messages: OutlookThreadMessage[] = [];

@@ -1,4 +1,4 @@
-import { findFirst, matchesAny } from '../query';
+import { findAllOf, findFirst, matchesAny, outermost } from '../query';
 import { OUTLOOK_SELECTORS as S } from './selectors';
 
 /**
@@ -19,6 +19,24 @@ export function readingPaneOf(root: ParentNode): Element | null {
 export function conversationOf(pane: Element): Element | null {
   if (matchesAny(pane, S.conversation)) return pane;
   return findFirst(pane, S.conversation);
+}
+
+/**
+ * The messages of the open conversation, in page order. A fallback counts only where what it
+ * finds holds a sender or a date (the live page's grandchildren of the conversation include other
+ * blocks; a list item can be an attachment). A read view of one item without any of them is that
+ * one message itself.
+ */
+export function messageItemsOf(conversation: Element): Element[] {
+  for (const { css } of S.messageItem.fallbacks) {
+    const items = outermost(findAllOf(conversation, css)).filter(isMessage);
+    if (items.length > 0) return items;
+  }
+  return isMessage(conversation) ? [conversation] : [];
+}
+
+function isMessage(el: Element): boolean {
+  return findFirst(el, S.messageSender) !== null || findFirst(el, S.sentTime) !== null;
 }
 
 /** The message list: `root` itself, or the list within it. */

@@ -5,29 +5,47 @@ import { OUTLOOK_FIXTURES as F, type OutlookFixture } from './fixtures';
  * Every selector the Outlook readers and the watcher use, in one table. Outlook's class names
  * are generated per build, and its aria-labels are translated into the UI language, so neither
  * appears here (an `@` inside a tooltip is the address itself, not a label). Fallbacks go in order
- * of preference: Outlook's own element ids (`ReadingPaneContainerId`, `MSG_…_FROM`,
- * `CONV_…_SUBJECT`), its `data-app-section`/`data-convid`/`data-testid` hooks, ARIA roles and
- * structure, and the Live Persona Card's semantic `lpc-hoverTarget` class. Each entry names the
- * fixture pages it must match; a test fails when a fallback matches none of its declared pages.
+ * of preference: what the live pages of 2024-2025 carry first (the Live Persona Card's
+ * `lpcCommonWeb-hoverTarget` spans, `data-testid="RecipientWell"` and `"SentReceivedSavedTime"`,
+ * the `MessageList` wrapper around the listbox), then Outlook's own element ids
+ * (`ReadingPaneContainerId`, `MSG_…_FROM`, `CONV_…_SUBJECT`), its `data-app-section`/`data-convid`
+ * hooks, ARIA roles and structure. Each entry names the fixture pages it must match; a test fails
+ * when a fallback matches none of its declared pages.
+ *
+ * `seen` says where each fallback was met: `live` for the structure of the live pages the
+ * `*-2024`/`*-2025` fixtures are modelled on (test/fixtures/outlook/README.md names the public
+ * sources), `hand-built` for a structure only the hand-built fixtures show, kept for layouts no
+ * live page has shown us yet.
  */
 export interface OutlookSelectorEntry extends SelectorEntry<OutlookFixture> {
   purpose: string;
+  fallbacks: readonly (SelectorEntry['fallbacks'][number] & { seen: Seen })[];
 }
 
-const WITH_LIST = [F.paneRight, F.paneBottom, F.manyRecipients, F.namesOnly, F.conversation, F.dark, F.romanian];
-const READING = [...WITH_LIST, F.fullPage, F.deeplink];
+/** Where a fallback was met: the live pages' structure, or only the hand-built fixtures. */
+type Seen = 'live' | 'hand-built';
+
+/** The hand-built pages: reconstructions from descriptions (see the fixtures' README). */
+const HAND_WITH_LIST = [F.paneRight, F.paneBottom, F.manyRecipients, F.namesOnly, F.conversation, F.dark, F.romanian];
+const HAND_READING = [...HAND_WITH_LIST, F.fullPage, F.deeplink];
+/** The pages modelled on live Outlook of 2024 and 2025. */
+const LIVE = [F.live2025, F.office2024, F.office2024Cc];
+const WITH_LIST = [...HAND_WITH_LIST, ...LIVE];
+const READING = [...HAND_READING, ...LIVE];
 /** Pages whose subject heading carries Outlook's CONV_<id>_SUBJECT id (the older build's does not). */
-const CONV_IDS = READING.filter((f) => f !== F.deeplink && f !== F.romanian);
+const CONV_IDS = HAND_READING.filter((f) => f !== F.deeplink && f !== F.romanian);
 
 export const OUTLOOK_SELECTORS = {
   messageList: {
     name: 'messageList',
     purpose: 'the message list; scope of row reads and of the pane setting (its box against the pane\'s)',
     fallbacks: [
-      { css: '[role="listbox"][data-app-section="MessageList"]' },
-      { css: '#MailList [role="listbox"]' }, // builds without data-app-section on the listbox
+      // The live pages put data-app-section="MessageList" on a wrapper around the listbox.
+      { css: '[data-app-section="MessageList"] [role="listbox"]', seen: 'live' },
+      { css: '[role="listbox"][data-app-section="MessageList"]', seen: 'hand-built' },
+      { css: '#MailList [role="listbox"]', seen: 'hand-built' }, // builds without data-app-section
       // Structure only: the listbox whose options are conversations (search suggestions are not).
-      { css: '[role="listbox"]:has([role="option"][data-convid])' },
+      { css: '[role="listbox"]:has([role="option"][data-convid])', seen: 'hand-built' },
     ],
     fixtures: WITH_LIST,
   },
@@ -35,8 +53,8 @@ export const OUTLOOK_SELECTORS = {
     name: 'listRow',
     purpose: 'one conversation (or message) row of the list',
     fallbacks: [
-      { css: '[role="option"][data-convid]', attr: 'data-convid' },
-      { css: '[role="option"][data-focusable-row]', attr: 'id' }, // row without data-convid: its id is the item id
+      { css: '[role="option"][data-convid]', attr: 'data-convid', seen: 'live' },
+      { css: '[role="option"][data-focusable-row]', attr: 'id', seen: 'hand-built' }, // row without data-convid: its id is the item id
     ],
     fixtures: WITH_LIST,
   },
@@ -44,8 +62,8 @@ export const OUTLOOK_SELECTORS = {
     name: 'selectedRow',
     purpose: 'the selected row; its data-convid names the conversation open in the reading pane',
     fallbacks: [
-      { css: '[role="option"][aria-selected="true"][data-convid]', attr: 'data-convid' },
-      { css: '[role="option"][aria-selected="true"][data-focusable-row]', attr: 'id' },
+      { css: '[role="option"][aria-selected="true"][data-convid]', attr: 'data-convid', seen: 'live' },
+      { css: '[role="option"][aria-selected="true"][data-focusable-row]', attr: 'id', seen: 'hand-built' },
     ],
     fixtures: WITH_LIST,
   },
@@ -53,8 +71,8 @@ export const OUTLOOK_SELECTORS = {
     name: 'rowSender',
     purpose: 'a sender shown in a row: the name is the text, the address is the tooltip',
     fallbacks: [
-      { css: 'span[title*="@"]', attr: 'title' },
-      { css: '[title*="@"]', attr: 'title' }, // a build that puts the tooltip on a div or button
+      { css: 'span[title*="@"]', attr: 'title', seen: 'live' },
+      { css: '[title*="@"]', attr: 'title', seen: 'hand-built' }, // a build that puts the tooltip on a div or button
     ],
     fixtures: WITH_LIST,
   },
@@ -62,21 +80,21 @@ export const OUTLOOK_SELECTORS = {
     name: 'readingPane',
     purpose: 'the reading pane (beside, below or instead of the list); scope of the pane observer',
     fallbacks: [
-      { css: '#ReadingPaneContainerId' },
-      { css: '[data-app-section="MailReadCompose"]' },
-      { css: '#ItemReadingPaneContainer' }, // the deep-link read view has no outer pane
+      { css: '#ReadingPaneContainerId', seen: 'live' },
+      { css: '[data-app-section="MailReadCompose"]', seen: 'hand-built' },
+      { css: '#ItemReadingPaneContainer', seen: 'hand-built' }, // the deep-link read view has no outer pane
       // The role the accessibility tree shows for the pane; in some builds it also wraps the list.
-      { css: '[role="main"]' },
+      { css: '[role="main"]', seen: 'live' },
     ],
     fixtures: READING,
   },
   conversation: {
     name: 'conversation',
-    purpose: 'the open conversation, or the single item of the deep-link read view',
+    purpose: 'the open conversation, or the single item of a read view without conversations',
     fallbacks: [
-      { css: '#ConversationReadingPaneContainer' },
-      { css: '[data-app-section="ConversationContainer"]' },
-      { css: '#ItemReadingPaneContainer' },
+      { css: '#ConversationReadingPaneContainer', seen: 'live' },
+      { css: '[data-app-section="ConversationContainer"]', seen: 'live' },
+      { css: '#ItemReadingPaneContainer', seen: 'live' },
     ],
     fixtures: READING,
   },
@@ -84,69 +102,105 @@ export const OUTLOOK_SELECTORS = {
     name: 'subject',
     purpose: 'the subject heading; its title attribute holds the full subject even when the text is cut',
     fallbacks: [
-      { css: '[id^="CONV_"][id$="_SUBJECT"]', attr: 'title' },
-      { css: '[role="heading"][aria-level="2"] span[title]', attr: 'title' },
+      { css: '[id^="CONV_"][id$="_SUBJECT"]', attr: 'title', seen: 'hand-built' },
+      { css: '[role="heading"][aria-level="2"] span[title]', attr: 'title', seen: 'live' },
     ],
     fixtures: READING,
   },
   conversationId: {
     name: 'conversationId',
     purpose: 'the conversation id in the subject heading\'s own id, for when no row is selected and the URL has none',
-    fallbacks: [{ css: '[id^="CONV_"][id$="_SUBJECT"]', attr: 'id' }],
+    fallbacks: [{ css: '[id^="CONV_"][id$="_SUBJECT"]', attr: 'id', seen: 'hand-built' }],
     fixtures: CONV_IDS,
   },
   messageItem: {
     name: 'messageItem',
-    purpose: 'one message of the conversation, expanded or collapsed',
+    purpose: 'one message of the conversation, expanded or collapsed; only an element holding a sender or a date counts',
     fallbacks: [
-      { css: '[role="listitem"]' },
-      { css: '[data-app-section="ItemContainer"]' }, // single-item view: conversation view off, deep link
+      { css: '[role="listitem"]', seen: 'hand-built' },
+      { css: '[data-app-section="ItemContainer"]', seen: 'hand-built' }, // single-item view: conversation view off, deep link
+      // The live conversation: each message is a grandchild of the container, with no role of its own.
+      { css: '[data-app-section="ConversationContainer"] > div > div', seen: 'live' },
     ],
-    fixtures: READING,
+    fixtures: [...HAND_READING, F.live2025],
   },
   messageSender: {
     name: 'messageSender',
-    purpose: "the sender block of a message header (expanded: MSG_<id>_FROM; collapsed: the persona)",
+    purpose: 'the sender of a message: the persona-card target outside the recipient well (live), or the header\'s sender block',
     fallbacks: [
-      { css: '[id^="MSG_"][id$="_FROM"]', attr: 'id' },
-      { css: '[data-testid="SenderPersona"]' },
+      // Its text is "Name<address>", its aria-label "<From, translated>: Name"; the recipients' targets
+      // look the same, so the readers leave out those inside recipientWell.
+      { css: '.lpcCommonWeb-hoverTarget[data-lpc-hover-target-id]', seen: 'live' },
+      { css: '[id^="MSG_"][id$="_FROM"]', attr: 'id', seen: 'hand-built' },
+      { css: '[data-testid="SenderPersona"]', seen: 'hand-built' },
     ],
     fixtures: READING,
   },
+  recipientWell: {
+    name: 'recipientWell',
+    purpose: 'the To and Cc people of an expanded message, To first; each group opens with its translated label',
+    fallbacks: [{ css: '[data-testid="RecipientWell"]', seen: 'live' }],
+    fixtures: LIVE,
+  },
   toLine: {
     name: 'toLine',
-    purpose: 'the To recipients of an expanded message',
-    fallbacks: [{ css: '[id^="MSG_"][id$="_TO"]' }],
-    fixtures: READING,
+    purpose: 'the To recipients of an expanded message, where the header gives them an id of their own',
+    fallbacks: [{ css: '[id^="MSG_"][id$="_TO"]', seen: 'hand-built' }],
+    fixtures: HAND_READING,
   },
   ccLine: {
     name: 'ccLine',
-    purpose: 'the Cc recipients of an expanded message (absent when there are none)',
-    fallbacks: [{ css: '[id^="MSG_"][id$="_CC"]' }],
+    purpose: 'the Cc recipients of an expanded message (absent when there are none), where the header gives them an id',
+    fallbacks: [{ css: '[id^="MSG_"][id$="_CC"]', seen: 'hand-built' }],
     fixtures: [F.paneBottom, F.manyRecipients, F.namesOnly, F.conversation, F.romanian],
   },
   persona: {
     name: 'persona',
     purpose: 'one person inside a From/To/Cc block (the label "To:" etc. is outside it)',
     fallbacks: [
-      { css: '.lpc-hoverTarget' }, // the persona card library's own class, not a generated one
-      { css: 'span[title], button[title]' },
+      { css: '.lpcCommonWeb-hoverTarget', seen: 'live' }, // the persona card library's own class, not a generated one
+      { css: '.lpc-hoverTarget', seen: 'hand-built' },
+      { css: 'span[title], button[title]', seen: 'hand-built' },
     ],
     fixtures: READING,
   },
+  sentTime: {
+    name: 'sentTime',
+    purpose: 'when a message was sent, as the header writes it (the UI\'s language and format)',
+    fallbacks: [
+      { css: '[data-testid="SentReceivedSavedTime"]', seen: 'live' },
+      { css: '[id^="MSG_"][id$="_DATETIME"]', seen: 'hand-built' },
+    ],
+    fixtures: READING,
+  },
+  accountButton: {
+    name: 'accountButton',
+    purpose: 'the account manager button in the top bar; only an address inside its label is read, never its words',
+    fallbacks: [{ css: '#O365_MainLink_Me', attr: 'aria-label', seen: 'live' }],
+    fixtures: [...HAND_WITH_LIST, F.fullPage, ...LIVE],
+  },
+  mailboxRoot: {
+    name: 'mailboxRoot',
+    purpose: "the folder tree's node of the signed-in mailbox, whose element id ends in its address",
+    fallbacks: [{ css: '[role="treeitem"][id^="primaryMailboxRoot_"]', attr: 'id', seen: 'live' }],
+    fixtures: [F.office2024, F.office2024Cc],
+  },
   accountRoot: {
     name: 'accountRoot',
-    purpose: "the folder tree's top node, the signed-in mailbox, whose tooltip is its address",
+    purpose: "the folder tree's top node, when its tooltip is the signed-in mailbox's address",
     fallbacks: [
       // Only the top level: lower nodes are folders, and other mailboxes the user merely opened.
-      { css: '[role="tree"] [role="treeitem"][aria-level="1"][title*="@"]', attr: 'title' },
+      { css: '[role="tree"] [role="treeitem"][aria-level="1"][title*="@"]', attr: 'title', seen: 'hand-built' },
     ],
-    fixtures: [...WITH_LIST, F.fullPage],
+    fixtures: [...HAND_WITH_LIST, F.fullPage],
   },
   messageBody: {
     name: 'messageBody',
     purpose: 'the body of an expanded message; a message without one is collapsed',
-    fallbacks: [{ css: '[id^="UniqueMessageBody"]' }, { css: '[role="document"]' }],
+    fallbacks: [
+      { css: '[id^="UniqueMessageBody"]', seen: 'live' },
+      { css: '[role="document"]', seen: 'live' },
+    ],
     fixtures: READING,
   },
 } as const satisfies Record<string, OutlookSelectorEntry>;

@@ -67,6 +67,9 @@ describe('personaFrom: where a person\'s address is found', () => {
     ['hidden initials are not part of the name', '<span><span aria-hidden="true">MD</span><span>Mihai Dumitru</span></span>', { name: 'Mihai Dumitru', email: null, addressUncertain: true }],
     ['an attribute holding two addresses is not one person', '<span title="a@x.example; b@y.example">Sales team</span>', { name: 'Sales team', email: null, addressUncertain: true }],
     ['neither name nor address', '<span><span aria-hidden="true">??</span></span>', null],
+    // The live recipient well hides the shown name from the accessibility tree (the label has it).
+    ['a shown name hidden from the accessibility tree', '<span aria-label="Dewi Lestari"><span aria-hidden="true"><span>Dewi Lestari &lt;dewi.lestari@bank-sinar.co.id&gt;</span></span></span>', { name: 'Dewi Lestari', email: 'dewi.lestari@bank-sinar.co.id' }],
+    ['the live sender\'s label: only what follows its colon', '<span aria-label="От: Сергей Петровский"></span>', { name: 'Сергей Петровский', email: null, addressUncertain: true }],
   ])('%s', (_label, html, expected) => {
     expect(personaFrom(el(html))).toEqual(expected);
   });

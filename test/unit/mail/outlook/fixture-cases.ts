@@ -32,9 +32,17 @@ function inboxRows(selected: string | null): OutlookListRow[] {
   return rows.map(([threadId, senders]) => ({ threadId, senders, selected: threadId === selected }));
 }
 
+/** One expanded message with its id and the date its header shows (SENT, by message). */
 const single = (n: string, from: typeof P.dewi, to: typeof P.dewi[], cc: typeof P.dewi[] = []) => ({
-  messageId: MSG(n), from, to, cc, expanded: true,
+  messageId: MSG(n), from, to, cc, expanded: true, sentText: [SENT[n] ?? ''],
 });
+
+/** The date each hand-built page's expanded message shows, in its UI's format. */
+const SENT: Record<string, string> = {
+  d1: 'Mon 23/11/2026 10:42', d2: 'Mon 23/11/2026 09:15', d3: 'Mon 23/11/2026 08:30', d4: 'Wed 18/11/2026 14:20',
+  d5: 'Fri 20/11/2026 16:05', d6: 'Wed 18/11/2026 14:20', d7: 'Wed 18/11/2026 15:05', d8: 'Tue 17/11/2026 10:10',
+  d9: 'vin. 20.11.2026 16:05', e1: 'Thu 19/11/2026 13:45',
+};
 
 export const FIXTURE_CASES: FixtureCase[] = [
   {
@@ -81,7 +89,7 @@ export const FIXTURE_CASES: FixtureCase[] = [
       value: {
         site: 'outlook', threadId: CONV.ana, subject: 'Oferta actualizată',
         // Ana's address is only in the tooltip, Rina's only inside an aria-label; Me and Mihai have none.
-        messages: [{ messageId: MSG('d5'), from: P.ana, to: [nameOnly('Me Sales'), P.rina], cc: [nameOnly('Mihai Dumitru')], expanded: true }],
+        messages: [{ messageId: MSG('d5'), from: P.ana, to: [nameOnly('Me Sales'), P.rina], cc: [nameOnly('Mihai Dumitru')], expanded: true, sentText: [SENT.d5 ?? ''] }],
         participants: [P.ana],
         nameOnly: [nameOnly('Me Sales'), nameOnly('Mihai Dumitru')],
       },
@@ -98,8 +106,9 @@ export const FIXTURE_CASES: FixtureCase[] = [
         site: 'outlook', threadId: CONV.budi, subject: 'Re: Renewal of the cash-management contract',
         // Two collapsed messages, a "see more" stub (left out), two expanded ones.
         messages: [
-          { from: P.dewi, to: [], cc: [], expanded: false },
-          { from: P.me, to: [], cc: [], expanded: false },
+          // Collapsed: the hand-built page shows them without a date.
+          { from: P.dewi, to: [], cc: [], expanded: false, sentText: [] },
+          { from: P.me, to: [], cc: [], expanded: false, sentText: [] },
           single('d6', P.budi, [P.me], [P.dewi, P.siti]),
           single('d7', P.me, [P.budi, P.dewi], [P.rina]),
         ],
