@@ -27,6 +27,8 @@ function main(): void {
         sendMessage('cacheChanged', change).catch(() => undefined);
       },
       scheduleDrain: scheduleDrainAlarm,
+      // Tabs without our content script refuse the message; nothing to tell there.
+      recheck: (emails) => void browser.tabs.query({}).then((tabs) => tabs.forEach((tab) => tab.id !== undefined && void sendMessage('lookupAgain', { emails }, tab.id).catch(() => undefined))),
       permitted: hasHostPermission,
     });
     const identity = { extensionBaseUrl: browser.runtime.getURL('/'), extensionId: browser.runtime.id };

@@ -7,9 +7,12 @@ import { dateFormat } from '../../lib/intl-cache';
  * screen is the last data the extension received, and new notes wait in the outbox.
  */
 export function OfflineBanner({ status }: { status: Status | undefined }) {
-  if (!status || status.problem?.kind !== 'unreachable') return null;
+  // Shown as soon as any call of the background found the CRM unreachable (it tells the page at
+  // once), not only after a save: the first read of a stale answer is enough.
+  if (!status?.offline) return null;
   const when = status.lastSyncAt === null ? null
-    : dateFormat(document.documentElement.lang || 'en', { dateStyle: 'medium', timeStyle: 'short' }).format(status.lastSyncAt);
+    : dateFormat(document.documentElement.lang || 'en', sameDay(status.lastSyncAt, Date.now()) ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' })
+      .format(status.lastSyncAt);
   return (
     <div class="banner" role="status" data-testid="offline">
       <p><span aria-hidden="true">⚡ </span><strong>{t('sidebar_offline')}</strong></p>
@@ -17,3 +20,5 @@ export function OfflineBanner({ status }: { status: Status | undefined }) {
     </div>
   );
 }
+
+const sameDay = (a: number, b: number) => new Date(a).toDateString() === new Date(b).toDateString();

@@ -6,6 +6,8 @@ import { createOutboxDrainer } from './outbox/drain';
 import { invalidateAccounts, invalidateUnknownLookups } from './invalidate';
 import { recoverInterrupted } from './outbox/queue';
 import { loadSettings } from './settings-store';
+import { fetchLookups } from './lookup';
+import { listen } from './outbox/signals';
 import { recordOutcome } from './status';
 import { crmWaitUntil, syncChanges } from './sync';
 
@@ -18,6 +20,11 @@ export interface AppDeps {
   /** Whether the browser lets the extension reach a CRM address; assumed yes when not given. */
   permitted?: PermissionCheck;
   notify: (change: CacheChange) => void;
+  /**
+   * Tells the mail tabs' content scripts to look these addresses up again (their accounts changed),
+   * so badges and banners follow without a reload.
+   */
+  recheck?: (emails: string[]) => void;
   /** Sets (or with null clears) the alarm that wakes the worker to drain the outbox. */
   scheduleDrain: (when: number | null) => Promise<void> | void;
 }
@@ -47,6 +54,27 @@ export function createApp(deps: AppDeps) {
     },
   };
 
+  /**
+   * After a write or the changes feed touched these accounts: their cached lookups are asked for
+   * again at once (one request), then the mail tabs are told to look the addresses up again, so
+   * they find the CRM's new risk in the cache. Offline, the tabs keep what they show.
+   */
+  async function recheckAccounts(accountIds: readonly string[]): Promise<void> {
+    if (!deps.recheck || accountIds.length === 0) return;
+    const tx = deps.db.transaction('lookups');
+    const entries = (await Promise.all(accountIds.map((id) => tx.store.index('by-account').getAll(id)))).flat();
+    await tx.done;
+    const emails = [...new Set(entries.map((e) => e.email))];
+    if (emails.length === 0) return;
+    await fetchLookups(ctx, emails);
+    deps.recheck(emails);
+  }
+
+  // Pages hear at once that the CRM went away (or came back): the sidebar says it shows cached data.
+  listen(deps.db, (signal) => {
+    if (signal.type === 'connection-lost' || signal.type === 'connection-restored') deps.notify({});
+  });
+
   const drainer = createOutboxDrainer({
     db: deps.db,
     client: ctx.client,
@@ -60,6 +88,7 @@ export function createApp(deps: AppDeps) {
         await invalidateUnknownLookups(deps.db);
         deps.notify({ all: true });
       } else deps.notify({ accountIds: [accountId] });
+      ctx.background(recheckAccounts([accountId]));
     },
   });
 
@@ -72,7 +101,10 @@ export function createApp(deps: AppDeps) {
   return {
     ctx,
     drain: drainer.drain,
-    sync: () => syncChanges(ctx),
+    sync: () => syncChanges(ctx).then((report) => {
+      ctx.background(recheckAccounts(report.accountIds));
+      return report;
+    }),
     refreshMe,
     /** Worker start-up: resume interrupted sends, then try the outbox and the changes feed. */
     async startup(): Promise<void> {

@@ -104,6 +104,19 @@ export function createLookupClient(ask: AskLookup, opts: LookupClientOptions = {
     settled(emails: readonly string[]): boolean {
       return emails.every((e) => answers.has(e) || failedAt.has(e));
     },
+    /**
+     * Asks about these addresses again (their accounts changed); the answers held are shown
+     * meanwhile. Resolves when the new answers are in. Never rejects.
+     */
+    recheck(emails: readonly string[]): Promise<void> {
+      const held = emails.filter((e) => answers.has(e) || failedAt.has(e));
+      for (const email of held) {
+        const known = answers.get(email);
+        if (known) answers.set(email, { ...known, at: -Infinity });
+        failedAt.delete(email);
+      }
+      return this.ensure(held);
+    },
     /** Whether an answer is held or on its way, so a caller need not ask. */
     known(email: string): boolean {
       return answers.has(email) || inFlight.has(email) || queued.includes(email);

@@ -37,7 +37,7 @@ const verdictOf = (result: ReadResult<unknown> | null): LayoutVerdict | null =>
 export function runMailContent<Route, Thread extends SiteThread, Row extends ListRow, ReadOpts extends ReaderOptions>(
   site: MailSiteAdapter<Route, Thread, Row, ReadOpts>,
   deps: MailContentDeps,
-): { focusNote(): void } {
+): { focusNote(): void; recheck(emails: readonly string[]): void } {
   const { doc, signal } = deps;
   const client = createLookupClient(deps.lookup);
   const room = marginRoom(() => site.roomArea(doc), () => site.roomTop(doc));
@@ -149,5 +149,9 @@ export function runMailContent<Route, Thread extends SiteThread, Row extends Lis
     hideLayoutNotice(doc);
   }, { once: true });
 
-  return { focusNote: () => sidebar.reveal({ type: 'crm:focus-note' }, true) };
+  return {
+    focusNote: () => sidebar.reveal({ type: 'crm:focus-note' }, true),
+    /** Looks these addresses up again (their accounts changed) and puts badges and banner right. */
+    recheck: (emails) => void client.recheck(emails).then(applyAll),
+  };
 }

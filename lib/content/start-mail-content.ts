@@ -29,4 +29,5 @@ export function startMailContent<Route, Thread extends SiteThread, Row extends L
     },
   });
   ctx.onInvalidated(onMessage('focusNote', () => content.focusNote()));
+  ctx.onInvalidated(onMessage('lookupAgain', ({ data }) => content.recheck(Array.isArray(data?.emails) ? data.emails.map(String) : [])));
 }

@@ -161,7 +161,12 @@ export interface ProtocolMap {
   cacheChanged(data: CacheChange): void;
   /** Background → a mail tab's content script: the "write a note" shortcut was pressed. */
   focusNote(): void;
+  /**
+   * Background → the mail tabs' content scripts: these addresses' accounts changed (a write was
+   * delivered, the changes feed said so); ask about them again, for badges and banner.
+   */
+  lookupAgain(data: { emails: string[] }): void;
 }
 
 /** Messages the background sends rather than answers. */
-export type BackgroundNotice = 'cacheChanged' | 'focusNote';
+export type BackgroundNotice = 'cacheChanged' | 'focusNote' | 'lookupAgain';
