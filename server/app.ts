@@ -12,6 +12,7 @@ import { requireJson } from './http/media-type';
 import { rateLimit, type RateLimits } from './http/rate-limit';
 import { securityHeaders } from './http/security-headers';
 import { accountRoutes } from './routes/accounts';
+import { attentionRoutes } from './routes/attention';
 import { changesRoutes } from './routes/changes';
 import { commitmentRoutes } from './routes/commitments';
 import { contactRoutes } from './routes/contacts';
@@ -92,5 +93,6 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', interactionRoutes(deps));
   app.route('/', commitmentRoutes(deps));
   app.route('/', contactRoutes(deps));
+  app.route('/', attentionRoutes(deps));
   return app;
 }

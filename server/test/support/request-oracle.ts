@@ -1,5 +1,8 @@
 import { getPath, getQueryParam, tryDecodeURIComponent } from 'hono/utils/url';
-import { CommitmentPatch, IdempotencyKey, isFreeMailDomain, NewCommitment, NewContact, NewInteraction } from '../../../lib/api';
+import {
+  AccountPatch, CommitmentPatch, ContactEmailsAdd, IdempotencyKey, InteractionPatch, isFreeMailDomain, NewCommitment, NewContact,
+  NewInteraction,
+} from '../../../lib/api';
 import { MAX_BODY_BYTES } from '../../app';
 import { TARGETS, type Target, type TargetName } from './endpoint-examples';
 import type { RecordIndex, RecordKind } from './world';
@@ -82,6 +85,15 @@ function semanticReasons(target: Target, value: unknown, teamId: string, pathId:
   const year0 = (field: string, day: string | null | undefined) => {
     if (day?.startsWith('0000')) reasons.push(`${field}: the year 0 is no date`);
   };
+  const stale = (version: number) => {
+    const current = pathId === undefined ? undefined : k.index.versions.get(pathId.toLowerCase());
+    if (current !== undefined && version !== current) reasons.push(`body.version: ${version} is not the current version ${current}`);
+  };
+  /** Held in the team by another record than the path's (a contact's address, an account's domain). */
+  const heldByAnother = (value: string) => {
+    const holder = k.index.holders.get(`${teamId} ${value}`);
+    return holder !== undefined && holder !== pathId?.toLowerCase();
+  };
   const name: TargetName = target.name;
   switch (name) {
     case 'createInteraction': {
@@ -122,8 +134,7 @@ function semanticReasons(target: Target, value: unknown, teamId: string, pathId:
     }
     case 'patchCommitment': {
       const b = CommitmentPatch.parse(value);
-      const current = pathId === undefined ? undefined : k.index.versions.get(pathId.toLowerCase());
-      if (current !== undefined && b.version !== current) reasons.push(`body.version: ${b.version} is not the current version ${current}`);
+      stale(b.version);
       if (b.ownerId) ref('body.ownerId', b.ownerId, 'user');
       year0('body.dueDate', b.dueDate);
       break;
@@ -143,6 +154,41 @@ function semanticReasons(target: Target, value: unknown, teamId: string, pathId:
       taken('body.id', b.id, 'contact');
       break;
     }
+    case 'patchAccount': {
+      const b = AccountPatch.parse(value);
+      stale(b.version);
+      if (b.ownerId) ref('body.ownerId', b.ownerId, 'user');
+      b.teamMemberIds?.forEach((id, i) => ref(`body.teamMemberIds.${i}`, id, 'user'));
+      b.domains?.forEach((d, i) => {
+        if (isFreeMailDomain(d)) reasons.push(`body.domains.${i}: a free-mail domain`);
+        if (heldByAnother(d)) reasons.push(`body.domains.${i}: another account's domain in the team`);
+      });
+      break;
+    }
+    case 'patchInteraction': {
+      const b = InteractionPatch.parse(value);
+      stale(b.version);
+      const accountId = pathId === undefined ? undefined : record(pathId)?.accountId;
+      b.contactIds?.forEach((id, i) => {
+        ref(`body.contactIds.${i}`, id, 'contact');
+        if (accountId && mine(id, 'contact') && !sameAccount(id, accountId)) reasons.push(`body.contactIds.${i}: a contact of another account`);
+      });
+      if (b.occurredAt !== undefined) {
+        const at = Date.parse(b.occurredAt);
+        if (Number.isNaN(at) || new Date(at).getUTCFullYear() < 1) reasons.push('body.occurredAt: not an instant of the years 1 to 9999');
+      }
+      break;
+    }
+    case 'addContactEmails': {
+      const b = ContactEmailsAdd.parse(value);
+      b.emails.forEach((e, i) => {
+        if (heldByAnother(e)) reasons.push(`body.emails.${i}: another contact's address in the team`);
+      });
+      break;
+    }
+    case 'searchAccounts':
+    case 'deleteInteraction':
+    case 'restoreInteraction':
     case 'lookup':
     case 'health':
     case 'openapi':
@@ -151,6 +197,7 @@ function semanticReasons(target: Target, value: unknown, teamId: string, pathId:
     case 'timeline':
     case 'commitments':
     case 'changes':
+    case 'attention':
       break;
     default: {
       const unknown: never = name;
