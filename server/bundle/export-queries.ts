@@ -58,7 +58,7 @@ export async function readTeam(q: Queryable, teamId: string): Promise<TeamRows> 
     'select contact_id, email from contact_emails where team_id = $1 order by contact_id, position, email', p);
   const interactions = await q.query<InteractionRow>(
     `select id, account_id, kind, direction, occurred_at, summary, author_id, contact_ids, amount, thread_id
-       from interactions where team_id = $1`, p);
+       from interactions where team_id = $1 and deleted_at is null`, p);
   const commitments = await q.query<CommitmentRow>(
     `select account_id, contact_id, owner_id, text, due_date, status, created_at, completed_at, source_interaction_id
        from commitments where team_id = $1`, p);

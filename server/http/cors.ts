@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env';
 import { HttpError } from './errors';
 
-const ALLOW_METHODS = 'GET, POST, PATCH';
+const ALLOW_METHODS = 'GET, POST, PATCH, DELETE';
 const ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key';
 const EXPOSE_HEADERS = 'Idempotent-Replayed, Retry-After';
 

@@ -1,5 +1,5 @@
 import type { ApiError } from '../../lib/api';
-import { ConflictError, DomainError, KeyReusedError, NotFoundError, ValidationError } from '../store/errors';
+import { ConflictError, DomainError, ForbiddenError, KeyReusedError, NotFoundError, ValidationError } from '../store/errors';
 
 type Status = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 421 | 422 | 429 | 500 | 503;
 
@@ -33,12 +33,13 @@ export const incompleteBody = () =>
 /**
  * The store's refusals as answers, the one place their statuses and codes are decided. A record
  * that is missing or another team's is a 404 for both; a collision is a 409; a value the data
- * refuses is a 400; a reused Idempotency-Key is a 422.
+ * refuses is a 400; a change the caller may not make is a 403; a reused Idempotency-Key is a 422.
  */
 export function fromDomainError(err: unknown): HttpError | null {
   if (!(err instanceof DomainError)) return null;
   if (err instanceof NotFoundError) return new HttpError(404, 'not_found', err.message, err.field);
   if (err instanceof ValidationError) return validationError(err.field, err.message);
+  if (err instanceof ForbiddenError) return new HttpError(403, 'forbidden', err.message);
   if (err instanceof ConflictError) return new HttpError(409, 'conflict', err.message, err.field, err.details);
   if (err instanceof KeyReusedError) return new HttpError(422, 'idempotency_mismatch', err.message, err.field);
   return null;

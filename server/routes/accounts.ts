@@ -1,18 +1,32 @@
 import { Hono } from 'hono';
 import { Id } from '../../lib/api';
 import { ENDPOINTS } from '../../lib/api/endpoints';
+import { successStatus } from '../../lib/api/openapi';
 import { afterAuth, unauthorized } from '../http/auth';
 import type { AppEnv, Deps } from '../http/env';
 import { check, queryOf } from '../http/validate';
+import { readBody, rejectUnstorableText, runWrite } from '../http/write';
+import { patchAccount } from '../store/account-edits';
+import { searchAccounts } from '../store/account-search';
 import { accountInTeam, listCommitments, loadAccountDetail } from '../store/accounts';
 import { NotFoundError } from '../store/errors';
 import { decodeCursor, timelineForToken } from '../store/timeline';
 import { hashToken } from '../store/tokens';
 import { honoPath } from './paths';
 
-/** An account, its timeline and its commitments; another team's account is "not found". */
+/**
+ * Finding accounts, an account, changing it, its timeline and its commitments; another team's
+ * account is "not found".
+ */
 export function accountRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+
+  app.get(ENDPOINTS.searchAccounts.path, async (c) => {
+    const me = c.get('caller');
+    const query = check(ENDPOINTS.searchAccounts.query, queryOf(c), 'query');
+    rejectUnstorableText(query, 'query');
+    return c.json(await searchAccounts(deps.db, me, query.q, query.limit, deps.now()));
+  });
 
   app.get(honoPath(ENDPOINTS.account.path), async (c) => {
     const me = c.get('caller');
@@ -20,6 +34,14 @@ export function accountRoutes(deps: Deps): Hono<AppEnv> {
     const detail = await loadAccountDetail(deps.db, me.teamId, id, { settings: me.settings, key: me.settingsKey }, deps.now());
     if (!detail) throw new NotFoundError('account', 'path.id');
     return c.json(detail);
+  });
+
+  app.patch(honoPath(ENDPOINTS.patchAccount.path), async (c) => {
+    const id = check(Id, c.req.param('id'), 'path.id');
+    const { body } = await readBody(c, ENDPOINTS.patchAccount.body);
+    return runWrite(c, deps, body, successStatus(ENDPOINTS.patchAccount), (tx) =>
+      patchAccount(tx, c.get('caller'), id, body, deps.now()),
+    );
   });
 
   // It resolves the token in its own query (see SELF_AUTHENTICATING in app.ts).

@@ -9,7 +9,7 @@ export function meRoutes(): Hono<AppEnv> {
     const me = c.get('caller');
     return c.json({
       user: { id: me.userId, name: me.userName, email: me.userEmail, teamId: me.teamId, active: true },
-      team: { id: me.teamId, name: me.teamName },
+      team: { id: me.teamId, name: me.teamName, teamMayEditNotes: me.teamMayEditNotes },
     });
   });
   return app;

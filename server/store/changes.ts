@@ -8,15 +8,18 @@ export interface ChangeEntry {
   type: ChangeType;
   id: string;
   accountId: string;
+  /** A tombstone: the record was deleted. */
+  deleted?: boolean;
 }
 
 /** Appends feed rows for records a write touched; call it inside that write's transaction. */
 export async function recordChanges(tx: Queryable, teamId: string, entries: readonly ChangeEntry[]): Promise<void> {
   if (entries.length === 0) return;
   await tx.query(
-    `insert into changes (team_id, type, record_id, account_id)
-     select $1, t, r, a from unnest($2::text[], $3::uuid[], $4::uuid[]) as x(t, r, a)`,
-    [teamId, entries.map((e) => e.type), entries.map((e) => e.id), entries.map((e) => e.accountId)],
+    `insert into changes (team_id, type, record_id, account_id, deleted)
+     select $1, t, r, a, d from unnest($2::text[], $3::uuid[], $4::uuid[], $5::boolean[]) as x(t, r, a, d)`,
+    [teamId, entries.map((e) => e.type), entries.map((e) => e.id), entries.map((e) => e.accountId),
+      entries.map((e) => e.deleted === true)],
   );
 }
 
@@ -63,6 +66,7 @@ interface ChangeRow {
   record_id: string;
   account_id: string;
   changed_at: Date;
+  deleted: boolean;
 }
 
 /**
@@ -88,7 +92,7 @@ export async function changesSince(
 ): Promise<ChangesPage> {
   const from = since === undefined ? START : decode(since);
   const { rows } = await q.query<ChangeRow>(
-    `select c.seq::text as seq_text, c.xid::text as xid_text, c.type, c.record_id, c.account_id, c.changed_at
+    `select c.seq::text as seq_text, c.xid::text as xid_text, c.type, c.record_id, c.account_id, c.changed_at, c.deleted
        from changes c
       where c.team_id = $1
         and (c.xid, c.seq) > ($2::xid8, $3::bigint)
@@ -105,6 +109,7 @@ export async function changesSince(
       id: r.record_id,
       accountId: r.account_id,
       changedAt: r.changed_at.toISOString(),
+      ...(r.deleted ? { deleted: true as const } : {}),
     })),
     cursor: encode(last ? { xid: last.xid_text, seq: last.seq_text } : from),
     more: rows.length > limit,

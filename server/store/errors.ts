@@ -26,6 +26,9 @@ export class ValidationError extends DomainError {
   }
 }
 
+/** A record the caller may see but not change this way (another's note, without the team setting). */
+export class ForbiddenError extends DomainError {}
+
 /** The request collides with what is stored: a taken address, id or domain, a stale version. */
 export class ConflictError extends DomainError {
   constructor(

@@ -87,6 +87,9 @@ export async function createInteraction(
       amount: input.amount,
       threadId: input.threadId,
       createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      updatedBy: null,
+      version: 1,
     },
     commitments,
   };

@@ -54,7 +54,7 @@ export async function requireInteraction(
   field: string,
 ): Promise<void> {
   const { rows } = await q.query<{ account_id: string }>(
-    'select account_id from interactions where id = $1 and team_id = $2',
+    'select account_id from interactions where id = $1 and team_id = $2 and deleted_at is null',
     [id, teamId],
   );
   const row = rows[0];

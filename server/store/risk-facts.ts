@@ -11,7 +11,8 @@ type PackedFact = [string, number, InteractionFact['kind'], InteractionFact['dir
 /**
  * The interactions of the fact window for many accounts, and any dated after `now` (their
  * summaries are left empty: they are not facts yet, only the moment they become ones counts).
- * The columns read here all live in interactions_account_facts_idx, so this is an index-only scan (migration 002); rows come packed
+ * The columns read here all live in interactions_live_facts_idx (migration 005: live rows only, as
+ * read here), so this is an index-only scan; rows come packed
  * as one JSON array per account, which is cheaper to send and parse than a row per interaction.
  * Summaries are the one wide column, and only the competitor rule reads them, within its own
  * shorter window: they are fetched separately, and only when the team names competitors.
@@ -34,7 +35,7 @@ export async function loadInteractionFacts(
               json_agg(json_build_array(id, round(extract(epoch from occurred_at) * 1000)::bigint,
                                         kind, direction, amount, contact_ids)) as facts
          from interactions
-        where account_id = any($2::uuid[]) and team_id = $1 and occurred_at > $3
+        where account_id = any($2::uuid[]) and team_id = $1 and occurred_at > $3 and deleted_at is null
         group by account_id`,
       [teamId, accountIds, from],
       'crm_interaction_facts',
@@ -63,7 +64,8 @@ async function loadRecentSummaries(
   const from = new Date(now.getTime() - settings.competitorDays * DAY_MS);
   const { rows } = await q.query<{ id: string; summary: string }>(
     `select id, summary from interactions
-      where account_id = any($2::uuid[]) and team_id = $1 and occurred_at > $3 and occurred_at <= $4`,
+      where account_id = any($2::uuid[]) and team_id = $1 and occurred_at > $3 and occurred_at <= $4
+        and deleted_at is null`,
     [teamId, accountIds, from, now],
     'crm_recent_summaries',
   );
@@ -83,7 +85,7 @@ export async function loadLastContacts(
   const { rows } = await q.query<{ id: string; at: Date | null }>(
     `select a.id, (select i.occurred_at from interactions i
                     where i.account_id = a.id and i.team_id = $1 and i.direction <> 'internal'
-                      and i.occurred_at <= $3
+                      and i.occurred_at <= $3 and i.deleted_at is null
                     order by i.occurred_at desc limit 1) as at
        from unnest($2::uuid[]) as a(id)`,
     [teamId, accountIds, now],

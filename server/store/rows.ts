@@ -10,8 +10,16 @@ function ref(id: string | null, name: string | null, email: string | null): User
   return id === null ? null : { id, name: name ?? '', email: email ?? '' };
 }
 
+/**
+ * A user who edited a record, as a JSON UserRef (null for none). A subquery rather than a join:
+ * most rows were never edited, and the statements that read them join their other users already.
+ */
+const userJson = (column: string) =>
+  `(select json_build_object('id', x.id, 'name', x.name, 'email', x.email) from users x where x.id = ${column})`;
+
 export const ACCOUNT_SELECT = `
   select a.id, a.name, a.stage, a.cadence_days, a.preferences, a.special_terms, a.created_at, a.updated_at,
+         a.version, ${userJson('a.updated_by')} as updated_by,
          o.id as owner_id, o.name as owner_name, o.email as owner_email,
          coalesce((select array_agg(d.domain order by d.domain) from account_domains d
                     where d.account_id = a.id), '{}') as domains,
@@ -29,6 +37,8 @@ export interface AccountRow {
   special_terms: string | null;
   created_at: Date;
   updated_at: Date;
+  version: number;
+  updated_by: UserRef | null;
   owner_id: string | null;
   owner_name: string | null;
   owner_email: string | null;
@@ -50,6 +60,8 @@ export function toAccount(r: AccountRow): Account {
     specialTerms: r.special_terms,
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
+    updatedBy: r.updated_by,
+    version: r.version,
   };
 }
 
@@ -93,6 +105,7 @@ export const isoText = (column: string) => `to_char(${column} at time zone 'UTC'
  */
 export const INTERACTION_COLUMNS = `i.id, i.account_id, i.kind, i.direction, ${isoText('i.occurred_at')} as occurred_at, i.summary,
          to_json(i.contact_ids) as contact_ids, i.amount, i.thread_id, ${isoText('i.created_at')} as created_at,
+         ${isoText('coalesce(i.updated_at, i.created_at)')} as updated_at, ${userJson('i.updated_by')} as updated_by, i.version,
          u.id as author_id, u.name as author_name, u.email as author_email`;
 
 export interface InteractionRow {
@@ -106,6 +119,9 @@ export interface InteractionRow {
   amount: number | null;
   thread_id: string | null;
   created_at: string;
+  updated_at: string;
+  updated_by: UserRef | null;
+  version: number;
   author_id: string | null;
   author_name: string | null;
   author_email: string | null;
@@ -124,6 +140,9 @@ export function toInteraction(r: InteractionRow): Interaction {
     amount: r.amount,
     threadId: r.thread_id,
     createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    updatedBy: r.updated_by,
+    version: r.version,
   };
 }
 

@@ -49,7 +49,7 @@ type TimelineRow = { team_id: string; found: string | null } & { [K in keyof Int
  * (occurred_at, id), newest first: rows inserted while a client pages never shift the pages it
  * has not read yet, so there are no duplicates and no gaps (newer inserts simply appear on a
  * fresh first page). A page after a cursor is its own statement, so that the cursor is a bound of
- * the index scan (interactions_account_facts_idx) rather than a filter over the newer rows.
+ * the index scan (interactions_live_facts_idx; deleted interactions are not in it) rather than a filter over the newer rows.
  */
 export async function timelineForToken(
   q: Queryable,
@@ -68,7 +68,7 @@ export async function timelineForToken(
        left join lateral (
          select ${INTERACTION_COLUMNS}
            from interactions i left join users u on u.id = i.author_id
-          where i.account_id = a.id and i.team_id = k.team_id
+          where i.account_id = a.id and i.team_id = k.team_id and i.deleted_at is null
             and ($3::text[] is null or i.kind = any($3::text[]))
             ${after ? 'and (i.occurred_at, i.id) < ($5::timestamptz, $6::uuid)' : ''}
           order by i.occurred_at desc, i.id desc

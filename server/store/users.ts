@@ -42,6 +42,11 @@ export async function setRiskSettings(q: Queryable, teamId: string, settings: Ri
   await q.query('update teams set risk_settings = $2 where id = $1', [teamId, JSON.stringify(checked)]);
 }
 
+/** Turns the team setting "anyone of the team may edit and delete any note" on or off. */
+export async function setTeamMayEditNotes(q: Queryable, teamId: string, allowed: boolean): Promise<void> {
+  await q.query('update teams set team_may_edit_notes = $2 where id = $1', [teamId, allowed]);
+}
+
 export interface Caller {
   userId: string;
   userName: string;
@@ -51,6 +56,8 @@ export interface Caller {
   settings: RiskSettings;
   /** Names the team's stored settings (md5 of their JSON); stored summaries record it. */
   settingsKey: string;
+  /** Team setting: anyone of the team may edit and delete any note, not only its author. */
+  teamMayEditNotes: boolean;
 }
 
 /**
@@ -59,7 +66,8 @@ export interface Caller {
  */
 export const CALLER_CTE = `caller as (
   select u.id as user_id, u.name as user_name, u.email as user_email,
-         t.id as team_id, t.name as team_name, t.risk_settings, md5(t.risk_settings::text) as settings_key
+         t.id as team_id, t.name as team_name, t.risk_settings, md5(t.risk_settings::text) as settings_key,
+         t.team_may_edit_notes
     from api_tokens k
     join users u on u.id = k.user_id
     join teams t on t.id = u.team_id
@@ -73,6 +81,7 @@ interface CallerRow {
   team_name: string;
   risk_settings: unknown;
   settings_key: string;
+  team_may_edit_notes: boolean;
 }
 
 /** The active user a token belongs to, or null for an unknown, revoked or deactivated one. */
@@ -88,6 +97,7 @@ export async function findCaller(q: Queryable, token: string): Promise<Caller | 
     teamName: row.team_name,
     settings: readSettings(row.risk_settings),
     settingsKey: row.settings_key,
+    teamMayEditNotes: row.team_may_edit_notes,
   };
 }
 

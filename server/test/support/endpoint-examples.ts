@@ -13,7 +13,7 @@ export type TargetName = EndpointName | 'openapi';
 
 export interface Target {
   name: TargetName;
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** With `{id}` where the path names a record. */
   path: string;
   auth: boolean;
@@ -30,7 +30,7 @@ export interface Target {
 
 /** The shape every ENDPOINTS entry has, without the literal types of each. */
 interface EndpointShape {
-  method: 'get' | 'post' | 'patch';
+  method: 'get' | 'post' | 'patch' | 'delete';
   path: string;
   auth: boolean;
   query?: z.ZodType;
@@ -57,7 +57,7 @@ function toTarget(name: TargetName, e: EndpointShape): Target {
   const lastSegment = e.path.split('/').pop() ?? '';
   return {
     name,
-    method: e.method === 'get' ? 'GET' : e.method === 'post' ? 'POST' : 'PATCH',
+    method: e.method.toUpperCase() as Target['method'],
     path: e.path,
     auth: e.auth,
     ...(e.query === undefined ? {} : { query: e.query }),
@@ -97,6 +97,18 @@ export interface ExampleContext {
   n: number;
   /** The current version of `team.commitmentId`. */
   version: number;
+  /** The current versions of `team.accountId` and `team.interactionId`. */
+  accountVersion: number;
+  interactionVersion: number;
+}
+
+/** The versions an ExampleContext holds, from record id → version (`RecordIndex.versions`). */
+export function versionsOf(team: TeamWorld, versions: ReadonlyMap<string, number>): Pick<ExampleContext, 'version' | 'accountVersion' | 'interactionVersion'> {
+  return {
+    version: versions.get(team.commitmentId) ?? 1,
+    accountVersion: versions.get(team.accountId) ?? 1,
+    interactionVersion: versions.get(team.interactionId) ?? 1,
+  };
 }
 
 export interface Example {
@@ -114,7 +126,16 @@ export const EXAMPLES: Record<TargetName, (c: ExampleContext) => Example> = {
   openapi: () => ({}),
   me: () => ({}),
   lookup: ({ team }) => ({ body: { emails: [team.email, `someone.new@${team.domain}`, 'nobody@elsewhere.example'], include: ['openCommitments'] } }),
+  searchAccounts: ({ team }) => ({ query: { q: team.domain.slice(0, 5).toUpperCase(), limit: '10' } }),
   account: () => ({}),
+  // A fresh extra domain each time (n), besides the account's own: a replaced set, never another account's.
+  patchAccount: ({ team, n, accountVersion }) => ({
+    body: {
+      version: accountVersion, name: `${team.name} main client`, stage: 'loyal', ownerId: team.colleagueId,
+      teamMemberIds: [team.userId, team.colleagueId], cadenceDays: 30, preferences: { channel: 'phone', language: 'Indonesian' },
+      specialTerms: 'Net 45 for the second site', domains: [team.domain, `site${n}.${team.domain}`],
+    },
+  }),
   timeline: () => ({ query: { limit: '5', kind: 'call,note' } }),
   commitments: () => ({ query: { status: 'all' } }),
   changes: () => ({ query: { limit: '50' } }),
@@ -126,6 +147,14 @@ export const EXAMPLES: Record<TargetName, (c: ExampleContext) => Example> = {
       commitments: [{ text: 'Send the site plan', dueDate: '2026-03-20', ownerId: team.colleagueId }],
     },
   }),
+  patchInteraction: ({ team, interactionVersion }) => ({
+    body: {
+      version: interactionVersion, summary: 'Call about the renewal, corrected', kind: 'meeting', direction: 'inbound',
+      occurredAt: '2026-03-01T08:00:00.000Z', amount: 4300, contactIds: [team.contactId],
+    },
+  }),
+  deleteInteraction: () => ({}),
+  restoreInteraction: () => ({}),
   createCommitment: ({ team }) => ({
     body: {
       accountId: team.accountId, contactId: team.contactId, ownerId: team.colleagueId, text: 'Call back about pricing',
@@ -142,6 +171,8 @@ export const EXAMPLES: Record<TargetName, (c: ExampleContext) => Example> = {
       ? { body: { ...person, role: 'Buyer', phone: '+62 21 555', accountId: team.otherAccountId } }
       : { body: { ...person, newAccount: { name: `Fresh client ${n}`, domains: [`fresh${n}.example`] } } };
   },
+  // A fresh address, and one the contact has already (left as it is).
+  addContactEmails: ({ team, n }) => ({ body: { emails: [`added${n}@${team.domain}`, team.email] } }),
 };
 
 /** Where, in a route's example, a record of the team is named: the path, or a place in the body. */
@@ -178,7 +209,7 @@ export function referencesOf(target: Target): Reference[] {
   if (target.idKind !== undefined) {
     refs.push({ field: 'path.id', at: [], kind: target.idKind, fixture: idFixture(target.idKind) });
   }
-  const { body } = EXAMPLES[target.name]({ team: markerTeam(), n: 0, version: 1 });
+  const { body } = EXAMPLES[target.name]({ team: markerTeam(), n: 0, version: 1, accountVersion: 1, interactionVersion: 1 });
   const walk = (v: JsonValue, at: (string | number)[]) => {
     if (typeof v === 'string' && v.startsWith('marker:')) {
       const fixture = v.slice('marker:'.length) as keyof TeamWorld;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { MAX_BODY_BYTES } from '../../app';
-import { EXAMPLES, fillPath, ownId, referencesOf, type JsonValue, type Target } from './endpoint-examples';
+import { EXAMPLES, fillPath, ownId, referencesOf, versionsOf, type JsonValue, type Target } from './endpoint-examples';
 import { invalidity, type Knowledge, type Wire } from './request-oracle';
 import { recordsOf, type RecordKind, type TeamWorld, type World } from './world';
 
@@ -316,8 +316,7 @@ function enc(s: string): string {
 }
 
 function validDraft(target: Target, rng: Rng, g: GenContext, p: Parties): Draft {
-  const version = g.knowledge.index.versions.get(p.actor.commitmentId) ?? 1;
-  const example = EXAMPLES[target.name]({ team: p.actor, n: rng.int(1_000_000), version });
+  const example = EXAMPLES[target.name]({ team: p.actor, n: rng.int(1_000_000), ...versionsOf(p.actor, g.knowledge.index.versions) });
   const headers: Record<string, string> = { authorization: `Bearer ${p.actor.token}` };
   const draft: Draft = {
     method: target.method,

@@ -95,11 +95,13 @@ export async function makeWorld(db: Db, app: Hono<AppEnv>): Promise<World> {
 export interface RecordIndex {
   /** Record id (lower case) → kind, team and (for contacts, interactions, commitments) account. */
   records: Map<string, { kind: RecordKind; teamId: string; accountId: string | null }>;
-  /** Commitment id → its current version. */
+  /** Commitment, account and interaction id → its current version. */
   versions: Map<string, number>;
   /** Team id → the contact addresses and account domains taken in it. */
   emails: Map<string, Set<string>>;
   domains: Map<string, Set<string>>;
+  /** `<team id> <address>` → the contact that has it; `<team id> <domain>` → the account. */
+  holders: Map<string, string>;
 }
 
 export async function loadIndex(db: Db): Promise<RecordIndex> {
@@ -112,7 +114,9 @@ export async function loadIndex(db: Db): Promise<RecordIndex> {
   );
   const records = new Map(rows.map((r) => [r.id.toLowerCase(), { kind: r.kind, teamId: r.team_id, accountId: r.account_id }]));
   const versions = new Map(
-    (await db.query<{ id: string; version: number }>('select id::text, version from commitments')).rows.map((r) => [r.id, r.version]),
+    (await db.query<{ id: string; version: number }>(
+      'select id::text, version from commitments union all select id::text, version from accounts union all select id::text, version from interactions',
+    )).rows.map((r) => [r.id, r.version]),
   );
   const byTeam = async (sql: string) => {
     const out = new Map<string, Set<string>>();
@@ -123,9 +127,16 @@ export async function loadIndex(db: Db): Promise<RecordIndex> {
     }
     return out;
   };
+  const holders = new Map(
+    (await db.query<{ k: string; holder: string }>(
+      `select team_id::text || ' ' || email as k, contact_id::text as holder from contact_emails
+       union all select team_id::text || ' ' || domain, account_id::text from account_domains`,
+    )).rows.map((r) => [r.k, r.holder]),
+  );
   return {
     records,
     versions,
+    holders,
     emails: await byTeam('select team_id::text, email as v from contact_emails'),
     domains: await byTeam('select team_id::text, domain as v from account_domains'),
   };
