@@ -62,8 +62,16 @@ function readMessage(item: Element): ReadMessage | null {
   const { to, cc } = line ? splitRecipients(line) : { to: [], cc: [] };
   const rawId = readAttr([item], S.messageId);
   const state = expansionOf(item);
-  const message = { ...(rawId ? { messageId: cleanId(rawId) } : {}), from, to, cc, expanded: state === true };
+  const message = { ...(rawId ? { messageId: cleanId(rawId) } : {}), from, to, cc, expanded: state === true, sentText: sentTextOf(item) };
   return { message, state, hasLine: line !== null };
+}
+
+/** The date element's title (the full date), then its text, each once; `[]` when none is shown. */
+function sentTextOf(item: Element): string[] {
+  const el = findFirst(item, S.messageDate);
+  if (!el) return [];
+  const texts = [el.getAttribute('title'), el.textContent].map((t) => (t ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean);
+  return [...new Set(texts)];
 }
 
 /** Expanded and collapsed markers are paired by level: the first level that decides, decides. */

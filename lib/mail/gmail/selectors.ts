@@ -106,6 +106,15 @@ export const GMAIL_SELECTORS = {
     ],
     fixtures: THREADS,
   },
+  /** When the message was sent: the title holds the full date in the UI's language, the text a short one. */
+  messageDate: {
+    name: 'messageDate',
+    fallbacks: [
+      { css: 'span.g3[title]', attr: 'title' }, // every layout since 2016 (seen in captured pages of 2016 and 2019)
+      { css: '.g3' }, // a build without the tooltip
+    ],
+    fixtures: THREADS,
+  },
   /** The "to me, Ana, cc: Boris" line of an expanded message (the details popup is avoided: its labels are only text). */
   recipientLine: {
     name: 'recipientLine',
