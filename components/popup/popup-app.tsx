@@ -7,6 +7,7 @@ import { relativeTime } from '../../lib/ui/relative-time';
 import { useCacheChanges } from '../../lib/ui/use-cache-changes';
 import { ProblemView } from '../common/problem-view';
 import { SettingsLink } from '../common/settings-link';
+import { TodayLoader } from '../today/today-loader';
 import { FailedWrites } from './failed-writes';
 import { LayoutHealth } from './layout-health';
 
@@ -34,6 +35,7 @@ export function PopupApp() {
       <LayoutHealth />
       <p class="muted">{s.lastSyncAt ? t('popup_last_sync', relativeTime(s.lastSyncAt, Date.now(), locale)) : t('popup_never_synced')}</p>
       <SettingsLink label={t('popup_settings')} />
+      {s.configured && <TodayLoader />}
     </main>
   );
 }

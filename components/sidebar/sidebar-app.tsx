@@ -1,8 +1,10 @@
+import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import type { SidebarContext } from '../../lib/messaging/sidebar-context';
 import { useCacheChanges } from '../../lib/ui/use-cache-changes';
 import { useSidebarSource } from '../../lib/sidebar/use-source';
 import { useTheme } from '../../lib/sidebar/use-theme';
+import { TodayLoader } from '../today/today-loader';
 import { SidebarSkeleton } from './sidebar-skeleton';
 import { ThreadView } from './thread-view';
 
@@ -17,8 +19,11 @@ export function SidebarApp() {
   const source = useSidebarSource();
   useTheme(source.kind === 'thread' ? source.context.theme : source.kind === 'waiting' ? source.hint?.theme : undefined);
 
-  if (source.kind === 'none') {
-    return <main class="sidebar" aria-label={t('sidebar_title')}><p class="note-box muted">{t('sidebar_no_email')}</p></main>;
+  // "Today" over the thread, until the user goes back to it; with no email open it is all there is.
+  const [today, setToday] = useState(false);
+
+  if (source.kind === 'none' || today) {
+    return <main class="sidebar" aria-label={t('sidebar_title')}><TodayLoader onBack={today ? () => setToday(false) : undefined} /></main>;
   }
   if (source.kind === 'unreadable') {
     return (
@@ -38,6 +43,7 @@ export function SidebarApp() {
   const waiting = source.kind === 'waiting';
   return (
     <>
+      {!waiting && <button type="button" class="today-button" onClick={() => setToday(true)} aria-label={t('today_button_label')}>{t('today_button')}</button>}
       {waiting && <SidebarSkeleton />}
       <div class={waiting ? 'unproven' : undefined} inert={waiting} aria-hidden={waiting || undefined}>
         <ThreadView source={waiting ? { kind: 'thread', context: source.hint as SidebarContext } : source} />

@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { AccountDetail, CommitmentList, LookupMatch, Me, TimelinePage } from '../api';
+import type { AccountDetail, AttentionPage, CommitmentList, LookupMatch, Me, TimelinePage } from '../api';
 import type { Settings } from '../config/settings';
 import type { Problem } from '../messaging/problem';
 import type { OutboxItem } from './outbox/item';
@@ -12,6 +12,8 @@ export interface LookupEntry extends Cached { email: string; match: LookupMatch;
 export interface AccountEntry extends Cached { id: string; detail: AccountDetail }
 export interface TimelineEntry extends Cached { key: string; accountId: string; page: TimelinePage }
 export interface CommitmentsEntry extends Cached { key: string; accountId: string; list: CommitmentList }
+/** The first page of GET /v1/attention, per `owner` (`me`, `team`). */
+export interface AttentionEntry extends Cached { owner: string; page: AttentionPage }
 
 /** What the worker knows about its connection and the changes feed. */
 export interface StatusRecord {
@@ -31,11 +33,12 @@ export interface CrmDb extends DBSchema {
   timelines: { key: string; value: TimelineEntry; indexes: { 'by-account': string } };
   commitments: { key: string; value: CommitmentsEntry; indexes: { 'by-account': string } };
   outbox: { key: number; value: OutboxItem; indexes: { 'by-key': string } };
+  attention: { key: string; value: AttentionEntry };
 }
 
 export type Db = IDBPDatabase<CrmDb>;
 export const DB_NAME = 'crm';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /**
  * Opens the worker's database. Upgrades are cumulative so that a browser that skipped versions
@@ -57,6 +60,10 @@ export function openCrmDb(name = DB_NAME, version = DB_VERSION): Promise<Db> {
       if (oldVersion < 2 && to >= 2) {
         // The outbox: auto-increment keys give one total order of writes, kept per account.
         db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true }).createIndex('by-key', 'key', { unique: true });
+      }
+      if (oldVersion < 3 && to >= 3) {
+        // Who needs me today, kept for offline use like the other reads.
+        db.createObjectStore('attention', { keyPath: 'owner' });
       }
     },
   });

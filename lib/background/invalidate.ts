@@ -23,6 +23,14 @@ export async function invalidateAccounts(db: Db, accountIds: Iterable<string>): 
   }
   await Promise.all(work);
   await tx.done;
+  await invalidateAttention(db);
+}
+
+/** Any account's change can move it in or out of the attention lists, whose owner filter the feed does not say. */
+export async function invalidateAttention(db: Db): Promise<void> {
+  const tx = db.transaction('attention', 'readwrite');
+  for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) await cursor.update({ ...cursor.value, fetchedAt: 0 });
+  await tx.done;
 }
 
 /** New contacts or accounts can turn an address that was unknown into a match. */
@@ -36,8 +44,9 @@ export async function invalidateUnknownLookups(db: Db): Promise<void> {
 
 /** Everything cached came from one CRM connection; a new URL or token makes it someone else's. */
 export async function clearCache(db: Db): Promise<void> {
-  const tx = db.transaction(['accounts', 'timelines', 'commitments', 'lookups', 'status'], 'readwrite');
+  const tx = db.transaction(['accounts', 'timelines', 'commitments', 'lookups', 'status', 'attention'], 'readwrite');
   await Promise.all([
+    tx.objectStore('attention').clear(),
     tx.objectStore('accounts').clear(),
     tx.objectStore('timelines').clear(),
     tx.objectStore('commitments').clear(),

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import type { Result } from '../messaging/problem-error';
 import {
-  AccountData, CommitmentsData, EnqueueData, LookupData, NoData, OutboxKeyData, ReportLayoutData, SaveSettingsData, TestConnectionData,
-  TimelineData, UpdateWriteData, type BackgroundNotice, type OutboxStatus, type ProtocolMap,
+  AccountData, AttentionData, CommitmentsData, EnqueueData, LookupData, NoData, OutboxKeyData, ReportLayoutData, SaveSettingsData,
+  SearchAccountsData, TestConnectionData, TimelineData, UpdateWriteData, type BackgroundNotice, type OutboxStatus, type ProtocolMap,
 } from '../messaging/protocol';
 import { getAccount, getCommitments, getTimeline } from './account-reads';
+import { clearOverdueBadge, getAttention } from './attention';
 import type { App } from './app';
 import { createCrmClient } from './crm-client';
 import { clearCache } from './invalidate';
@@ -57,6 +58,7 @@ export const HANDLERS = {
       await storeSettings(ctx.db, next);
       if (connectionChanged(before, next)) {
         await clearCache(ctx.db);
+        await clearOverdueBadge();
         ctx.notify({ all: true });
         ctx.background(app.refreshMe().then(app.sync));
         ctx.background(app.drain());
@@ -68,6 +70,8 @@ export const HANDLERS = {
   lookup: handler({ schema: LookupData, openToContent: true, run: (d, { app }) => lookupEmails(app.ctx, d.emails, d.prefetch) }),
   lookupThread: handler({ schema: LookupData, run: (d, { app }) => lookupThread(app.ctx, d.emails, d.prefetch) }),
   getAccount: handler({ schema: AccountData, run: (d, { app }) => getAccount(app.ctx, d.accountId) }),
+  searchAccounts: handler({ schema: SearchAccountsData, run: async (d, { app }) => (await app.ctx.client())('searchAccounts', { query: { q: d.q } }) }),
+  getAttention: handler({ schema: AttentionData, run: (d, { app }) => getAttention(app.ctx, d.owner, d.cursor) }),
   getTimeline: handler({ schema: TimelineData, run: (d, { app }) => getTimeline(app.ctx, d.accountId, d.cursor, d.kind) }),
   getCommitments: handler({ schema: CommitmentsData, run: (d, { app }) => getCommitments(app.ctx, d.accountId, d.status) }),
   enqueueWrite: handler({

@@ -1,3 +1,4 @@
+import { refreshOverdueBadge } from './attention';
 import { serverWaitUntil } from './outbox/backoff';
 import type { Ctx } from './context';
 import { readStatus, updateStatus, type Db } from './db';
@@ -48,5 +49,7 @@ export async function syncChanges(ctx: Ctx): Promise<SyncReport> {
   const syncedAt = ctx.now();
   await updateStatus(ctx.db, (s) => ({ ...s, changesCursor: since ?? null, lastSyncAt: syncedAt }));
   if (accountIds.size > 0) ctx.notify({ accountIds: [...accountIds] });
+  // The toolbar's count of my overdue promises follows the feed: asked for again only when something changed.
+  await refreshOverdueBadge(ctx, accountIds.size > 0).catch(() => undefined);
   return { changes, accountIds: [...accountIds] };
 }

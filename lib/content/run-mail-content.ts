@@ -1,4 +1,5 @@
 import { t } from '../i18n';
+import { mailSearchUrl } from '../mail/mail-search';
 import type { MailSiteAdapter, SiteThread } from '../mail/site-adapter';
 import { toSidebarContext } from './to-sidebar-context';
 import type { ListRow, Participant, ReaderOptions, ReadResult, RowRead } from '../mail/types';
@@ -37,7 +38,7 @@ const verdictOf = (result: ReadResult<unknown> | null): LayoutVerdict | null =>
 export function runMailContent<Route, Thread extends SiteThread, Row extends ListRow, ReadOpts extends ReaderOptions>(
   site: MailSiteAdapter<Route, Thread, Row, ReadOpts>,
   deps: MailContentDeps,
-): { focusNote(): void; recheck(emails: readonly string[]): void } {
+): { focusNote(): void; searchMail(query: string): boolean; recheck(emails: readonly string[]): void } {
   const { doc, signal } = deps;
   const client = createLookupClient(deps.lookup);
   const room = marginRoom(() => site.roomArea(doc), () => site.roomTop(doc));
@@ -151,6 +152,12 @@ export function runMailContent<Route, Thread extends SiteThread, Row extends Lis
 
   return {
     focusNote: () => sidebar.reveal({ type: 'crm:focus-note' }, true),
+    /** Runs the site's own search for a client ("open in mail"); false when this page can't. */
+    searchMail(query) {
+      const url = signal.aborted ? null : mailSearchUrl(site.site, doc.location.href, query);
+      if (url) doc.location.assign(url);
+      return url !== null;
+    },
     /** Looks these addresses up again (their accounts changed) and puts badges and banner right. */
     recheck: (emails) => void client.recheck(emails).then(applyAll),
   };

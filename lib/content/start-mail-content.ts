@@ -29,5 +29,6 @@ export function startMailContent<Route, Thread extends SiteThread, Row extends L
     },
   });
   ctx.onInvalidated(onMessage('focusNote', () => content.focusNote()));
+  ctx.onInvalidated(onMessage('searchMail', ({ data }) => void content.searchMail(String(data?.query ?? ''))));
   ctx.onInvalidated(onMessage('lookupAgain', ({ data }) => content.recheck(Array.isArray(data?.emails) ? data.emails.map(String) : [])));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AccountDetail, CommitmentList, LookupMatch, Me, TimelinePage } from '../api';
+import type { AccountDetail, AccountSearchPage, AttentionPage, CommitmentList, LookupMatch, Me, TimelinePage } from '../api';
 import { Id, InteractionKind } from '../api';
 import type { Exclusion } from '../config/exclusions';
 import { ApiUrl, Settings } from '../config/settings';
@@ -19,6 +19,10 @@ export const LookupData = z.object({
   prefetch: z.array(z.string().max(320)).max(50).optional(),
 });
 export const AccountData = z.object({ accountId: Id });
+/** What the user typed in the client search box (name, domain or the start of an address). */
+export const SearchAccountsData = z.object({ q: z.string().trim().min(1, 'type at least one character').max(200) });
+/** Whose attention lists (`me`: what I own), and a section's `nextCursor` for its next page. */
+export const AttentionData = z.object({ owner: z.enum(['me', 'team']).default('me'), cursor: z.string().max(400).optional() });
 export const TimelineData = z.object({
   accountId: Id,
   cursor: z.string().max(200).optional(),
@@ -129,6 +133,13 @@ export interface ProtocolMap {
   lookupThread(data: z.input<typeof LookupData>): Result<ThreadLookup>;
   /** An account with contacts and summary (cached). Extension pages only. */
   getAccount(data: z.input<typeof AccountData>): Result<Fresh<AccountDetail>>;
+  /** Accounts by a word of the name, a domain or an address prefix (GET /v1/accounts?q=; not cached). Extension pages only. */
+  searchAccounts(data: z.input<typeof SearchAccountsData>): Result<AccountSearchPage>;
+  /**
+   * Who needs me today (GET /v1/attention): accounts at risk, my commitments due, rhythms coming
+   * due. The first page is cached and served offline; a section's next page is not. Extension pages only.
+   */
+  getAttention(data: z.input<typeof AttentionData>): Result<Fresh<AttentionPage>>;
   /** A timeline page; the first page of each kind filter is cached. Extension pages only. */
   getTimeline(data: z.input<typeof TimelineData>): Result<Fresh<TimelinePage>>;
   /** An account's commitments by status (cached). Extension pages only. */
@@ -161,6 +172,8 @@ export interface ProtocolMap {
   cacheChanged(data: CacheChange): void;
   /** Background → a mail tab's content script: the "write a note" shortcut was pressed. */
   focusNote(): void;
+  /** An extension page → a mail tab's content script: run the mail site's own search for `query` in that tab. */
+  searchMail(data: { query: string }): void;
   /**
    * Background → the mail tabs' content scripts: these addresses' accounts changed (a write was
    * delivered, the changes feed said so); ask about them again, for badges and banner.
@@ -168,5 +181,5 @@ export interface ProtocolMap {
   lookupAgain(data: { emails: string[] }): void;
 }
 
-/** Messages the background sends rather than answers. */
-export type BackgroundNotice = 'cacheChanged' | 'focusNote' | 'lookupAgain';
+/** Messages the background sends (or pages send to a mail tab) rather than answers. */
+export type BackgroundNotice = 'cacheChanged' | 'focusNote' | 'lookupAgain' | 'searchMail';

@@ -9,7 +9,7 @@ describe('database upgrades', () => {
   it('creates every store on a fresh install', async () => {
     const db = await openCrmDb(`fresh-${crypto.randomUUID()}`);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['accounts', 'commitments', 'lookups', 'outbox', 'settings', 'status', 'timelines']);
+    expect([...db.objectStoreNames].sort()).toEqual(['accounts', 'attention', 'commitments', 'lookups', 'outbox', 'settings', 'status', 'timelines']);
     db.close();
   });
 
