@@ -39,15 +39,54 @@ async function demoAccounts(rig: OutboxRig): Promise<string[]> {
   return [...new Set(results.flatMap((r) => (r.account ? [r.account.id] : [])))];
 }
 
-/** Queues WRITES notes, commitments and completions of those commitments, spread over the accounts. */
+/** Every kind of write in the mix, as counted in the report. */
+const MIX = ['note', 'commitment', 'completion', 'note-edit', 'note-delete', 'note-restore'] as const;
+const mixed: Record<(typeof MIX)[number], number> = { note: 0, commitment: 0, completion: 0, 'note-edit': 0, 'note-delete': 0, 'note-restore': 0 };
+
+/**
+ * Changes to notes queued earlier (perhaps not sent yet): an edit to a new unique summary, or a
+ * deletion followed by its restore. The audit then finds the note by id with the summary it ends
+ * with (the note's own entry follows the edit), and each change's key with an answer naming it.
+ */
+async function changeNote(rig: OutboxRig, notes: Written[], random: () => number, n: number): Promise<Written[]> {
+  const target = notes.splice(Math.floor(random() * notes.length), 1)[0];
+  if (!target) return [];
+  const { accountId, id } = target;
+  const queue = async (write: unknown, kind: (typeof MIX)[number], tag: string): Promise<Written> => {
+    const answer = await exclusive(() => rig.ask<{ key: string; id: string }>('enqueueWrite', { write }));
+    if (!answer.ok) throw new Error(`write ${n} (${kind}) was refused: ${JSON.stringify(answer.problem)}`);
+    mixed[kind]++;
+    return { kind: 'note', key: answer.value.key, id, accountId, tag };
+  };
+  if (random() < 0.5) {
+    const tag = `Bench note-edit ${SEED}-${n}`;
+    target.tag = tag;
+    return [await queue({ type: 'interaction-patch', interactionId: id, accountId, body: { version: 1, summary: tag } }, 'note-edit', tag)];
+  }
+  return [
+    await queue({ type: 'interaction-delete', interactionId: id, accountId }, 'note-delete', target.tag),
+    await queue({ type: 'interaction-restore', interactionId: id, accountId }, 'note-restore', target.tag),
+  ];
+}
+
+/**
+ * Queues WRITES writes spread over the accounts: notes, commitments, completions of those
+ * commitments, and edits, deletions and restores of those notes.
+ */
 async function pushWrites(rig: OutboxRig, accounts: readonly string[], random: () => number): Promise<Written[]> {
   const written: Written[] = [];
   const open = new Map<string, string[]>();
+  /** Notes not yet edited or deleted: each is changed at most once, so an edit's version is 1. */
+  const unchanged: Written[] = [];
   for (let n = 0; n < WRITES; n++) {
     const accountId = accounts[Math.floor(random() * accounts.length)] as string;
     const promises = open.get(accountId) ?? [];
     open.set(accountId, promises);
     const roll = random();
+    if (roll > 0.85 && unchanged.length > 0) {
+      written.push(...(await changeNote(rig, unchanged, random, n)));
+      continue;
+    }
     const completes = roll < 0.15 ? promises.shift() : undefined;
     const kind: Written['kind'] = completes ? 'completion' : roll < 0.35 ? 'commitment' : 'note';
     const tag = completes ?? `Bench ${kind} ${SEED}-${n}`;
@@ -58,8 +97,11 @@ async function pushWrites(rig: OutboxRig, accounts: readonly string[], random: (
         : { type: 'interaction', body: { accountId, kind: 'note', summary: tag } };
     const answer = await exclusive(() => rig.ask<{ key: string; id: string }>('enqueueWrite', { write }));
     if (!answer.ok) throw new Error(`write ${n} was refused: ${JSON.stringify(answer.problem)}`);
-    written.push({ kind, key: answer.value.key, id: answer.value.id, accountId, tag });
+    const entry: Written = { kind, key: answer.value.key, id: answer.value.id, accountId, tag };
+    written.push(entry);
+    mixed[kind]++;
     if (kind === 'commitment') promises.push(answer.value.id);
+    if (kind === 'note') unchanged.push(entry);
   }
   return written;
 }
@@ -109,7 +151,7 @@ async function main(): Promise<void> {
     const report = {
       seed: SEED,
       ...result,
-      byKind: Object.fromEntries(['note', 'commitment', 'completion'].map((k) => [k, written.filter((w) => w.kind === k).length])),
+      byKind: mixed,
       emptied,
       faults: { ...faults, proxied, replayed: rig.proxy.log.filter((r) => r.replayed).length },
       answeredWritesPer10s: perTenSeconds,

@@ -7,11 +7,14 @@ import { useOpenCommitments } from '../../lib/sidebar/queries';
 import { useCommitmentChanges } from '../../lib/sidebar/use-commitment-changes';
 import type { QueuedWrites } from '../../lib/sidebar/use-queued-writes';
 import { useScoped } from '../../lib/sidebar/use-scoped';
+import { lazyComponent } from '../../lib/sidebar/lazy';
 import { ProblemView } from '../common/problem-view';
-import { AddCommitmentForm } from './add-commitment-form';
 import { CommitmentCounts } from './commitment-counts';
 import { CommitmentItem } from './commitment-item';
 import { WriteStatusList } from './write-status';
+
+// Not needed for the first paint: loaded on demand, out of the sidebar's first bundle.
+const AddCommitmentForm = lazyComponent(() => import('./add-commitment-form').then((m) => m.AddCommitmentForm));
 
 interface Props {
   /** The thread and person shown. */
