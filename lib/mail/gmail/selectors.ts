@@ -8,9 +8,10 @@ import { GMAIL_FIXTURES as F, type GmailFixture } from './fixtures';
  * hooks), then the class names of the layouts Gmail has shipped, newest first. Each entry names
  * the fixture pages it must match; a test fails when a fallback matches none of them.
  *
- * What an entry is for is said in a comment above it, and which layout a fallback exists for in a
- * comment after it (kept so dead ones can be dropped knowingly): the table ships in the content
- * script, whose size is budgeted, and nothing reads those texts at run time.
+ * What an entry is for is said in a comment above it, and which layout a fallback exists for (and
+ * which real page showed it, test/fixtures/gmail/README.md) in a comment after it, kept so dead
+ * ones can be dropped knowingly: the table ships in the content script, whose size is budgeted,
+ * and nothing reads those texts at run time.
  */
 export type GmailSelectorEntry = SelectorEntry<GmailFixture>;
 
@@ -65,7 +66,7 @@ export const GMAIL_SELECTORS = {
     name: 'messageItem',
     fallbacks: [
       { css: '[role="list"] > [role="listitem"]' },
-      { css: 'div.h7, div.kv' }, // before messages had list roles
+      { css: 'div.h7, div.kv' }, // before messages had list roles (real headers of 2016 and 2019 carry both)
     ],
     fixtures: THREADS,
   },
@@ -100,9 +101,9 @@ export const GMAIL_SELECTORS = {
   messageSender: {
     name: 'messageSender',
     fallbacks: [
-      { css: 'h3.iw span[email]', attr: 'email' },
-      { css: 'span.gD[email]', attr: 'email' },
-      { css: 'td.gF span[email]', attr: 'email' },
+      { css: 'h3.iw span[email]', attr: 'email' }, // real header of 2016 (test/fixtures/gmail/README.md)
+      { css: 'span.gD[email]', attr: 'email' }, // real headers of 2016 and 2019
+      { css: 'td.gF span[email]', attr: 'email' }, // real header of 2019
     ],
     fixtures: THREADS,
   },
@@ -118,7 +119,7 @@ export const GMAIL_SELECTORS = {
   /** The "to me, Ana, cc: Boris" line of an expanded message (the details popup is avoided: its labels are only text). */
   recipientLine: {
     name: 'recipientLine',
-    fallbacks: [{ css: 'span.hb' }, { css: 'div.ajw' }],
+    fallbacks: [{ css: 'span.hb' } /* real header of 2016 */, { css: 'div.ajw' } /* hand-built */],
     fixtures: THREADS,
   },
   /** One recipient inside the recipient line. */
