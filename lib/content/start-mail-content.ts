@@ -5,12 +5,14 @@ import type { ListRow, ReaderOptions } from '../mail/types';
 import { onMessage } from '../messaging/channel';
 import { ask } from '../ui/ask';
 import { collapsePreference } from './collapse-preference';
+import type { LayoutReportSource } from './layout-report';
 import { runMailContent } from './run-mail-content';
 
 /** Wires a mail site's content script to the extension: the background, storage, the location and `ctx`. */
 export function startMailContent<Route, Thread extends SiteThread, Row extends ListRow, ReadOpts extends ReaderOptions>(
   ctx: ContentScriptContext,
   site: MailSiteAdapter<Route, Thread, Row, ReadOpts>,
+  layout: LayoutReportSource,
 ): void {
   const content = runMailContent(site, {
     doc: document,
@@ -20,6 +22,7 @@ export function startMailContent<Route, Thread extends SiteThread, Row extends L
     reportLayout: (failed) => ask('reportLayout', { site: site.site, failed }),
     collapsed: collapsePreference,
     warn: (message) => console.warn(message),
+    layoutReport: { ...layout, version: browser.runtime.getManifest().version },
     // A site that routes with the History API hears of it here (Gmail's watcher follows the hash
     // itself and never subscribes); ctx removes the listener on invalidation.
     subscribeLocation(listener) {
@@ -29,6 +32,7 @@ export function startMailContent<Route, Thread extends SiteThread, Row extends L
     },
   });
   ctx.onInvalidated(onMessage('focusNote', () => content.focusNote()));
+  ctx.onInvalidated(onMessage('layoutReport', ({ data }) => content.layoutReport(data.site)));
   ctx.onInvalidated(onMessage('searchMail', ({ data }) => void content.searchMail(String(data?.query ?? ''))));
   ctx.onInvalidated(onMessage('lookupAgain', ({ data }) => content.recheck(Array.isArray(data?.emails) ? data.emails.map(String) : [])));
 }
