@@ -1,12 +1,15 @@
 import { useQueryClient } from '@tanstack/preact-query';
 import { useState } from 'preact/hooks';
+import type { Language } from '../../lib/config/languages';
 import type { Settings } from '../../lib/config/settings';
 import { t } from '../../lib/i18n';
 import { ask } from '../../lib/ui/ask';
 import { releaseHostPermission, requestHostPermission } from '../../lib/ui/host-permission';
 import { toProblem } from '../../lib/messaging/problem-error';
 import { draftOf, parseDraft, savedErrors, type DraftErrors, type DraftField, type SettingsDraft } from '../../lib/ui/settings-draft';
+import { changeLanguage } from '../../lib/ui/page-language';
 import { ConnectionOutcome, type Outcome } from './connection-outcome';
+import { LanguageSelect } from './language-select';
 import { TextField } from './text-field';
 
 /** The CRM address and token, with Test and Save, and the privacy lists. */
@@ -55,7 +58,9 @@ export function SettingsForm({ initial }: { initial: Settings }) {
     const granted = await allowed;
     try {
       const previous = queries.getQueryData<Settings>(['settings'])?.apiUrl ?? initial.apiUrl;
-      const saved = await ask('saveSettings', settings);
+      // The language is saved when it is picked; the form keeps what is saved.
+      const language = queries.getQueryData<Settings>(['settings'])?.language ?? initial.language;
+      const saved = await ask('saveSettings', { ...settings, ...(language && { language }) });
       if (previous && (!saved.apiUrl || new URL(previous).origin !== new URL(saved.apiUrl).origin)) {
         await releaseHostPermission(previous);
       }
@@ -63,6 +68,20 @@ export function SettingsForm({ initial }: { initial: Settings }) {
       setDraft(draftOf(saved));
       // Saved either way, so nothing typed is lost; without permission the CRM stays out of reach.
       setOutcome(granted ? { kind: 'saved' } : { kind: 'permission-denied', origin: new URL(saved.apiUrl).origin });
+    } catch (error) {
+      setOutcome({ kind: 'problem', problem: toProblem(error) });
+    }
+  }
+
+  /** A language applies when picked: saved with the settings as they are saved, not as typed. */
+  async function pickLanguage(language: Language | undefined) {
+    setOutcome({ kind: 'busy', text: t('options_saving') });
+    try {
+      const { language: _previous, ...current } = queries.getQueryData<Settings>(['settings']) ?? initial;
+      const saved = await ask('saveSettings', { ...current, ...(language && { language }) });
+      queries.setQueryData(['settings'], saved);
+      await changeLanguage(saved.language);
+      setOutcome({ kind: 'saved' });
     } catch (error) {
       setOutcome({ kind: 'problem', problem: toProblem(error) });
     }
@@ -79,6 +98,7 @@ export function SettingsForm({ initial }: { initial: Settings }) {
           <button type="button" onClick={() => void test()} disabled={busy}>{t('options_test')}</button>
         </div>
       </fieldset>
+      <LanguageSelect value={queries.getQueryData<Settings>(['settings'])?.language ?? initial.language} disabled={busy} onChange={(l) => void pickLanguage(l)} />
       <fieldset>
         <legend>{t('options_privacy_heading')}</legend>
         <TextField {...field('companyDomains')} label={t('options_company_domains_label')} hint={t('options_company_domains_hint')} multiline />

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/preact-query';
-import { browser } from 'wxt/browser';
-import { t } from '../../lib/i18n';
+import { t, uiLanguage } from '../../lib/i18n';
 import { ask } from '../../lib/ui/ask';
 import { toProblem } from '../../lib/messaging/problem-error';
 import { relativeTime } from '../../lib/ui/relative-time';
@@ -20,7 +19,7 @@ export function PopupApp() {
     return <div class="popup"><ProblemView problem={toProblem(status.error)} onRetry={() => void status.refetch()} /></div>;
   }
   const s = status.data;
-  const locale = browser.i18n.getUILanguage();
+  const locale = uiLanguage();
   return (
     <main class="popup">
       {s.connected ? (

@@ -5,12 +5,16 @@ import { render } from 'preact';
 import '../../components/common/base.css';
 import '../../components/popup/popup.css';
 import { PopupApp } from '../../components/popup/popup-app';
+import { renderInLanguage } from '../../lib/ui/page-language';
 import { createQueryClient } from '../../lib/ui/query-client';
 
-document.documentElement.lang = browser.i18n.getUILanguage();
-render(
-  <QueryClientProvider client={createQueryClient()}>
-    <PopupApp />
-  </QueryClientProvider>,
-  document.getElementById('app') as HTMLElement,
+const client = createQueryClient();
+// Rendered again in a new language: every component words itself anew, state is kept.
+void renderInLanguage(() =>
+  render(
+    <QueryClientProvider client={client}>
+      <PopupApp />
+    </QueryClientProvider>,
+    document.getElementById('app') as HTMLElement,
+  ),
 );

@@ -7,17 +7,20 @@ import '../../components/sidebar/sidebar.css';
 import { SidebarApp } from '../../components/sidebar/sidebar-app';
 import { t } from '../../lib/i18n';
 import { COMMITMENT_DRAFTS, keepDrafts, NOTE_DRAFTS } from '../../lib/sidebar/kept-drafts';
+import { renderInLanguage } from '../../lib/ui/page-language';
 import { createQueryClient } from '../../lib/ui/query-client';
 
 const client = createQueryClient();
 // Half-written notes and commitments survive the frame (browsers without session storage keep
 // them while it lives).
 if (browser.storage.session) keepDrafts(browser.storage.session, [NOTE_DRAFTS, COMMITMENT_DRAFTS]);
-document.documentElement.lang = browser.i18n.getUILanguage();
-document.title = t('sidebar_title');
-render(
-  <QueryClientProvider client={client}>
-    <SidebarApp />
-  </QueryClientProvider>,
-  document.getElementById('app') as HTMLElement,
-);
+// Rendered again in a new language: every component words itself anew, state is kept.
+void renderInLanguage(() => {
+  document.title = t('sidebar_title');
+  render(
+    <QueryClientProvider client={client}>
+      <SidebarApp />
+    </QueryClientProvider>,
+    document.getElementById('app') as HTMLElement,
+  );
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Domain, Email } from '../api';
+import { LANGUAGES } from './languages';
 import { isSafeApiUrl } from './loopback';
 
 /** An address or a whole domain that is never sent to the CRM. */
@@ -62,6 +63,8 @@ export const Settings = z.object({
   /** The user's own company: colleagues' addresses are never looked up. */
   companyDomains: z.array(Domain).max(50),
   neverLookUp: z.array(NeverLookUpEntry).max(1000),
+  /** The language the extension speaks; absent: the browser's (settings saved before it existed have none). */
+  language: z.enum(LANGUAGES).optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 

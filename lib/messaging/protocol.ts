@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AccountDetail, AccountSearchPage, AttentionPage, CommitmentList, LookupMatch, Me, TimelinePage } from '../api';
 import { Id, InteractionKind } from '../api';
 import type { Exclusion } from '../config/exclusions';
+import type { Language } from '../config/languages';
 import { ApiUrl, Settings } from '../config/settings';
 import type { Problem } from './problem';
 import type { Result } from './problem-error';
@@ -40,10 +41,6 @@ export const ReportLayoutData = z.object({
   site: z.enum(['gmail', 'outlook']),
   failed: z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,59}$/, 'a reader name')).max(20),
 });
-/** Which mail site's layout report the popup wants (lib/content/layout-report.ts makes it). */
-export const LayoutReportData = z.object({ site: ReportLayoutData.shape.site });
-/** A layout report as a content script answers it: text within the report's bounds (≤ 200 KB). */
-export const LayoutReportText = z.string().min(1).max(200_000);
 
 // ---- answers ---------------------------------------------------------------------------------
 
@@ -126,6 +123,12 @@ export interface ProtocolMap {
   getSettings(): Result<Settings>;
   /** Checks and saves the settings; the options page asks for host permission first. Extension pages only. */
   saveSettings(data: z.input<typeof SaveSettingsData>): Result<Settings>;
+  /**
+   * The words of the language chosen in the settings (else the browser's), English filling what
+   * it lacks, placeholders put in (lib/i18n.ts). Any sender: a content script cannot read the
+   * extension's files, and the words are no secret.
+   */
+  uiMessages(): Result<{ language: Language; messages: Record<string, string> }>;
   /** Calls GET /v1/me with the given, not yet saved, URL and token. Extension pages only. */
   testConnection(data: z.input<typeof TestConnectionData>): Result<Me>;
   /** Matches many addresses at once: cached ones at once, the rest in one POST /v1/lookup. Any sender. */
@@ -168,21 +171,16 @@ export interface ProtocolMap {
   /** The last layout check of each mail site, for the popup. Extension pages only. */
   getLayoutHealth(): Result<LayoutHealth[]>;
   /**
-   * The layout report of a tab showing `site` (the active tab first), for a bug report; null when
-   * no such tab answered. Extension pages only.
-   */
-  getLayoutReport(data: z.input<typeof LayoutReportData>): Result<string | null>;
-  /**
    * The session's secret a content script proves the channel it hands the sidebar frame with
    * (lib/sidebar/frame-link.ts). Any sender: content scripts need it, and no web page can send this.
    */
   sidebarKey(): Result<string>;
   /** Background → pages: cached data changed; refetch what is shown. */
   cacheChanged(data: CacheChange): void;
+  /** The options page → the other extension pages: the language was changed (absent: the browser's); speak it now. */
+  languageChanged(data: { language?: Language }): void;
   /** Background → a mail tab's content script: the "write a note" shortcut was pressed. */
   focusNote(): void;
-  /** Background → a mail tab's content script: its page's layout report if it shows `site`, else null. */
-  layoutReport(data: z.input<typeof LayoutReportData>): string | null;
   /** An extension page → a mail tab's content script: run the mail site's own search for `query` in that tab. */
   searchMail(data: { query: string }): void;
   /**
@@ -193,4 +191,4 @@ export interface ProtocolMap {
 }
 
 /** Messages the background sends (or pages send to a mail tab) rather than answers. */
-export type BackgroundNotice = 'cacheChanged' | 'focusNote' | 'layoutReport' | 'lookupAgain' | 'searchMail';
+export type BackgroundNotice = 'cacheChanged' | 'languageChanged' | 'focusNote' | 'lookupAgain' | 'searchMail';

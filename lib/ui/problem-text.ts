@@ -1,5 +1,4 @@
-import { browser } from 'wxt/browser';
-import { t } from '../i18n';
+import { t, uiLanguage } from '../i18n';
 import { dateFormat } from '../intl-cache';
 import type { Problem } from '../messaging/problem';
 
@@ -45,6 +44,6 @@ export function problemText(problem: Problem): ProblemText {
 /** When the CRM said it can be asked again (Retry-After), as the user's clock time. */
 function retryDetail(retryAt: number | undefined): string | null {
   if (retryAt === undefined) return null;
-  return t('problem_retry_at', dateFormat(browser.i18n.getUILanguage(), { hour: 'numeric', minute: '2-digit' }).format(retryAt));
+  return t('problem_retry_at', dateFormat(uiLanguage(), { hour: 'numeric', minute: '2-digit' }).format(retryAt));
 }
 

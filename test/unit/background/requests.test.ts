@@ -13,7 +13,8 @@ const contentScript: Sender = { id: ID, url: 'https://mail.google.com/mail/u/0/#
 const PROTOCOL_REQUESTS = {
   getSettings: true, saveSettings: true, testConnection: true, lookup: true, lookupThread: true, getAccount: true, getTimeline: true,
   getCommitments: true, enqueueWrite: true, getOutboxStatus: true, retryWrite: true, updateFailedWrite: true, discardWrite: true,
-  getStatus: true, reportLayout: true, getLayoutHealth: true, getLayoutReport: true, sidebarKey: true, searchAccounts: true, getAttention: true,
+  getStatus: true, reportLayout: true, getLayoutHealth: true, sidebarKey: true, searchAccounts: true, getAttention: true,
+  uiMessages: true,
 } satisfies Record<Requests, true>;
 
 describe('the handler table', () => {
@@ -27,16 +28,16 @@ describe('the handler table', () => {
     }
   });
 
-  it('opens lookup, sidebarKey, getStatus and reportLayout to content scripts, and nothing else', () => {
+  it('opens lookup, sidebarKey, getStatus, reportLayout and uiMessages to content scripts, and nothing else', () => {
     const open = REQUEST_NAMES.filter((name) => HANDLERS[name].openToContent === true);
-    expect(open.sort()).toEqual(['getStatus', 'lookup', 'reportLayout', 'sidebarKey']);
+    expect(open.sort()).toEqual(['getStatus', 'lookup', 'reportLayout', 'sidebarKey', 'uiMessages']);
   });
 
   it('refuses every other request from a content script before reading its data', async () => {
     const t = await testApp(fakeCrm({}).fetch);
     const handlers = createHandlers(t.app, identity);
     const closed = REQUEST_NAMES.filter((name) => !HANDLERS[name].openToContent);
-    expect(closed).toHaveLength(16);
+    expect(closed).toHaveLength(15);
     for (const name of closed) {
       expect(await handlers[name]({}, contentScript), name).toMatchObject({ ok: false, problem: { kind: 'forbidden' } });
     }
