@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { fetchMessages } from '../i18n';
 import type { Result } from '../messaging/problem-error';
 import {
-  AccountData, AttentionData, CommitmentsData, EnqueueData, LookupData, NoData, OutboxKeyData, ReportLayoutData, SaveSettingsData,
+  AccountData, AttentionData, CommitmentsData, EnqueueData, LayoutReportData, LookupData, NoData, OutboxKeyData, ReportLayoutData, SaveSettingsData,
   SearchAccountsData, TestConnectionData, TimelineData, UpdateWriteData, type BackgroundNotice, type OutboxStatus, type ProtocolMap,
 } from '../messaging/protocol';
 import { getAccount, getCommitments, getTimeline } from './account-reads';
@@ -11,6 +11,7 @@ import type { App } from './app';
 import { createCrmClient } from './crm-client';
 import { clearCache } from './invalidate';
 import type { LayoutHealthStore } from './layout-health';
+import { collectLayoutReport } from './layout-report';
 import { lookupEmails, lookupThread } from './lookup';
 import type { DiscardedWrites } from './outbox/discarded';
 import { updateFailed } from './outbox/edit';
@@ -111,6 +112,8 @@ export const HANDLERS = {
   // Bounded names of failed readers, kept per site: nothing a page could abuse beyond a wrong popup line.
   reportLayout: handler({ schema: ReportLayoutData, openToContent: true, run: (d, { layout }) => layout.report(d) }),
   getLayoutHealth: handler({ schema: NoData, run: (_, { layout }) => layout.list() }),
+  // Asks the mail tabs' content scripts; their answer is checked in layout-report.ts.
+  getLayoutReport: handler({ schema: LayoutReportData, run: (d) => collectLayoutReport(d.site) }),
   // Asked by content scripts only; a mail page's own scripts cannot reach the extension's messaging.
   sidebarKey: handler({ schema: NoData, openToContent: true, run: (_, { sidebarKey }) => sidebarKey.get() }),
 } satisfies { [K in Requests]: Answers<K> };

@@ -2,9 +2,10 @@ import { t } from '../i18n';
 import { mailSearchUrl } from '../mail/mail-search';
 import type { MailSiteAdapter, SiteThread } from '../mail/site-adapter';
 import { toSidebarContext } from './to-sidebar-context';
-import type { ListRow, Participant, ReaderOptions, ReadResult, RowRead } from '../mail/types';
+import type { ListRow, MailSite, Participant, ReaderOptions, ReadResult, RowRead } from '../mail/types';
 import type { CollapsePreference } from './collapse-preference';
 import { hideLayoutNotice, showLayoutNotice } from './layout-notice';
+import { buildLayoutReport, type LayoutReportSource } from './layout-report';
 import { createLayoutReporter, type LayoutVerdict } from './layout-reporter';
 import { createLookupClient, type AskLookup } from './lookup-client';
 import { marginRoom } from './margin-room';
@@ -25,6 +26,8 @@ export interface MailContentDeps {
   warn: (message: string) => void;
   /** Subscribes to the content script's location changes (WXT's `wxt:locationchange`); returns the unsubscribe. */
   subscribeLocation: (listener: () => void) => () => void;
+  /** The site's selector table and report regions, and the extension's version, for the layout report. */
+  layoutReport?: LayoutReportSource & { version: string };
 }
 
 const verdictOf = (result: ReadResult<unknown> | null): LayoutVerdict | null =>
@@ -38,7 +41,7 @@ const verdictOf = (result: ReadResult<unknown> | null): LayoutVerdict | null =>
 export function runMailContent<Route, Thread extends SiteThread, Row extends ListRow, ReadOpts extends ReaderOptions>(
   site: MailSiteAdapter<Route, Thread, Row, ReadOpts>,
   deps: MailContentDeps,
-): { focusNote(): void; searchMail(query: string): boolean; recheck(emails: readonly string[]): void } {
+): { focusNote(): void; searchMail(query: string): boolean; layoutReport(wanted: MailSite): string | null; recheck(emails: readonly string[]): void } {
   const { doc, signal } = deps;
   const client = createLookupClient(deps.lookup);
   const room = marginRoom(() => site.roomArea(doc), () => site.roomTop(doc));
@@ -152,6 +155,12 @@ export function runMailContent<Route, Thread extends SiteThread, Row extends Lis
 
   return {
     focusNote: () => sidebar.reveal({ type: 'crm:focus-note' }, true),
+    /** This page's layout report (lib/content/layout-report.ts) when it shows `wanted`; null otherwise. */
+    layoutReport(wanted) {
+      const source = deps.layoutReport;
+      if (wanted !== site.site || !source || signal.aborted) return null;
+      return buildLayoutReport(doc, { ...source, site: site.site, url: doc.location.href, now: new Date() });
+    },
     /** Runs the site's own search for a client ("open in mail"); false when this page can't. */
     searchMail(query) {
       const url = signal.aborted ? null : mailSearchUrl(site.site, doc.location.href, query);

@@ -41,6 +41,10 @@ export const ReportLayoutData = z.object({
   site: z.enum(['gmail', 'outlook']),
   failed: z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,59}$/, 'a reader name')).max(20),
 });
+/** Which mail site's layout report the popup wants (lib/content/layout-report.ts makes it). */
+export const LayoutReportData = z.object({ site: ReportLayoutData.shape.site });
+/** A layout report as a content script answers it: text within the report's bounds (≤ 200 KB). */
+export const LayoutReportText = z.string().min(1).max(200_000);
 
 // ---- answers ---------------------------------------------------------------------------------
 
@@ -171,6 +175,11 @@ export interface ProtocolMap {
   /** The last layout check of each mail site, for the popup. Extension pages only. */
   getLayoutHealth(): Result<LayoutHealth[]>;
   /**
+   * The layout report of a tab showing `site` (the active tab first), for a bug report; null when
+   * no such tab answered. Extension pages only.
+   */
+  getLayoutReport(data: z.input<typeof LayoutReportData>): Result<string | null>;
+  /**
    * The session's secret a content script proves the channel it hands the sidebar frame with
    * (lib/sidebar/frame-link.ts). Any sender: content scripts need it, and no web page can send this.
    */
@@ -181,6 +190,8 @@ export interface ProtocolMap {
   languageChanged(data: { language?: Language }): void;
   /** Background → a mail tab's content script: the "write a note" shortcut was pressed. */
   focusNote(): void;
+  /** Background → a mail tab's content script: its page's layout report if it shows `site`, else null. */
+  layoutReport(data: z.input<typeof LayoutReportData>): string | null;
   /** An extension page → a mail tab's content script: run the mail site's own search for `query` in that tab. */
   searchMail(data: { query: string }): void;
   /**
@@ -191,4 +202,4 @@ export interface ProtocolMap {
 }
 
 /** Messages the background sends (or pages send to a mail tab) rather than answers. */
-export type BackgroundNotice = 'cacheChanged' | 'languageChanged' | 'focusNote' | 'lookupAgain' | 'searchMail';
+export type BackgroundNotice = 'cacheChanged' | 'languageChanged' | 'focusNote' | 'layoutReport' | 'lookupAgain' | 'searchMail';

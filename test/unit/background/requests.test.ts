@@ -13,7 +13,7 @@ const contentScript: Sender = { id: ID, url: 'https://mail.google.com/mail/u/0/#
 const PROTOCOL_REQUESTS = {
   getSettings: true, saveSettings: true, testConnection: true, lookup: true, lookupThread: true, getAccount: true, getTimeline: true,
   getCommitments: true, enqueueWrite: true, getOutboxStatus: true, retryWrite: true, updateFailedWrite: true, discardWrite: true,
-  getStatus: true, reportLayout: true, getLayoutHealth: true, sidebarKey: true, searchAccounts: true, getAttention: true,
+  getStatus: true, reportLayout: true, getLayoutHealth: true, getLayoutReport: true, sidebarKey: true, searchAccounts: true, getAttention: true,
   uiMessages: true,
 } satisfies Record<Requests, true>;
 
@@ -37,7 +37,7 @@ describe('the handler table', () => {
     const t = await testApp(fakeCrm({}).fetch);
     const handlers = createHandlers(t.app, identity);
     const closed = REQUEST_NAMES.filter((name) => !HANDLERS[name].openToContent);
-    expect(closed).toHaveLength(15);
+    expect(closed).toHaveLength(16);
     for (const name of closed) {
       expect(await handlers[name]({}, contentScript), name).toMatchObject({ ok: false, problem: { kind: 'forbidden' } });
     }
