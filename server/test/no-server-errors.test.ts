@@ -25,12 +25,16 @@ describe.each(availableBackends())('no input makes a 500 ($name)', (backend) => 
 
   it('survives 400 mutated requests with a JSON answer below 500', async () => {
     const commitment = await api.post<{ commitment: { id: string } }>('/v1/commitments', { accountId: f.accountId, text: 'x' });
+    const note = await api.post<{ interaction: { id: string } }>('/v1/interactions', { accountId: f.accountId, kind: 'note', summary: 'n' });
     const valid: [string, string, Record<string, unknown>][] = [
       ['POST', '/v1/lookup', { emails: [f.email, 'x@y.example'] }],
       ['POST', '/v1/interactions', { accountId: f.accountId, kind: 'call', summary: 's', contactIds: [f.contactId], amount: 5, occurredAt: '2026-01-01T00:00:00Z', commitments: [{ text: 't', dueDate: '2026-02-01' }] }],
       ['POST', '/v1/commitments', { accountId: f.accountId, text: 't', dueDate: '2026-02-01', ownerId: f.colleagueId, contactId: f.contactId }],
       ['PATCH', `/v1/commitments/${commitment.body.commitment.id}`, { version: 1, status: 'done', text: 'x', dueDate: null }],
       ['POST', '/v1/contacts', { name: 'n', emails: ['n@z.example'], role: 'r', phone: '1', newAccount: { name: 'z', domains: ['z.example'] } }],
+      ['PATCH', `/v1/accounts/${f.accountId}`, { version: 1, name: 'n', stage: 'loyal', ownerId: f.colleagueId, teamMemberIds: [f.userId], cadenceDays: 7, preferences: { channel: 'c' }, specialTerms: 's', domains: ['y.example'] }],
+      ['PATCH', `/v1/interactions/${note.body.interaction.id}`, { version: 1, summary: 's', kind: 'call', direction: 'inbound', occurredAt: '2026-01-01T00:00:00Z', amount: 1, contactIds: [f.contactId] }],
+      ['POST', `/v1/contacts/${f.contactId}/emails`, { emails: ['more@z.example'] }],
     ];
     const rand = prng(20261123);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
