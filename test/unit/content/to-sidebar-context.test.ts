@@ -10,8 +10,10 @@ const read = FIXTURE_CASES.flatMap(({ fixture, thread }) => (thread.ok ? [{ fixt
 describe('toSidebarContext', () => {
   it.each(read)('survives the trip through the frame URL unchanged: $fixture', ({ thread }) => {
     const context = toSidebarContext(thread, 'dark');
-    expect(decodeSidebarContext(encodeSidebarContext(context))).toEqual({ ...context, sentAt: null });
-    expect(context.participants).toEqual(thread.participants);
+    expect(decodeSidebarContext(encodeSidebarContext(context))).toEqual({ nameOnly: [], sentAt: null, ...context });
+    // The same people; the open message's sender may have come first.
+    expect(context.participants).toHaveLength(thread.participants.length);
+    expect(context.participants).toEqual(expect.arrayContaining(thread.participants));
     expect(context.nameOnly).toEqual(thread.nameOnly.map(({ name }) => ({ name })));
   });
 
