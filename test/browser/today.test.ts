@@ -1,0 +1,142 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AttentionPage, Commitment } from '../../lib/api';
+import { DEMO_ADDRESSES } from '../../server/seed/demo';
+import { startCrmServer, type RunningCrm } from './support/crm-server';
+import { launchExtension, type LaunchedExtension } from './support/launch-extension';
+import { configureForMail, openGmail, routeGmail } from './support/mail-pages';
+import { screenshotPath } from './support/screenshots';
+import { hostSidebar } from './support/sidebar-host';
+
+const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbfLdRwzXpqKlmZvTnHjGsWcBx';
+const FRAME = 'iframe[data-crm-overlay="sidebar"]';
+
+let crm: RunningCrm;
+let ext: LaunchedExtension;
+
+async function api<T>(path: string): Promise<T> {
+  const response = await fetch(`${crm.url}${path}`, { headers: { Authorization: `Bearer ${crm.token}` } });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+const attention = () => api<AttentionPage>('/v1/attention?owner=me&limit=50');
+const commitmentsOf = async (accountId: string) => (await api<{ items: Commitment[] }>(`/v1/accounts/${accountId}/commitments?status=all`)).items;
+/** The toolbar badge's text, as the worker set it. */
+const badgeText = () => ext.worker.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}));
+
+async function openPopup(): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width: 440, height: 1400 });
+  await page.goto(ext.url('/popup.html'));
+  await page.getByTestId('today').waitFor({ timeout: 30_000 });
+  return page;
+}
+
+beforeAll(async () => {
+  crm = await startCrmServer();
+  ext = await launchExtension({ grantedOrigins: ['http://127.0.0.1/*'] });
+  await configureForMail(ext, crm.url, crm.token);
+  await routeGmail(ext.context, 'thread-five-messages.html');
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await crm?.stop();
+});
+
+describe('Today', () => {
+  it('lists my overdue promises and my drifting clients, each with why', async () => {
+    const expected = await attention();
+    const overdue = (expected.commitments?.items ?? []).filter((c) => c.daysOverdue > 0);
+    const risky = expected.atRisk?.items ?? [];
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(risky.length).toBeGreaterThan(0);
+    const page = await openPopup();
+    const rows = page.getByTestId('today-commitment');
+    await rows.first().waitFor();
+    for (const c of overdue) {
+      const row = rows.filter({ hasText: c.commitment.text }).first();
+      expect(await row.innerText()).toContain(c.account.name);
+      expect(await row.innerText()).toContain(`overdue by ${c.daysOverdue} day`);
+    }
+    for (const r of risky) {
+      const row = page.getByTestId('today-risk').filter({ hasText: r.account.name }).first();
+      expect(await row.getAttribute('data-level')).toBe(r.level);
+      // One line of reasons, worded by the risk rules, with their numbers.
+      const line = await row.locator('.today-line').innerText();
+      expect(line.trim()).not.toBe('');
+      for (const reason of r.reasons) {
+        if (reason.code === 'silence') expect(line).toContain(`${reason.days} day`);
+        if (reason.code === 'overdue-commitments') expect(line).toContain(`${reason.oldestDaysOverdue} day`);
+        if (reason.code === 'competitor-mentioned') expect(line).toContain(reason.competitor);
+      }
+    }
+    await page.locator('main.popup').screenshot({ path: await screenshotPath('today.png') });
+    await page.close();
+  });
+
+  it('marks a promise done: the list, the toolbar badge and an open sidebar follow', async () => {
+    const expected = await attention();
+    const target = (expected.commitments?.items ?? []).find((c) => c.daysOverdue > 0);
+    if (!target) throw new Error('the demo data has no overdue commitment of mine');
+    const overdueBefore = (expected.commitments?.items ?? []).filter((c) => c.daysOverdue > 0).length;
+    await expect.poll(badgeText, { timeout: 30_000 }).toBe(String(overdueBefore));
+
+    // A sidebar showing that client's promises, open meanwhile.
+    const contact = (await api<{ contacts: { emails: string[] }[] }>(`/v1/accounts/${target.account.id}`)).contacts[0];
+    const sidebar = contact
+      ? await hostSidebar(ext, { site: 'gmail', threadId: `t-${Date.now()}`, subject: 'Follow-up', participants: [{ name: '', email: contact.emails[0] ?? '' }] })
+      : null;
+    const inSidebar = sidebar?.getByTestId('commitment').filter({ hasText: target.commitment.text });
+    if (inSidebar) await inSidebar.first().waitFor({ timeout: 30_000 });
+
+    const page = await openPopup();
+    const row = page.getByTestId('today-commitment').filter({ hasText: target.commitment.text }).first();
+    await row.getByRole('button', { name: `Mark "${target.commitment.text}" done` }).click();
+    expect(await row.getAttribute('data-status')).toBe('done');
+    await expect.poll(async () => (await commitmentsOf(target.account.id)).find((c) => c.id === target.commitment.id)?.status, { timeout: 30_000 }).toBe('done');
+    await expect.poll(() => page.getByTestId('today-commitment').filter({ hasText: target.commitment.text }).count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(badgeText, { timeout: 30_000 }).toBe(overdueBefore - 1 === 0 ? '' : String(overdueBefore - 1));
+    if (inSidebar) await expect.poll(() => inSidebar.count(), { timeout: 30_000 }).toBe(0);
+    await page.close();
+    await sidebar?.close();
+  });
+
+  it('opens a client in mail: the Gmail tab searches for its domain', async () => {
+    const gmail = await openGmail(ext.context, THREAD_URL);
+    await gmail.bringToFront();
+    const frame = await (await gmail.locator(FRAME).elementHandle({ timeout: 30_000 }))?.contentFrame();
+    if (!frame) throw new Error('no sidebar frame');
+    await frame.getByRole('button', { name: 'Today: who needs me, and find a client' }).click();
+    const row = frame.getByTestId('today-risk').first();
+    await row.waitFor({ timeout: 30_000 });
+    const name = (await row.locator('.today-main').innerText()).trim();
+    const hits = await api<{ items: { id: string; domains: string[] }[] }>(`/v1/accounts?q=${encodeURIComponent(name)}`);
+    const domain = hits.items[0]?.domains[0];
+    if (!domain) throw new Error(`${name} has no domain in the demo data`);
+    await row.getByRole('button', { name: `Search the mail for ${name}` }).click();
+    await expect.poll(() => gmail.evaluate(() => decodeURIComponent(location.hash)), { timeout: 20_000 }).toContain(`#search/${domain}`);
+    await gmail.close();
+  });
+
+  it('finds a client by name, domain and address prefix, and opens its client view', async () => {
+    const page = await openPopup();
+    const box = page.getByRole('combobox', { name: 'Find a client' });
+    const domain = DEMO_ADDRESSES.atRisk.split('@')[1] ?? '';
+    for (const typed of ['Semen', domain, DEMO_ADDRESSES.atRisk.slice(0, 8)]) {
+      await box.fill(typed);
+      const hit = page.getByTestId('client-hit').first();
+      await hit.waitFor({ timeout: 20_000 });
+      expect(await page.getByTestId('client-hit').allInnerTexts(), typed).toEqual(expect.arrayContaining([expect.stringContaining(domain)]));
+    }
+    // Keyboard: ↓ moves the active option, Enter opens it.
+    const options = await page.getByTestId('client-hit').count();
+    await box.press('ArrowDown');
+    expect(await box.getAttribute('aria-activedescendant')).toBe(options > 1 ? 'client-hit-1' : 'client-hit-0');
+    await box.press('ArrowUp');
+    await box.press('Enter');
+    await page.getByTestId('searched-client').waitFor({ timeout: 20_000 });
+    await page.getByTestId('account-name').waitFor({ timeout: 20_000 });
+    await page.close();
+  });
+});
