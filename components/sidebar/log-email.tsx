@@ -1,8 +1,9 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Contact } from '../../lib/api';
 import { t } from '../../lib/i18n';
+import { dateFormat } from '../../lib/intl-cache';
 import type { SidebarContext } from '../../lib/messaging/sidebar-context';
-import { contactIdsFor, emailInteraction, loggedEntry } from '../../lib/sidebar/email-log';
+import { contactIdsFor, emailInteraction, enteredSentAt, loggedEntry, type SentAtProblem } from '../../lib/sidebar/email-log';
 import { requestBody } from '../../lib/sidebar/frame-link';
 import { toProblem } from '../../lib/messaging/problem-error';
 import { useTimeline } from '../../lib/sidebar/queries';
@@ -19,6 +20,20 @@ interface Props {
 
 const EMAILS = ['email'] as const;
 
+type SentAtFieldView = typeof import('./sent-at-field').SentAtField;
+
+/** The sent-time field, loaded only for an email whose page shows no date we can read. */
+function useSentAtField(needed: boolean): SentAtFieldView | null {
+  const [view, setView] = useState<SentAtFieldView | null>(null);
+  useEffect(() => {
+    if (!needed || view) return;
+    let live = true;
+    void import('./sent-at-field').then((m) => live && setView(() => m.SentAtField));
+    return () => { live = false; };
+  }, [needed, view]);
+  return view;
+}
+
 /** Adds the open email to the client's history; its text only if the user asks for it. */
 export function LogEmail({ context, accountId, contacts, writes }: Props) {
   // The newest emails of the account: where a logged copy of this thread would be.
@@ -28,10 +43,21 @@ export function LogEmail({ context, accountId, contacts, writes }: Props) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const [noBody, setNoBody] = useState(false);
+  const [entered, setEntered] = useState('');
+  const [sentAtProblem, setSentAtProblem] = useState<SentAtProblem | null>(null);
+  const SentAtField = useSentAtField(context.sentAt === null);
   const logged = loggedEntry(timeline.data?.pages.flatMap((p) => p.value.items) ?? [], context.threadId);
   const mine = writes.writes.filter((w) => w.group === 'email');
 
   const log = async () => {
+    // The page's own date, or the one the user entered: never the time of this click.
+    let sentAt = context.sentAt;
+    if (sentAt === null) {
+      const checked = enteredSentAt(entered, new Date());
+      setSentAtProblem(checked.ok ? null : checked.problem);
+      if (!checked.ok) return;
+      sentAt = checked.at;
+    }
     setBusy(true);
     setFailure(null);
     setNoBody(false);
@@ -48,7 +74,7 @@ export function LogEmail({ context, accountId, contacts, writes }: Props) {
       }
       const built = emailInteraction(
         {
-          accountId, threadId: context.threadId, subject: context.subject, sentAt: context.sentAt, direction,
+          accountId, threadId: context.threadId, subject: context.subject, sentAt, direction,
           contactIds: contactIdsFor(context.participants, contacts), body,
         },
         t('sidebar_email_no_subject'),
@@ -82,12 +108,17 @@ export function LogEmail({ context, accountId, contacts, writes }: Props) {
               {t('sidebar_log_outbound')}
             </label>
           </fieldset>
+          {context.sentAt !== null ? (
+            <p class="small muted" data-testid="log-sent">{t('sidebar_log_sent', dateFormat(document.documentElement.lang || 'en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(context.sentAt)))}</p>
+          ) : SentAtField && (
+            <SentAtField value={entered} onInput={(value) => { setEntered(value); setSentAtProblem(null); }} problem={sentAtProblem} />
+          )}
           <label class="check">
             <input type="checkbox" checked={includeText} onChange={(e) => setIncludeText((e.currentTarget as HTMLInputElement).checked)} />
             {t('sidebar_log_include_text')}
           </label>
           <div class="actions">
-            <button type="button" onClick={() => void log()} disabled={busy}>{t('sidebar_log_button')}</button>
+            <button type="button" onClick={() => void log()} disabled={busy || (context.sentAt === null && !SentAtField)}>{t('sidebar_log_button')}</button>
           </div>
         </>
       )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contactIdsFor, emailInteraction, emailSummary, loggedEntry } from '../../../lib/sidebar/email-log';
+import { contactIdsFor, emailInteraction, emailSummary, enteredSentAt, loggedEntry } from '../../../lib/sidebar/email-log';
 
 const ACCOUNT = '7d3f0c43-5a0e-4a8e-9b0e-2f4c6b1a9e01';
 const BUDI = '0b6a1c1e-9d2f-4c83-8a8c-2f3d1e5b7a10';
@@ -32,14 +32,40 @@ describe('emailInteraction', () => {
       body: { accountId: ACCOUNT, kind: 'email', direction: 'inbound', summary: 'Renewal', contactIds: [BUDI], threadId: 'FMfcgz', occurredAt: '2026-11-20T09:30:00.000Z' },
     });
   });
-  it('leaves the time to the server when the page did not show it', () => {
-    const result = emailInteraction({ ...email, sentAt: null, direction: 'outbound' }, '-');
-    expect(result.ok && result.body).toMatchObject({ direction: 'outbound' });
-    expect(result.ok && 'occurredAt' in result.body).toBe(false);
+  it('always carries the sent time it is given, with its offset', () => {
+    const result = emailInteraction({ ...email, sentAt: '2025-11-04T15:12:00+07:00', direction: 'outbound' }, '-');
+    expect(result.ok && result.body).toMatchObject({ direction: 'outbound', occurredAt: '2025-11-04T15:12:00+07:00' });
+  });
+  it('refuses a sent time that is not one, naming the field', () => {
+    expect(emailInteraction({ ...email, sentAt: 'yesterday' }, '-')).toMatchObject({ ok: false, message: expect.stringContaining('occurredAt') });
   });
   it('refuses a thread id longer than the CRM keeps, naming the field', () => {
     const result = emailInteraction({ ...email, threadId: 't'.repeat(250) }, '-');
     expect(result).toMatchObject({ ok: false, message: expect.stringContaining('threadId') });
+  });
+});
+
+describe('enteredSentAt', () => {
+  const now = new Date(2025, 10, 20, 10, 0);
+  it.each([
+    ['a past minute', '2025-11-04T15:12', new Date(2025, 10, 4, 15, 12).toISOString()],
+    ['with seconds, as some browsers write', '2025-11-04T15:12:30', new Date(2025, 10, 4, 15, 12).toISOString()],
+    ['this very minute', '2025-11-20T10:00', now.toISOString()],
+  ])('accepts %s', (_, value, at) => {
+    expect(enteredSentAt(value, now)).toEqual({ ok: true, at });
+  });
+  it.each([
+    ['nothing entered', '', 'empty'],
+    ['only spaces', '   ', 'empty'],
+    ['a later minute', '2025-11-20T10:01', 'future'],
+    ['next year', '2026-01-01T00:00', 'future'],
+    ['a day that does not exist', '2025-11-31T10:00', 'invalid'],
+    ['an hour that does not exist', '2025-11-04T24:00', 'invalid'],
+    ['a date without a time', '2025-11-04', 'invalid'],
+    ['words', 'yesterday', 'invalid'],
+    ['before 1970', '1969-12-31T23:59', 'invalid'],
+  ])('refuses %s', (_, value, problem) => {
+    expect(enteredSentAt(value, now)).toEqual({ ok: false, problem });
   });
 });
 
