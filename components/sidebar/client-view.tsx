@@ -71,7 +71,7 @@ export function ClientView({ scope, item, context, user, people }: Props) {
       <QuickNote scope={scope} accountId={summary.id} contactIds={contactIds} threadId={context?.threadId ?? null} writes={writes} inputRef={noteRef} />
       {painted && context && <LogEmail key={scope} context={context} accountId={summary.id} contacts={detail.data?.value.contacts ?? []} writes={writes} />}
       {painted && account && <PreferencesSection account={account} />}
-      {painted && <TimelineSection accountId={summary.id} />}
+      {painted && <TimelineSection accountId={summary.id} contacts={detail.data?.value.contacts ?? []} />}
     </>
   );
 }

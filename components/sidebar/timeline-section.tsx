@@ -1,5 +1,5 @@
 import { useId, useState } from 'preact/hooks';
-import { PROBLEM_KINDS, type InteractionKind } from '../../lib/api';
+import { PROBLEM_KINDS, type Contact, type InteractionKind } from '../../lib/api';
 import { t, type MessageKey } from '../../lib/i18n';
 import { describeDay } from '../../lib/sidebar/contact-rhythm';
 import { groupByDay, localDay } from '../../lib/sidebar/day-groups';
@@ -19,8 +19,11 @@ const FILTERS: Record<string, readonly InteractionKind[]> = {
   problems: PROBLEM_KINDS,
 };
 
-/** The relationship's history, newest first, by day; older pages on request. */
-export function TimelineSection({ accountId }: { accountId: string }) {
+/**
+ * The relationship's history, newest first, by day; older pages on request. `contacts` (the
+ * account's people) name those each entry involved.
+ */
+export function TimelineSection({ accountId, contacts }: { accountId: string; contacts: readonly Contact[] }) {
   const filterId = useId();
   const [filter, setFilter] = useState('all');
   const timeline = useTimeline(accountId, FILTERS[filter] ?? []);
@@ -46,7 +49,7 @@ export function TimelineSection({ accountId }: { accountId: string }) {
         <div key={group.day} class="day">
           <h3 class="day-heading">{describeDay(group.day, today, locale)}</h3>
           <ul class="timeline">
-            {group.items.map((item) => <TimelineItem key={item.id} item={item} />)}
+            {group.items.map((item) => <TimelineItem key={item.id} item={item} contacts={contacts} locale={locale} />)}
           </ul>
         </div>
       ))}

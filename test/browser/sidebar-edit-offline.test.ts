@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Interaction, LookupMatch } from '../../lib/api';
-import { DEMO_ADDRESSES } from '../../server/seed/demo';
+import { DEMO_ADDRESSES, DEMO_MAIN_USER } from '../../server/seed/demo';
 import { startCrmServer, type RunningCrm } from './support/crm-server';
 import { startFaultProxy, type FaultProxy } from './support/fault-proxy';
 import { launchExtension, type LaunchedExtension } from './support/launch-extension';
@@ -68,6 +68,10 @@ describe('sidebar while the CRM is away', () => {
     const items = (await api<{ items: Interaction[] }>(`/v1/accounts/${match.account.id}/timeline?limit=100`)).items;
     expect(items.filter((i) => i.summary === text)).toEqual([expect.objectContaining({ kind: 'complaint', direction: 'inbound' })]);
     await other.getByTestId('offline').waitFor({ state: 'detached', timeout: 20_000 });
+    // Confirmed, it joins the history (still filtered to problems), saying who of us logged it.
+    const entry = page.getByTestId('timeline-item').filter({ hasText: text });
+    await entry.waitFor({ timeout: 20_000 });
+    expect(await entry.getByTestId('logged-by').innerText()).toBe(`logged by ${DEMO_MAIN_USER.name}`);
     await other.close();
     await page.close();
   });
