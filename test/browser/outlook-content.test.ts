@@ -236,6 +236,40 @@ describe('Outlook on the web: views and themes', () => {
   });
 });
 
+describe('Outlook on the web: pages shaped like the live site of 2024-2025', () => {
+  const SENT_ITEM = 'AAQkADAwATM3ZmYAZS1kNzA5LTg1NmMtMDACLTAwCgAQAM8tVn3xQ0dPl6kE2wRzY4c=';
+  /** The user of the live 2025 page: a personal address, outside the company's domain. */
+  const LIVE_ME = 'me.sales@hotmail.example';
+
+  it('a client in From: sidebar on the client, the user\'s own address left out, badges in the wrapped list', async () => {
+    const page = await open('live-conversation-2025.html', itemUrl(CONV.dewi, 'outlook.live.com').replace('/mail/', '/mail/0/'));
+    await frameShowing(page, DEMO_ADDRESSES.atRisk);
+    const context = await frameContext(page);
+    expect(context).toMatchObject({ site: 'outlook', threadId: CONV.dewi, subject: 'Re: Quarterly invoice 2026-Q4' });
+    const emails = context?.participants.map((p) => p.email) ?? [];
+    expect(emails).toEqual([DEMO_ADDRESSES.atRisk, demoAddressOf('budi.santoso@bank-sinar.co.id')]);
+    expect(emails).not.toContain(LIVE_ME);
+    await page.locator(`[role="option"][data-convid="${CONV.dewi}"] ${BADGE}[data-email="${DEMO_ADDRESSES.atRisk}"]`).waitFor({ timeout: 30_000 });
+    await page.locator(`[role="option"][data-convid="${CONV.sergei}"] ${BADGE}[data-email="${DEMO_ADDRESSES.watch}"]`).waitFor({ timeout: 30_000 });
+    expect(await page.locator(`${BADGE}[data-email="${LIVE_ME}"]`).count()).toBe(0);
+    await page.close();
+  });
+
+  it.each([
+    ['in To only', 'office-item-2024.html'],
+    ['in Cc only', 'office-item-cc-2024.html'],
+  ])('a client %s: the sidebar opens on them', async (_label, fixture) => {
+    const page = await open(fixture, `https://outlook.office.com/mail/sentitems/id/${encodeURIComponent(SENT_ITEM)}`);
+    await frameShowing(page, DEMO_ADDRESSES.watch);
+    const context = await frameContext(page);
+    expect(context?.threadId).toBe(SENT_ITEM);
+    expect(context?.participants.map((p) => p.email)).toContain(DEMO_ADDRESSES.watch);
+    // The user, the sender here, is never an outside participant.
+    expect(context?.participants.map((p) => p.email)).not.toContain(demoAddressOf('me@ourcompany.example'));
+    await page.close();
+  });
+});
+
 describe('Outlook on the web: a layout it does not know', () => {
   it('says so on the page and to the background, and shows nothing it guessed', async () => {
     const page = await open('unrecognised-layout.html', itemUrl(CONV.dewi));
