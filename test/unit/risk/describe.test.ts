@@ -8,7 +8,7 @@ describe('describeReason', () => {
     [{ code: 'silence', days: 30, expectedDays: 1, basis: 'usual-gap' }, 'No contact for 30 days; for this client more than 1 day is unusual'],
     [{ code: 'overdue-commitments', count: 2, oldestDaysOverdue: 9 }, '2 commitments overdue, the oldest by 9 days'],
     [{ code: 'overdue-commitments', count: 1, oldestDaysOverdue: 1 }, '1 commitment overdue, the oldest by 1 day'],
-    [{ code: 'only-problems', problems: 4, of: 5 }, '4 of the last 5 contacts were problems (complaints, billing, outages, cancellations), with no proactive touch from us'],
+    [{ code: 'only-problems', problems: 4, of: 5 }, 'Mostly problems lately: 4 of the last 5 contacts were complaints, billing, outages or cancellations, and none was a proactive touch from us'],
     [{ code: 'shrinking-business', dropPercent: 45, cancellations: 0 }, 'Orders down 45% on the previous period'],
     [{ code: 'shrinking-business', dropPercent: null, cancellations: 1 }, '1 cancellation recorded lately'],
     [{ code: 'shrinking-business', dropPercent: 30, cancellations: 2 }, 'Orders down 30% on the previous period, and 2 cancellations recorded'],
