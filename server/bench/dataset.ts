@@ -5,6 +5,8 @@ import { seededRandom } from '../seed/history';
 import type { DatasetSize } from './options';
 
 const DAY_MS = 86_400_000;
+/** The share of the accounts the benchmark's own user owns. */
+const OWNED_BY_FIRST = 0.025;
 const WORDS = ['sinar', 'jaya', 'makmur', 'sever', 'volga', 'ural', 'getah', 'perak', 'carpat', 'codru', 'marin', 'delta', 'nusa', 'baltic', 'agro', 'tekno'];
 const TLDS = ['co.id', 'ru', 'com.my', 'ro', 'com', 'de', 'pl', 'vn', 'kz', 'com.tr'];
 const SUMMARIES = [
@@ -46,13 +48,23 @@ export class Dataset {
     return Math.min(this.size.accounts - 1, Math.floor(this.size.accounts * this.random() ** 1.3));
   }
 
+  /**
+   * The token's user (the first) owns the first 2.5% of the accounts, 500 at full size (what
+   * `attention` measures); of the others, one in 50 has no owner and the rest are spread over the
+   * other users.
+   */
+  private owner(i: number): string | null {
+    if (i < Math.round(this.size.accounts * OWNED_BY_FIRST)) return this.userIds[0]!;
+    return i % 50 === 0 ? null : this.pick(this.userIds.slice(1));
+  }
+
   users(): Row[] {
     return this.userIds.map((id, i) => [id, this.teamId, `Bench User ${i}`, `user${i}@bench.example`, i !== 24]);
   }
 
   accounts(): Row[] {
     return this.accountIds.map((id, i) => [
-      id, this.teamId, `Client ${i} ${this.pick(WORDS)}`, this.pick(STAGES), i % 50 === 0 ? null : this.pick(this.userIds),
+      id, this.teamId, `Client ${i} ${this.pick(WORDS)}`, this.pick(STAGES), this.owner(i),
       i % 3 === 0 ? 14 + (i % 4) * 7 : null, '{}', i % 10 === 0 ? 'Net 60; price fixed for two years' : null,
     ]);
   }
