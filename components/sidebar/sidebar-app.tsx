@@ -23,7 +23,12 @@ export function SidebarApp() {
   const [today, setToday] = useState(false);
 
   if (source.kind === 'none' || today) {
-    return <main class="sidebar" aria-label={t('sidebar_title')}><TodayLoader onBack={today ? () => setToday(false) : undefined} /></main>;
+    return (
+      <main class="sidebar" aria-label={t('sidebar_title')}>
+        {!today && <p class="note-box muted">{t('sidebar_no_email')}</p>}
+        <TodayLoader onBack={today ? () => setToday(false) : undefined} />
+      </main>
+    );
   }
   if (source.kind === 'unreadable') {
     return (
