@@ -18,8 +18,6 @@ interface Props {
   onCancel: () => void;
 }
 
-/** Per thread and person: whether the form is open, kept while the sidebar lives (a client view passing through its skeleton included). */
-export const contactFormsOpen = createScopedStore(false);
 /** What was typed into each scope's form; null: as prefilled. */
 const typed = createScopedStore<ContactDraft | null>(null);
 

@@ -10,7 +10,11 @@ import { useFocusReturn } from '../../lib/sidebar/use-focus-return';
 import { useQueuedWrites } from '../../lib/sidebar/use-queued-writes';
 import { useScoped } from '../../lib/sidebar/use-scoped';
 import { t } from '../../lib/i18n';
-import { AddContactForm, contactFormsOpen } from './add-contact-form';
+import { contactFormsOpen } from '../../lib/sidebar/kept-drafts';
+import { lazyComponent } from '../../lib/sidebar/lazy';
+
+// Opened on request only: loaded on demand, out of the sidebar's first bundle.
+const AddContactForm = lazyComponent(() => import('./add-contact-form').then((m) => m.AddContactForm));
 import { CommitmentsSection } from './commitments-section';
 import { HeaderCard } from './header-card';
 import { LogEmail } from './log-email';

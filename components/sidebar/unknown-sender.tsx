@@ -3,7 +3,11 @@ import { prefillContact } from '../../lib/sidebar/contact-draft';
 import type { Participant } from '../../lib/sidebar/participants';
 import { useFocusReturn } from '../../lib/sidebar/use-focus-return';
 import { useScoped } from '../../lib/sidebar/use-scoped';
-import { AddContactForm, contactFormsOpen } from './add-contact-form';
+import { contactFormsOpen } from '../../lib/sidebar/kept-drafts';
+import { lazyComponent } from '../../lib/sidebar/lazy';
+
+// Opened on request only: loaded on demand, out of the sidebar's first bundle.
+const AddContactForm = lazyComponent(() => import('./add-contact-form').then((m) => m.AddContactForm));
 
 /** Someone the CRM doesn't know: say so, and offer to add them (nothing is created unless asked). */
 export function UnknownSender({ scope, person }: { scope: string; person: Participant }) {

@@ -15,6 +15,12 @@ export interface DraftKind<T> {
 
 /** Half-written quick notes of this sidebar, per thread and person. */
 export const noteDrafts = createScopedStore<NoteDraft>(EMPTY_NOTE);
+/**
+ * Per thread and person: whether the add-contact form is open, kept while the sidebar lives (a
+ * client view passing through its skeleton included). Here rather than beside the form, which
+ * loads on demand.
+ */
+export const contactFormsOpen = createScopedStore(false);
 /** Add-commitment forms left open or typed in, per thread and person. */
 export const commitmentDrafts = createScopedStore<CommitmentDraft>(NO_COMMITMENT);
 
