@@ -11,7 +11,7 @@ export function lazyComponent<P extends object>(load: () => Promise<ComponentTyp
   let loaded: ComponentType<P> | null = null;
   let loading: Promise<ComponentType<P>> | null = null;
   return function Lazy(props: P) {
-    const [component, setComponent] = useState<ComponentType<P> | null>(loaded);
+    const [component, setComponent] = useState<ComponentType<P> | null>(() => loaded); // a function given to useState is called: wrap it
     useEffect(() => {
       if (component) return;
       let live = true;
