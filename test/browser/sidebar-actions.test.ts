@@ -71,7 +71,7 @@ describe('commitments', () => {
     const page = await openThread(threadContext());
     const row = page.getByTestId('commitment').filter({ hasText: target.text });
     // By keyboard: the button that replaces the one pressed takes the focus.
-    await row.getByRole('button', { name: `Mark "${target.text}" done` }).focus();
+    await row.getByRole('button', { name: `Mark done: "${target.text}"` }).focus();
     await page.keyboard.press('Enter');
     // Shown as done straight away, whatever the CRM has said so far.
     const undo = row.getByRole('button', { name: `Undo: mark "${target.text}" open again` });
@@ -81,7 +81,7 @@ describe('commitments', () => {
     await expect.poll(async () => (await openCommitments(accountId)).find((c) => c.id === target.id)?.status, { timeout: 20_000 }).toBe('done');
 
     await page.keyboard.press('Enter');
-    const markDone = row.getByRole('button', { name: `Mark "${target.text}" done` });
+    const markDone = row.getByRole('button', { name: `Mark done: "${target.text}"` });
     await markDone.waitFor();
     await expect.poll(() => markDone.evaluate((button) => button === document.activeElement)).toBe(true);
     await expect.poll(async () => (await openCommitments(accountId)).find((c) => c.id === target.id), { timeout: 20_000 })
@@ -113,7 +113,7 @@ describe('commitments', () => {
     await page.getByTestId('commitment').filter({ hasText: text }).waitFor({ timeout: 20_000 });
     // A colleague edits it; this sidebar still shows the version before.
     await api(`/v1/commitments/${commitment.id}`, { method: 'PATCH', body: { version: commitment.version, text: `${text} on Monday` } });
-    await page.getByRole('button', { name: `Mark "${text}" done` }).click();
+    await page.getByRole('button', { name: `Mark done: "${text}"` }).click();
     const refused = page.getByTestId('commitments').locator('[data-testid="write-status"][data-state="failed"]');
     await refused.waitFor({ timeout: 20_000 });
     expect(await refused.innerText()).toContain('Someone else changed this record in the meantime');
@@ -267,7 +267,7 @@ describe('switching threads', () => {
     await expect.poll(() => page.getByTestId('contact-name').innerText(), { timeout: 20_000 }).toBe(healthy);
     await show(page, first);
     const row = page.getByTestId('commitment').filter({ hasText: target.text });
-    await row.getByRole('button', { name: `Mark "${target.text}" done` }).click();
+    await row.getByRole('button', { name: `Mark done: "${target.text}"` }).click();
     await row.getByRole('button', { name: `Undo: mark "${target.text}" open again` }).waitFor();
     await page.getByRole('button', { name: 'Add a commitment' }).click();
     await page.getByLabel('What we promised').fill(`Only for Hendra ${Date.now()}`);

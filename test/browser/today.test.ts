@@ -92,7 +92,7 @@ describe('Today', () => {
 
     const page = await openPopup();
     const row = page.getByTestId('today-commitment').filter({ hasText: target.commitment.text }).first();
-    await row.getByRole('button', { name: `Mark "${target.commitment.text}" done` }).click();
+    await row.getByRole('button', { name: `Mark done: "${target.commitment.text}"` }).click();
     expect(await row.getAttribute('data-status')).toBe('done');
     await expect.poll(async () => (await commitmentsOf(target.account.id)).find((c) => c.id === target.commitment.id)?.status, { timeout: 30_000 }).toBe('done');
     await expect.poll(() => page.getByTestId('today-commitment').filter({ hasText: target.commitment.text }).count(), { timeout: 30_000 }).toBe(0);
@@ -114,7 +114,7 @@ describe('Today', () => {
     const hits = await api<{ items: { id: string; domains: string[] }[] }>(`/v1/accounts?q=${encodeURIComponent(name)}`);
     const domain = hits.items[0]?.domains[0];
     if (!domain) throw new Error(`${name} has no domain in the demo data`);
-    await row.getByRole('button', { name: `Search the mail for ${name}` }).click();
+    await row.getByRole('button', { name: `Open in mail: search for ${name}` }).click();
     await expect.poll(() => gmail.evaluate(() => decodeURIComponent(location.hash)), { timeout: 20_000 }).toContain(`#search/${domain}`);
     await gmail.close();
   });

@@ -91,3 +91,31 @@ describe('counted phrases with the real files', () => {
     for (const [n, text] of table) expect(tn('n_days', n)).toBe(text);
   });
 });
+
+/** Every `.tsx` file under `dir`, with its text. */
+function sources(root: string): string[] {
+  return readdirSync(root, { withFileTypes: true, recursive: true })
+    .filter((f) => f.isFile() && f.name.endsWith('.tsx'))
+    .map((f) => readFileSync(join(f.parentPath, f.name), 'utf8'));
+}
+
+describe('a control whose spoken name is longer than its visible words (WCAG 2.5.3, label in name)', () => {
+  // `aria-label={t('spoken', …)} …>{t('visible')}`: someone who says what they see (voice control)
+  // must hit the control, so in every language the spoken name starts with the visible words.
+  const pairs = [...new Set(
+    [join(import.meta.dirname, '../../components'), join(import.meta.dirname, '../../entrypoints')]
+      .flatMap(sources)
+      .flatMap((text) => [...text.matchAll(/aria-label=\{t\('([a-z0-9_]+)'[^}]*\}[^<>]*>\s*\{t\('([a-z0-9_]+)'\)\}/g)])
+      .map((m) => `${m[1]} ${m[2]}`),
+  )].map((p) => p.split(' ') as [string, string]);
+
+  it('finds the controls it checks', () => expect(pairs.length).toBeGreaterThanOrEqual(4));
+
+  it.each(LANGUAGES)('%s', (locale) => {
+    const messages = load(locale);
+    for (const [spoken, visible] of pairs) {
+      const said = messages[spoken]!.message.toLocaleLowerCase(locale);
+      expect(said.startsWith(messages[visible]!.message.toLocaleLowerCase(locale)), `${locale}: ${spoken} ("${said}") starts with ${visible}`).toBe(true);
+    }
+  });
+});
