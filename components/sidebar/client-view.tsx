@@ -59,7 +59,11 @@ export function ClientView({ scope, item, context, user, people }: Props) {
   const contactIds = contactId ? [contactId] : [];
   return (
     <>
+      {/* At a glance, in the order a reply needs them: who, what is at risk, what we promised, a note. */}
       <HeaderCard item={item} account={account} />
+      <RiskSection risk={summary.risk} sectionRef={riskRef} />
+      <CommitmentsSection scope={scope} summary={summary} user={user} team={account?.team ?? []} owner={account?.owner ?? null} writes={writes} contactId={contactId} />
+      <QuickNote scope={scope} accountId={summary.id} contactIds={contactIds} threadId={context?.threadId ?? null} writes={writes} inputRef={noteRef} />
       {people}
       {item.match === 'account-domain' && (
         <section class="panel" aria-label={t('sidebar_add_contact')}>
@@ -70,9 +74,6 @@ export function ClientView({ scope, item, context, user, people }: Props) {
           )}
         </section>
       )}
-      <RiskSection risk={summary.risk} sectionRef={riskRef} />
-      <CommitmentsSection scope={scope} summary={summary} user={user} team={account?.team ?? []} owner={account?.owner ?? null} writes={writes} contactId={contactId} />
-      <QuickNote scope={scope} accountId={summary.id} contactIds={contactIds} threadId={context?.threadId ?? null} writes={writes} inputRef={noteRef} />
       {painted && context && <LogEmail key={scope} context={context} accountId={summary.id} contacts={detail.data?.value.contacts ?? []} writes={writes} />}
       {painted && account && <PreferencesSection account={account} />}
       {painted && <TimelineSection accountId={summary.id} contacts={detail.data?.value.contacts ?? []} />}

@@ -8,9 +8,10 @@ import { useCommitmentChanges } from '../../lib/sidebar/use-commitment-changes';
 import type { QueuedWrites } from '../../lib/sidebar/use-queued-writes';
 import { useScoped } from '../../lib/sidebar/use-scoped';
 import { lazyComponent } from '../../lib/sidebar/lazy';
+import { useFolded } from '../../lib/sidebar/folds';
 import { ProblemView } from '../common/problem-view';
-import { CommitmentCounts } from './commitment-counts';
 import { CommitmentItem } from './commitment-item';
+import { FoldHeading } from './fold-heading';
 import { WriteStatusList } from './write-status';
 
 // Not needed for the first paint: loaded on demand, out of the sidebar's first bundle.
@@ -30,6 +31,7 @@ interface Props {
 /** What we promised this client: overdue first, then by due date; done and added from here. */
 export function CommitmentsSection({ scope, summary, user, owner, team, writes, contactId }: Props) {
   const list = useOpenCommitments(summary.id);
+  const folded = useFolded('commitments');
   const local = useCommitmentChanges(writes);
   const [failure, setFailure] = useScoped<unknown>(scope, null);
   const today = localDay(Date.now());
@@ -47,36 +49,53 @@ export function CommitmentsSection({ scope, summary, user, owner, team, writes, 
 
   return (
     <section class="panel" aria-labelledby="commitments-heading" data-testid="commitments">
-      <h2 id="commitments-heading">{t('sidebar_commitments_heading')}</h2>
-      <CommitmentCounts open={summary.openCommitments} overdue={summary.overdueCommitments} />
-      {list.isError && <ProblemView problem={toProblem(list.error)} onRetry={() => void list.refetch()} />}
-      {list.isPending && <p class="muted" role="status">{t('sidebar_loading_list')}</p>}
-      {list.isSuccess && ordered.length === 0 && <p class="muted">{t('sidebar_commitments_none')}</p>}
-      <ul class="commitments">
-        {ordered.map((c) => (
-          <CommitmentItem
-            key={c.id}
-            commitment={c}
-            today={today}
-            pending={pending.has(c.id)}
-            onDone={() => void setStatus(c, 'done')}
-            onUndo={() => void setStatus(c, 'open')}
+      {/* The counts beside the title, not again under it: they stay in sight while the list is folded. */}
+      <FoldHeading
+        fold="commitments"
+        id="commitments-heading"
+        aside={
+          <span class="fold-aside">
+            <span class="fold-count" data-testid="open-commitments">{summary.openCommitments}</span>
+            {summary.overdueCommitments > 0 && (
+              <span class="fold-count overdue">{`${t('sidebar_commitments_overdue')}: `}<span data-testid="overdue-commitments">{summary.overdueCommitments}</span></span>
+            )}
+          </span>
+        }
+      >
+        {t('sidebar_commitments_heading')}
+      </FoldHeading>
+      {!folded && (
+        <div id="commitments-body">
+          {list.isError && <ProblemView problem={toProblem(list.error)} onRetry={() => void list.refetch()} />}
+          {list.isPending && <p class="muted" role="status">{t('sidebar_loading_list')}</p>}
+          {list.isSuccess && ordered.length === 0 && <p class="muted">{t('sidebar_commitments_none')}</p>}
+          <ul class="commitments">
+            {ordered.map((c) => (
+              <CommitmentItem
+                key={c.id}
+                commitment={c}
+                today={today}
+                pending={pending.has(c.id)}
+                onDone={() => void setStatus(c, 'done')}
+                onUndo={() => void setStatus(c, 'open')}
+              />
+            ))}
+          </ul>
+          {failure !== null && <ProblemView problem={toProblem(failure)} />}
+          {refused.length > 0 && (
+            <WriteStatusList writes={refused} onRetry={(key) => void writes.retry(key)} onDiscard={(key) => void writes.discard(key)} label={t('sidebar_commitments_heading')} />
+          )}
+          <AddCommitmentForm
+            scope={scope}
+            accountId={summary.id}
+            contactId={contactId}
+            user={user}
+            people={[...(owner ? [owner] : []), ...team]}
+            writes={writes}
+            onAdded={local.added}
           />
-        ))}
-      </ul>
-      {failure !== null && <ProblemView problem={toProblem(failure)} />}
-      {refused.length > 0 && (
-        <WriteStatusList writes={refused} onRetry={(key) => void writes.retry(key)} onDiscard={(key) => void writes.discard(key)} label={t('sidebar_commitments_heading')} />
+        </div>
       )}
-      <AddCommitmentForm
-        scope={scope}
-        accountId={summary.id}
-        contactId={contactId}
-        user={user}
-        people={[...(owner ? [owner] : []), ...team]}
-        writes={writes}
-        onAdded={local.added}
-      />
     </section>
   );
 }

@@ -7,8 +7,10 @@ import { contactIdsFor, emailInteraction, enteredSentAt, loggedEntry, type SentA
 import { requestBody } from '../../lib/sidebar/frame-link';
 import { toProblem } from '../../lib/messaging/problem-error';
 import { useTimeline } from '../../lib/sidebar/queries';
+import { useFolded } from '../../lib/sidebar/folds';
 import type { QueuedWrites } from '../../lib/sidebar/use-queued-writes';
 import { ProblemView } from '../common/problem-view';
+import { FoldHeading } from './fold-heading';
 import { WriteStatusList } from './write-status';
 
 interface Props {
@@ -48,6 +50,7 @@ export function LogEmail({ context, accountId, contacts, writes }: Props) {
   const SentAtField = useSentAtField(context.sentAt === null);
   const logged = loggedEntry(timeline.data?.pages.flatMap((p) => p.value.items) ?? [], context.threadId);
   const mine = writes.writes.filter((w) => w.group === 'email');
+  const folded = useFolded('log');
 
   const log = async () => {
     // The page's own date, or the one the user entered: never the time of this click.
@@ -90,40 +93,46 @@ export function LogEmail({ context, accountId, contacts, writes }: Props) {
 
   return (
     <section class="panel" aria-labelledby="log-heading" data-testid="log-email">
-      <h2 id="log-heading">{t('sidebar_log_heading')}</h2>
-      {logged ? (
-        <p data-testid="thread-logged"><span aria-hidden="true">✓ </span>{t('sidebar_log_done')}</p>
-      ) : mine.length > 0 ? (
-        <WriteStatusList writes={mine} onRetry={(key) => void writes.retry(key)} label={t('sidebar_log_heading')} />
-      ) : (
-        <>
-          <fieldset class="kinds">
-            <legend class="small muted">{t('sidebar_log_direction')}</legend>
-            <label class="kind-choice">
-              <input type="radio" name="direction" checked={direction === 'inbound'} onChange={() => setDirection('inbound')} />
-              {t('sidebar_log_inbound')}
-            </label>
-            <label class="kind-choice">
-              <input type="radio" name="direction" checked={direction === 'outbound'} onChange={() => setDirection('outbound')} />
-              {t('sidebar_log_outbound')}
-            </label>
-          </fieldset>
-          {context.sentAt !== null ? (
-            <p class="small muted" data-testid="log-sent">{t('sidebar_log_sent', dateFormat(document.documentElement.lang || 'en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(context.sentAt)))}</p>
-          ) : SentAtField && (
-            <SentAtField value={entered} onInput={(value) => { setEntered(value); setSentAtProblem(null); }} problem={sentAtProblem} />
+      <FoldHeading fold="log" id="log-heading" aside={logged ? <span class="fold-aside" aria-hidden="true">✓</span> : undefined}>
+        {t('sidebar_log_heading')}
+      </FoldHeading>
+      {!folded && (
+        <div id="log-body">
+          {logged ? (
+            <p data-testid="thread-logged"><span aria-hidden="true">✓ </span>{t('sidebar_log_done')}</p>
+          ) : mine.length > 0 ? (
+            <WriteStatusList writes={mine} onRetry={(key) => void writes.retry(key)} label={t('sidebar_log_heading')} />
+          ) : (
+            <>
+              <fieldset class="kinds">
+                <legend class="small muted">{t('sidebar_log_direction')}</legend>
+                <label class="kind-choice">
+                  <input type="radio" name="direction" checked={direction === 'inbound'} onChange={() => setDirection('inbound')} />
+                  {t('sidebar_log_inbound')}
+                </label>
+                <label class="kind-choice">
+                  <input type="radio" name="direction" checked={direction === 'outbound'} onChange={() => setDirection('outbound')} />
+                  {t('sidebar_log_outbound')}
+                </label>
+              </fieldset>
+              {context.sentAt !== null ? (
+                <p class="small muted" data-testid="log-sent">{t('sidebar_log_sent', dateFormat(document.documentElement.lang || 'en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(context.sentAt)))}</p>
+              ) : SentAtField && (
+                <SentAtField value={entered} onInput={(value) => { setEntered(value); setSentAtProblem(null); }} problem={sentAtProblem} />
+              )}
+              <label class="check">
+                <input type="checkbox" checked={includeText} onChange={(e) => setIncludeText((e.currentTarget as HTMLInputElement).checked)} />
+                {t('sidebar_log_include_text')}
+              </label>
+              <div class="actions">
+                <button type="button" onClick={() => void log()} disabled={busy || (context.sentAt === null && !SentAtField)}>{t('sidebar_log_button')}</button>
+              </div>
+            </>
           )}
-          <label class="check">
-            <input type="checkbox" checked={includeText} onChange={(e) => setIncludeText((e.currentTarget as HTMLInputElement).checked)} />
-            {t('sidebar_log_include_text')}
-          </label>
-          <div class="actions">
-            <button type="button" onClick={() => void log()} disabled={busy || (context.sentAt === null && !SentAtField)}>{t('sidebar_log_button')}</button>
-          </div>
-        </>
+          {noBody && <p class="field-error" role="alert">{t('sidebar_log_no_body')}</p>}
+          {failure !== null && <ProblemView problem={toProblem(failure)} />}
+        </div>
       )}
-      {noBody && <p class="field-error" role="alert">{t('sidebar_log_no_body')}</p>}
-      {failure !== null && <ProblemView problem={toProblem(failure)} />}
     </section>
   );
 }
