@@ -13,15 +13,17 @@ import { t } from '../../lib/i18n';
 import { contactFormsOpen } from '../../lib/sidebar/kept-drafts';
 import { lazyComponent } from '../../lib/sidebar/lazy';
 
-// Opened on request only: loaded on demand, out of the sidebar's first bundle.
-const AddContactForm = lazyComponent(() => import('./add-contact-form').then((m) => m.AddContactForm));
 import { CommitmentsSection } from './commitments-section';
 import { HeaderCard } from './header-card';
-import { LogEmail } from './log-email';
-import { PreferencesSection } from './preferences-section';
 import { QuickNote } from './quick-note';
 import { RiskSection } from './risk-section';
-import { TimelineSection } from './timeline-section';
+
+// Opened on request only: loaded on demand, out of the sidebar's first bundle.
+const AddContactForm = lazyComponent(() => import('./add-contact-form').then((m) => m.AddContactForm));
+// Below the glance, drawn after the first paint anyway: loaded on demand too.
+const LogEmail = lazyComponent(() => import('./log-email').then((m) => m.LogEmail));
+const PreferencesSection = lazyComponent(() => import('./preferences-section').then((m) => m.PreferencesSection));
+const TimelineSection = lazyComponent(() => import('./timeline-section').then((m) => m.TimelineSection));
 
 type Known = Extract<LookupMatch, { match: 'contact' | 'account-domain' }>;
 

@@ -32,15 +32,18 @@ function adopt(value: unknown): void {
   notify();
 }
 
-/** Reads the remembered folds; a storage that fails leaves every section open. */
-export async function loadFolds(storage: FoldStorage = browser.storage.local): Promise<void> {
-  store = storage;
+/**
+ * Reads the remembered folds; a storage that fails leaves every section open. (Not named
+ * `storage`: WXT would take that name for its storage module and put it in the sidebar's bundle.)
+ */
+export async function loadFolds(local: FoldStorage = browser.storage.local): Promise<void> {
+  store = local;
   try {
-    adopt((await storage.get(KEY))[KEY]);
+    adopt((await local.get(KEY))[KEY]);
   } catch {
     adopt([]);
   }
-  if (storage === browser.storage.local) {
+  if (local === browser.storage.local) {
     browser.storage.onChanged.addListener((changes, area) => {
       if (area === 'local' && KEY in changes) adopt(changes[KEY]?.newValue);
     });
