@@ -15,6 +15,12 @@ export const OUTLOOK_FIXTURES = {
   live2025: 'live-conversation-2025.html',
   office2024: 'office-item-2024.html',
   office2024Cc: 'office-item-cc-2024.html',
+  /** Cut down from a real outlook.live.com page of 2025 and anonymised (see the README). */
+  capture2025: 'capture-read-live-2025.html',
+  /** The same capture edited: a colleague writes, the client is in To. */
+  capture2025To: 'capture-read-to-live-2025.html',
+  /** The same capture edited: a colleague writes, the client is in Cc. */
+  capture2025Cc: 'capture-read-cc-live-2025.html',
   unrecognised: 'unrecognised-layout.html',
 } as const;
 

@@ -8,11 +8,17 @@ import type { OutlookParticipant } from './types';
  * a mailto link). Without one the person is reported by name, flagged as uncertain.
  * The name is the visible text; where the live page hides it from the accessibility tree (its
  * recipients' names sit in an `aria-hidden` span, the accessible name being the aria-label), the
- * aria-label's name, then the whole text.
+ * aria-label's name, then (with `labelIsName`, for recipients) the whole aria-label, then the whole
+ * text. The captured page shows why: the user's own recipient entry reads "You" (translated) in its
+ * hidden text, while its aria-label is the user's name.
  * `null` when the element shows neither a name nor an address.
  */
-export function personaFrom(el: Element): OutlookParticipant | null {
-  const shown = splitShown(visibleText(el) || labelName(el) || hiddenText(el));
+export function personaFrom(el: Element, opts: { labelIsName?: boolean } = {}): OutlookParticipant | null {
+  const hidden = hiddenText(el);
+  const hiddenShown = splitShown(hidden);
+  // Hidden text that holds an address is what the user sees; a bare hidden word ("You") is not a name.
+  const nameLabel = opts.labelIsName && !hiddenShown.email ? wholeLabel(el) : '';
+  const shown = splitShown(visibleText(el) || labelName(el) || nameLabel || hidden);
   if (shown.email) return { name: shown.name, email: shown.email };
   const email = addressInAttributes(el);
   if (email) return { name: shown.name === email ? '' : shown.name, email };
@@ -30,6 +36,12 @@ export function labelName(el: Element): string {
   const label = cleanText(el.getAttribute('aria-label'));
   const colon = label.search(/[:\uff1a]/);
   return colon >= 0 ? splitShown(label.slice(colon + 1)).name : '';
+}
+
+/** An aria-label that is a name alone (no colon, no address): a recipient entry's. */
+function wholeLabel(el: Element): string {
+  const label = cleanText(el.getAttribute('aria-label'));
+  return /[:\uff1a@]/.test(label) ? '' : label;
 }
 
 /** Text hidden from the accessibility tree, when it can be a name or an address (not "??"). */

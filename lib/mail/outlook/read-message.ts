@@ -86,7 +86,7 @@ function lineOf(item: Element, entry: typeof S.toLine | typeof S.ccLine): Outloo
   if (!line) return [];
   const personas = outermost(findAll(line, S.persona));
   if (personas.length === 0) return null;
-  return personas.map(personaFrom).filter((p): p is OutlookParticipant => p !== null);
+  return personas.map((el) => personaFrom(el)).filter((p): p is OutlookParticipant => p !== null);
 }
 
 /** The date element's tooltip, then its text, each once; `[]` when the item shows no date. */

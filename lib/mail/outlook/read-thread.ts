@@ -3,6 +3,7 @@ import type { Participant, ReaderOptions, ReadResult } from '../types';
 import { neverThrows, notRecognised, recognised } from '../types';
 import { cleanText } from './address';
 import { findFirst, readAttr } from '../query';
+import { readOwnName } from './read-account';
 import { readMessage } from './read-message';
 import { openItemId, parseOutlookUrl } from './routes';
 import { conversationOf, documentOf, documentUrl, messageItemsOf, readingPaneOf } from './scope';
@@ -46,6 +47,7 @@ function readOrFail(root: ParentNode, opts: OutlookReaderOptions): ReadResult<Ou
   if (!threadId) return notRecognised([S.selectedRow.name, S.conversationId.name]);
 
   const isOurs = makeIsOurs(opts);
+  const ownName = readOwnName(documentOf(root));
   const everyone = messages.flatMap((m) => [m.from, ...m.to, ...m.cc]);
   const addressed: Participant[] = everyone.filter(hasAddress);
   return recognised({
@@ -55,7 +57,8 @@ function readOrFail(root: ParentNode, opts: OutlookReaderOptions): ReadResult<Ou
     subject: cleanText(subjectEl.getAttribute('title')) || cleanText(subjectEl.textContent),
     messages,
     participants: uniqueByEmail(addressed.filter((p) => !isOurs(p.email))),
-    nameOnly: uniqueByName(everyone.filter((p): p is NameOnlyParticipant => !hasAddress(p))),
+    // The user, where Outlook writes them by name only (as a recipient), is not someone to look up.
+    nameOnly: uniqueByName(everyone.filter((p): p is NameOnlyParticipant => !hasAddress(p) && !isOwnName(p.name, ownName))),
   });
 }
 
@@ -74,6 +77,10 @@ function threadIdOf(root: ParentNode, conversation: Element, url: string | undef
   if (fromUrl) return fromUrl;
   const fromPane = readAttr([conversation], S.conversationId);
   return fromPane ? (CONV_SUBJECT_ID.exec(fromPane)?.[1] ?? fromPane) : null;
+}
+
+function isOwnName(name: string, own: string | null): boolean {
+  return own !== null && name.toLocaleLowerCase() === own.toLocaleLowerCase();
 }
 
 function uniqueByName(people: readonly NameOnlyParticipant[]): NameOnlyParticipant[] {

@@ -42,7 +42,7 @@ function walk(node: Node, groups: OutlookParticipant[][]): number {
     const el = child as Element;
     if (matchesAny(el, S.persona)) {
       met++;
-      const person = personaFrom(el);
+      const person = personaFrom(el, { labelIsName: true });
       if (person) current.push(person);
     } else if (!isControl(el)) {
       met += walk(el, groups);
