@@ -132,7 +132,7 @@ export const GMAIL_SELECTORS = {
   listBody: {
     name: 'listBody',
     fallbacks: [
-      { css: '[gh="tl"] table.F > tbody' },
+      { css: '[gh="tl"] table.F > tbody' }, // seen on a real page: capture-inbox-2014.html
       { css: '[gh="tl"] tbody' },
       { css: 'div.Cp table > tbody' },
     ],
@@ -141,6 +141,7 @@ export const GMAIL_SELECTORS = {
   /** The first row of one conversation in the list (with the reading pane on the right a conversation spans 2-3 rows). */
   listRow: {
     name: 'listRow',
+    // The real rows of 2014 (capture-inbox-2014.html) have no role: only the second matches them.
     fallbacks: [{ css: 'tr.zA[role="row"]' }, { css: 'tr.zA' }],
     fixtures: LISTS,
   },
@@ -150,7 +151,7 @@ export const GMAIL_SELECTORS = {
     fallbacks: [{ css: 'tr' }],
     fixtures: LISTS,
   },
-  /** The thread id of a list row. */
+  /** The thread id of a list row. A real inbox of 2014 (capture-inbox-2014.html) has none in its rows. */
   rowThreadId: {
     name: 'rowThreadId',
     fallbacks: [
@@ -163,8 +164,8 @@ export const GMAIL_SELECTORS = {
   rowSender: {
     name: 'rowSender',
     fallbacks: [
-      { css: 'div.yW span[email]', attr: 'email' },
-      { css: 'td.yX [email]', attr: 'email' },
+      { css: 'div.yW span[email]', attr: 'email' }, // seen on a real page: capture-inbox-2014.html
+      { css: 'td.yX [email]', attr: 'email' }, // ditto, where it also finds the accessible summary's copy
       { css: 'span.bA4 [email]', attr: 'email' },
     ],
     fixtures: LISTS,
