@@ -4,11 +4,15 @@ import { t, type MessageKey } from '../../lib/i18n';
 import { describeDay } from '../../lib/sidebar/contact-rhythm';
 import { groupByDay, localDay } from '../../lib/sidebar/day-groups';
 import { toProblem } from '../../lib/messaging/problem-error';
-import { useTimeline } from '../../lib/sidebar/queries';
+import { useStatus, useTimeline } from '../../lib/sidebar/queries';
+import { mayChange, overlayHistory } from '../../lib/sidebar/history-edits';
+import { useHistoryChanges } from '../../lib/sidebar/use-history-changes';
 import { useFolded } from '../../lib/sidebar/folds';
 import { ProblemView } from '../common/problem-view';
+import { HistoryUndo } from './history-undo';
 import { FoldHeading } from './fold-heading';
 import { TimelineItem } from './timeline-item';
+import { WriteStatusList } from './write-status';
 
 /** The filter choices: everything, one everyday kind, or all the problems together. */
 const FILTERS: Record<string, readonly InteractionKind[]> = {
@@ -29,7 +33,14 @@ export function TimelineSection({ accountId, contacts }: { accountId: string; co
   const filterId = useId();
   const [filter, setFilter] = useState('all');
   const timeline = useTimeline(accountId, FILTERS[filter] ?? []);
-  const items = timeline.data?.pages.flatMap((p) => p.value.items) ?? [];
+  const kinds = FILTERS[filter] ?? [];
+  const history = useHistoryChanges(accountId);
+  const me = useStatus().data?.user;
+  const [editing, setEditing] = useState<string | null>(null);
+  const server = timeline.data?.pages.flatMap((p) => p.value.items) ?? [];
+  const rows = overlayHistory(server, history.changes, { kinds, hasMore: timeline.hasNextPage });
+  const pending = new Set(rows.filter((r) => r.pending).map((r) => r.item.id));
+  const items = rows.map((r) => r.item);
   const today = localDay(Date.now());
   const locale = document.documentElement.lang || 'en';
   const folded = useFolded('timeline');
@@ -51,6 +62,11 @@ export function TimelineSection({ accountId, contacts }: { accountId: string; co
       </div>
       {!folded && (
         <div id="timeline-body">
+          <HistoryUndo offers={history.offers} onUndo={(o) => void history.undo(o)} onDismiss={history.dismiss} />
+          {history.failure !== null && <ProblemView problem={toProblem(history.failure)} />}
+          {history.writes.length > 0 && (
+            <WriteStatusList writes={history.writes} onRetry={(key) => void history.retry(key)} onDiscard={(key) => void history.discard(key)} label={t('sidebar_history_status')} />
+          )}
           {timeline.isError && <ProblemView problem={toProblem(timeline.error)} onRetry={() => void timeline.refetch()} />}
           {timeline.isPending && <p class="muted">{t('sidebar_loading_list')}</p>}
           {timeline.isSuccess && items.length === 0 && <p class="muted">{t('sidebar_timeline_empty')}</p>}
@@ -58,7 +74,15 @@ export function TimelineSection({ accountId, contacts }: { accountId: string; co
             <div key={group.day} class="day">
               <h3 class="day-heading">{describeDay(group.day, today, locale)}</h3>
               <ul class="timeline">
-                {group.items.map((item) => <TimelineItem key={item.id} item={item} contacts={contacts} locale={locale} />)}
+                {group.items.map((item) => (
+                  <TimelineItem key={item.id} item={item} contacts={contacts} locale={locale} pending={pending.has(item.id)}
+                    actions={mayChange(item, me) ? {
+                      editing: editing === item.id,
+                      onEdit: (open) => setEditing(open ? item.id : null),
+                      onSave: history.edit,
+                      onDelete: () => void history.remove(item),
+                    } : null} />
+                ))}
               </ul>
             </div>
           ))}

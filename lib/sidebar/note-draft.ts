@@ -47,7 +47,8 @@ export function asNoteDraft(value: unknown): NoteDraft | null {
 
 export type NoteErrors = Partial<Record<'text' | 'amount' | 'promise' | 'due', string>>;
 
-const AMOUNT_ERRORS: Record<'not-a-number' | 'negative' | 'too-large' | 'too-precise', MessageKey> = {
+/** What to say when an amount does not read as one, by reason (the message takes an example amount). */
+export const AMOUNT_ERRORS: Record<'not-a-number' | 'negative' | 'too-large' | 'too-precise', MessageKey> = {
   'not-a-number': 'sidebar_amount_not_number',
   negative: 'sidebar_amount_negative',
   'too-large': 'sidebar_amount_too_large',
