@@ -1,42 +1,72 @@
+import { useState } from 'preact/hooks';
 import type { Account, LookupMatch } from '../../lib/api';
 import { t } from '../../lib/i18n';
 import { describeLastContact, describeRhythm, isPastRhythm } from '../../lib/sidebar/contact-rhythm';
+import { useAccountEdits } from '../../lib/sidebar/use-account-edits';
+import { lazyComponent } from '../../lib/sidebar/lazy';
+import { useFocusReturn } from '../../lib/sidebar/use-focus-return';
 import { StageLadder } from './stage-ladder';
+
+// Shown once opened, or after a change was sent from it: loaded on demand.
+const AccountFactsPanel = lazyComponent(() => import('./account-facts-panel').then((m) => m.AccountFactsPanel));
 
 type Known = Extract<LookupMatch, { match: 'contact' | 'account-domain' }>;
 
-/** Who wrote, their account, its stage, who looks after it, and how long since we talked. */
-export function HeaderCard({ item, account }: { item: Known; account: Account | null }) {
+/**
+ * Who wrote, their account, its stage, who looks after it, and how long since we talked. Once
+ * the account is in, its facts can be edited (the form opens below the card, which keeps its
+ * height); a change on its way is shown at once.
+ */
+export function HeaderCard({ item, account: server }: { item: Known; account: Account | null }) {
   const summary = item.account;
+  const edits = useAccountEdits(summary.id, server, 'account-facts');
+  const account = edits.account;
+  const stage = account?.stage ?? summary.stage;
+  const owner = account ? account.owner : summary.owner;
+  const cadenceDays = account ? account.cadenceDays : summary.cadenceDays;
   const now = Date.now();
-  const late = isPastRhythm(summary.lastContactAt, summary.cadenceDays, now);
-  const rhythm = describeRhythm(summary.cadenceDays);
-  const team = account?.team.filter((m) => m.id !== summary.owner?.id).map((m) => m.name) ?? [];
+  const late = isPastRhythm(summary.lastContactAt, cadenceDays, now);
+  const rhythm = describeRhythm(cadenceDays);
+  const team = account?.team.filter((m) => m.id !== owner?.id).map((m) => m.name) ?? [];
+  // The account whose facts are being edited: another client shown closes the form.
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const editing = editingId === summary.id;
+  const opener = useFocusReturn(editing, summary.id);
   return (
-    <header class="card contact-card" aria-labelledby="client-name">
-      {item.match === 'contact' ? (
-        <>
-          <h1 id="client-name" class="contact-name line" data-testid="contact-name" title={item.contact.name}>{item.contact.name}</h1>
-          <p class="contact-role line">{item.contact.role ?? ' '}</p>
-        </>
-      ) : (
-        <>
-          <h1 id="client-name" class="contact-name line" title={item.email}>{item.email}</h1>
-          <p class="contact-role line" data-testid="domain-match">{t('sidebar_domain_match')}</p>
-        </>
+    <>
+      <header class="card contact-card" aria-labelledby="client-name" data-pending={edits.pending ? 'true' : undefined}>
+        {item.match === 'contact' ? (
+          <>
+            <h1 id="client-name" class="contact-name line" data-testid="contact-name" title={item.contact.name}>{item.contact.name}</h1>
+            <p class="contact-role line">{item.contact.role ?? ' '}</p>
+          </>
+        ) : (
+          <>
+            <h1 id="client-name" class="contact-name line" title={item.email}>{item.email}</h1>
+            <p class="contact-role line" data-testid="domain-match">{t('sidebar_domain_match')}</p>
+          </>
+        )}
+        <p class="account-line line" data-testid="account-name" title={summary.name}>{summary.name}</p>
+        <StageLadder stage={stage} />
+        <p class="line" title={team.join(', ')}>
+          <span class="muted">{t('sidebar_owner_label')}: </span>
+          <span data-testid="owner">{owner ? owner.name : t('sidebar_no_owner')}</span>
+          {team.length > 0 && <span data-testid="team" class="muted">{` · ${t('sidebar_team_with', team.join(', '))}`}</span>}
+        </p>
+        <p class="line" data-testid="last-contact" data-late={late ? 'true' : undefined}>
+          {late && <span aria-hidden="true">⏰ </span>}
+          {t('sidebar_last_contact', describeLastContact(summary.lastContactAt, now))}
+          {rhythm && <span class={late ? 'late' : 'muted'}>{` · ${rhythm}`}</span>}
+        </p>
+        {account && (
+          <button type="button" class="small-button facts-edit" ref={opener} aria-expanded={editing} aria-label={t('sidebar_edit_facts_label')} onClick={() => setEditingId(editing ? null : summary.id)}>
+            {t('sidebar_edit_facts')}
+          </button>
+        )}
+      </header>
+      {account && server && (editing || edits.writes.length > 0) && (
+        <AccountFactsPanel key={summary.id} editing={editing} onClose={() => setEditingId(null)} account={account} server={server} edits={edits} />
       )}
-      <p class="account-line line" data-testid="account-name" title={summary.name}>{summary.name}</p>
-      <StageLadder stage={summary.stage} />
-      <p class="line" title={team.join(', ')}>
-        <span class="muted">{t('sidebar_owner_label')}: </span>
-        <span data-testid="owner">{summary.owner ? summary.owner.name : t('sidebar_no_owner')}</span>
-        {team.length > 0 && <span data-testid="team" class="muted">{` · ${t('sidebar_team_with', team.join(', '))}`}</span>}
-      </p>
-      <p class="line" data-testid="last-contact" data-late={late ? 'true' : undefined}>
-        {late && <span aria-hidden="true">⏰ </span>}
-        {t('sidebar_last_contact', describeLastContact(summary.lastContactAt, now))}
-        {rhythm && <span class={late ? 'late' : 'muted'}>{` · ${rhythm}`}</span>}
-      </p>
-    </header>
+    </>
   );
 }

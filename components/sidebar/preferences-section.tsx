@@ -1,11 +1,17 @@
 import { Fragment } from 'preact';
 import type { Account } from '../../lib/api';
 import { t } from '../../lib/i18n';
+import { useAccountEdits } from '../../lib/sidebar/use-account-edits';
+import { usePreferencesEditor } from './preferences-editor';
 import { useFolded } from '../../lib/sidebar/folds';
 import { FoldHeading } from './fold-heading';
 
 /** How the client likes to work, and the special terms agreed with them. */
-export function PreferencesSection({ account }: { account: Account }) {
+export function PreferencesSection({ account: server }: { account: Account }) {
+  // Changes on their way are shown at once; the card edits in place (preferences-editor.tsx).
+  const edits = useAccountEdits(server.id, server, 'account-prefs');
+  const account = edits.account ?? server;
+  const editor = usePreferencesEditor(account, edits);
   const { channel, language, paymentTerms, workingStyle } = account.preferences;
   const rows: [string, string | null | undefined][] = [
     [t('sidebar_pref_channel'), channel],
@@ -19,7 +25,7 @@ export function PreferencesSection({ account }: { account: Account }) {
   return (
     <section class="panel" aria-labelledby="prefs-heading" data-testid="preferences">
       <FoldHeading fold="prefs" id="prefs-heading">{t('sidebar_prefs_heading')}</FoldHeading>
-      {folded ? null : known.length === 0 ? (
+      {folded || editor.editing ? null : known.length === 0 ? (
         <p class="muted" id="prefs-body">{t('sidebar_prefs_none')}</p>
       ) : (
         <dl class="facts" id="prefs-body">
@@ -31,6 +37,7 @@ export function PreferencesSection({ account }: { account: Account }) {
           ))}
         </dl>
       )}
+      {editor.view}
     </section>
   );
 }

@@ -1,0 +1,42 @@
+import type { Account, UserRef } from '../../lib/api';
+import { t } from '../../lib/i18n';
+import { useAccountChoices } from '../../lib/sidebar/account-choices';
+import { useStatus } from '../../lib/sidebar/queries';
+import type { AccountEdits } from '../../lib/sidebar/use-account-edits';
+import { AccountConflicts } from './account-conflicts';
+import { AccountFactsForm } from './account-facts-form';
+import { WriteStatusList } from './write-status';
+
+interface Props {
+  editing: boolean;
+  onClose: () => void;
+  /** The account as shown (changes on their way included), and as the CRM last gave it. */
+  account: Account;
+  server: Account;
+  edits: AccountEdits;
+}
+
+/** Who may own the client or work with it: me, and its owner and team before and after my changes. */
+function peopleOf(me: UserRef | null, ...accounts: Account[]): UserRef[] {
+  const all = [...(me ? [me] : []), ...accounts.flatMap((a) => [...(a.owner ? [a.owner] : []), ...a.team])];
+  return all.filter((p, i) => all.findIndex((q) => q.id === p.id) === i);
+}
+
+/**
+ * Below the header (loaded on demand, when it is opened or a change was sent from it): the form
+ * that edits its facts, and what became of the changes.
+ */
+export function AccountFactsPanel({ editing, onClose, account, server, edits }: Props) {
+  const user = useStatus().data?.user?.user ?? null;
+  const choices = useAccountChoices(edits);
+  const me: UserRef | null = user && { id: user.id, name: user.name, email: user.email };
+  return (
+    <section class="panel facts-panel" aria-label={t('sidebar_edit_facts_label')} data-testid="facts-panel">
+      {editing && <AccountFactsForm account={account} people={peopleOf(me, server, account)} me={me} onSave={edits.save} onClose={onClose} />}
+      {choices.conflicts.length > 0 && <AccountConflicts conflicts={choices.conflicts} onKeepMine={choices.keepMine} onKeepTheirs={choices.keepTheirs} />}
+      {choices.others.length > 0 && (
+        <WriteStatusList writes={choices.others} onRetry={(key) => void choices.retry(key)} onDiscard={(key) => void choices.discard(key)} label={t('sidebar_facts_status')} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,153 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Account, LookupMatch } from '../../lib/api';
+import type { SidebarContextInput } from '../../lib/messaging/sidebar-context';
+import { DEMO_MAIN_USER } from '../../server/seed/demo';
+import { startCrmServer, type RunningCrm } from './support/crm-server';
+import { startFaultProxy, type FaultProxy } from './support/fault-proxy';
+import { launchExtension, type LaunchedExtension } from './support/launch-extension';
+import { configureForMail, fixturePage, openGmail } from './support/mail-pages';
+import { hostSidebar } from './support/sidebar-host';
+
+/**
+ * A client's facts edited from the sidebar. The demo's "Балтийские Верфи Сервис" has an owner who
+ * left the company and has gone quiet beyond its usual gap; "Fabrica de Mobilă Codru" has an
+ * owner who left. The Gmail page with the reading pane on the right (list and open thread
+ * together) is served with Balt Verf's people in the open thread and in the list.
+ */
+const BALT = 'morozov@baltverf-service.ru';
+const CODRU = 'stefan.codreanu@mobilacodru.ro';
+const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbfLdRwzXpqKlmZvTnHjGsWcBx';
+const FRAME = 'iframe[data-crm-overlay="sidebar"]';
+const EDIT = 'Edit stage, owner, team and rhythm';
+
+let crm: RunningCrm;
+let proxy: FaultProxy;
+let ext: LaunchedExtension;
+
+async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const response = await fetch(`${crm.url}${path}`, {
+    method: init.method ?? 'GET',
+    headers: { Authorization: `Bearer ${crm.token}`, 'Content-Type': 'application/json' },
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+async function accountOf(email: string): Promise<Account> {
+  const match = (await api<{ results: LookupMatch[] }>('/v1/lookup', { method: 'POST', body: { emails: [email] } })).results[0];
+  if (!match || match.match === 'unknown') throw new Error(`${email} is not known`);
+  return (await api<{ account: Account }>(`/v1/accounts/${match.account.id}`)).account;
+}
+const patches = (accountId: string) => proxy.log.filter((r) => r.method === 'PATCH' && r.path === `/v1/accounts/${accountId}`);
+
+beforeAll(async () => {
+  crm = await startCrmServer();
+  // The extension reaches the CRM through a proxy that can refuse every connection.
+  proxy = await startFaultProxy(crm.url);
+  ext = await launchExtension({ grantedOrigins: ['http://127.0.0.1/*'] });
+  await configureForMail(ext, proxy.url, crm.token);
+  const page = (await fixturePage('reading-pane-right.html'))
+    .replaceAll('andrei.ionescu@marinfiii.ro', BALT)
+    .replaceAll('@marinfiii.ro', '@baltverf-service.ru');
+  await ext.context.route(/^https:\/\/([a-z0-9-]+\.)*google\.com\//, async (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname !== 'mail.google.com' || route.request().resourceType() !== 'document') return route.abort();
+    await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page });
+  });
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await proxy?.stop();
+  await crm?.stop();
+});
+
+describe('editing a client\'s facts from the sidebar', () => {
+  let gmail: Page;
+
+  it('sets an owner and a rhythm: the warnings leave the sidebar, the banner and the list badge without a reload', async () => {
+    const before = await accountOf(BALT);
+    gmail = await openGmail(ext.context, THREAD_URL);
+    const sidebar = gmail.frameLocator(FRAME);
+    const banner = gmail.locator('[data-crm-overlay="banner"]');
+    const badges = gmail.locator(`[data-crm-overlay="badge"][data-email="${BALT}"]`);
+    await banner.waitFor({ timeout: 30_000 });
+    await badges.first().waitFor({ timeout: 30_000 });
+    const risk = sidebar.locator('#risk');
+    await risk.locator('[data-reason="no-owner"]').waitFor({ timeout: 30_000 });
+    await risk.locator('[data-reason="silence"]').waitFor();
+    const documentBefore = await gmail.evaluate(() => performance.timeOrigin);
+
+    // By keyboard: the form opens on the stage the client is at, and Escape closes it unsent.
+    const edit = sidebar.getByRole('button', { name: EDIT });
+    await edit.click();
+    const form = sidebar.getByTestId('facts-form');
+    await expect.poll(() => form.locator('input:checked').evaluate((input) => input === document.activeElement)).toBe(true);
+    await gmail.keyboard.press('Escape');
+    await form.waitFor({ state: 'detached' });
+    await expect.poll(() => edit.evaluate((button) => button === document.activeElement)).toBe(true);
+
+    await edit.click();
+    await form.getByLabel('Owner').selectOption({ label: `Me (${DEMO_MAIN_USER.name})` });
+    await form.getByLabel('Agreed rhythm: every').fill('90');
+    await form.getByRole('button', { name: 'Save' }).click();
+    // Shown at once, and the header no longer says the client is late.
+    await expect.poll(() => sidebar.getByTestId('owner').innerText()).toBe(DEMO_MAIN_USER.name);
+    expect(await sidebar.getByTestId('last-contact').getAttribute('data-late')).toBeNull();
+
+    // Delivered: the CRM's new risk reaches the sidebar, the banner and the list.
+    await risk.waitFor({ state: 'detached', timeout: 30_000 });
+    await banner.waitFor({ state: 'detached', timeout: 30_000 });
+    await expect.poll(() => badges.count(), { timeout: 30_000 }).toBe(0);
+    expect(await gmail.evaluate(() => performance.timeOrigin)).toBe(documentBefore);
+    await sidebar.locator('[data-testid="write-status"][data-state="saved"]').waitFor({ timeout: 20_000 });
+    const after = await accountOf(BALT);
+    expect(after).toMatchObject({ version: before.version + 1, cadenceDays: 90, owner: { email: DEMO_MAIN_USER.email } });
+    expect(after.team).toEqual(before.team);
+  });
+
+  it('made while the CRM is unreachable, is shown at once, kept, and delivered exactly once when it is back', async () => {
+    await gmail?.close();
+    const before = await accountOf(CODRU);
+    const context: SidebarContextInput = {
+      site: 'gmail', threadId: `codru-${Date.now()}`, subject: 'Comanda', participants: [{ name: '', email: CODRU }],
+    };
+    const view = await hostSidebar(ext, context);
+    await view.getByTestId('contact-name').waitFor({ timeout: 30_000 });
+    await view.locator('#risk [data-reason="no-owner"]').waitFor({ timeout: 20_000 });
+    const edit = view.getByRole('button', { name: EDIT });
+    await edit.waitFor({ timeout: 20_000 });
+
+    proxy.setFaults(() => 'refuse');
+    await edit.click();
+    const form = view.getByTestId('facts-form');
+    await form.getByLabel('Owner').selectOption({ label: `Me (${DEMO_MAIN_USER.name})` });
+    await form.getByLabel('Agreed rhythm: every').fill('6');
+    await form.getByLabel('Unit of the rhythm').selectOption({ label: 'weeks' });
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.waitFor({ state: 'detached' });
+    const status = view.getByTestId('facts-panel').getByTestId('write-status');
+    expect(await status.getAttribute('data-state')).toBe('pending');
+    expect(await status.innerText()).toContain('Owner, Agreed rhythm');
+    await expect.poll(() => view.getByTestId('owner').innerText()).toBe(DEMO_MAIN_USER.name);
+    expect(await view.getByTestId('last-contact').innerText()).toContain('usually every 42 days');
+    // Tried, refused at the door: nothing reached the CRM.
+    await expect.poll(() => patches(before.id).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(patches(before.id).every((r) => r.fault === 'refuse')).toBe(true);
+
+    proxy.setFaults(() => 'pass');
+    // Another view asking the CRM finds it back, as a user moving on would.
+    const other = await hostSidebar(ext, { ...context, threadId: `codru-other-${Date.now()}` });
+    await view.locator('[data-testid="write-status"][data-state="saved"]').waitFor({ timeout: 60_000 });
+    await view.locator('#risk').waitFor({ state: 'detached', timeout: 30_000 });
+    const after = await accountOf(CODRU);
+    expect(after).toMatchObject({ version: before.version + 1, cadenceDays: 42, owner: { email: DEMO_MAIN_USER.email } });
+    // One write applied once: every answer that reached the CRM is that one, or its replay.
+    const reached = patches(before.id).filter((r) => r.fault === 'pass');
+    expect(reached.filter((r) => r.status === 200 && !r.replayed)).toHaveLength(1);
+    expect(new Set(patches(before.id).map((r) => r.idempotencyKey)).size).toBe(1);
+    await other.close();
+    await view.close();
+  });
+});
