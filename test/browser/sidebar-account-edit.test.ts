@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account, LookupMatch } from '../../lib/api';
 import type { SidebarContextInput } from '../../lib/messaging/sidebar-context';
-import { DEMO_MAIN_USER } from '../../server/seed/demo';
+import { DEMO_ADDRESSES, DEMO_MAIN_USER } from '../../server/seed/demo';
 import { startCrmServer, type RunningCrm } from './support/crm-server';
 import { startFaultProxy, type FaultProxy } from './support/fault-proxy';
 import { launchExtension, type LaunchedExtension } from './support/launch-extension';
@@ -148,6 +148,35 @@ describe('editing a client\'s facts from the sidebar', () => {
     expect(reached.filter((r) => r.status === 200 && !r.replayed)).toHaveLength(1);
     expect(new Set(patches(before.id).map((r) => r.idempotencyKey)).size).toBe(1);
     await other.close();
+    await view.close();
+  });
+
+  it('when someone changed the client first, shows both versions and sends mine on theirs once kept', async () => {
+    proxy.setFaults(() => 'pass');
+    const before = await accountOf(DEMO_ADDRESSES.healthy);
+    const view = await hostSidebar(ext, {
+      site: 'gmail', threadId: `healthy-${Date.now()}`, subject: 'Renewal', participants: [{ name: '', email: DEMO_ADDRESSES.healthy }],
+    });
+    const edit = view.getByRole('button', { name: EDIT });
+    await edit.waitFor({ timeout: 30_000 });
+    // A colleague agrees another rhythm; this sidebar still shows the version before.
+    await api(`/v1/accounts/${before.id}`, { method: 'PATCH', body: { version: before.version, cadenceDays: 20 } });
+    await edit.click();
+    const form = view.getByTestId('facts-form');
+    await form.getByLabel('Agreed rhythm: every').fill('10');
+    await form.getByRole('button', { name: 'Save' }).click();
+
+    const conflict = view.getByTestId('account-conflict');
+    await conflict.waitFor({ timeout: 30_000 });
+    expect(await conflict.getByTestId('conflict-mine').innerText()).toBe('Yours: 10 days');
+    expect(await conflict.getByTestId('conflict-theirs').innerText()).toBe('In the CRM now: 20 days');
+    // Until one is chosen the header shows the CRM's.
+    await expect.poll(() => view.getByTestId('last-contact').innerText()).toContain('usually every 20 days');
+    await conflict.getByRole('button', { name: 'Keep mine' }).click();
+    await conflict.waitFor({ state: 'detached' });
+    await view.getByTestId('facts-panel').locator('[data-testid="write-status"][data-state="saved"]').waitFor({ timeout: 30_000 });
+    expect(await accountOf(DEMO_ADDRESSES.healthy)).toMatchObject({ version: before.version + 2, cadenceDays: 10 });
+    await expect.poll(() => view.getByTestId('last-contact').innerText(), { timeout: 20_000 }).toContain('usually every 10 days');
     await view.close();
   });
 });
