@@ -7,6 +7,7 @@ import { contactIdsFor, emailInteraction, enteredSentAt, loggedEntry, type SentA
 import { requestBody } from '../../lib/sidebar/frame-link';
 import { toProblem } from '../../lib/messaging/problem-error';
 import { useTimeline } from '../../lib/sidebar/queries';
+import { useSentAt } from '../../lib/sidebar/use-sent-at';
 import { useFolded } from '../../lib/sidebar/folds';
 import type { QueuedWrites } from '../../lib/sidebar/use-queued-writes';
 import { ProblemView } from '../common/problem-view';
@@ -47,14 +48,15 @@ export function LogEmail({ context, accountId, contacts, writes }: Props) {
   const [noBody, setNoBody] = useState(false);
   const [entered, setEntered] = useState('');
   const [sentAtProblem, setSentAtProblem] = useState<SentAtProblem | null>(null);
-  const SentAtField = useSentAtField(context.sentAt === null);
+  const sent = useSentAt(context);
+  const SentAtField = useSentAtField(!sent.reading && sent.at === null);
   const logged = loggedEntry(timeline.data?.pages.flatMap((p) => p.value.items) ?? [], context.threadId);
   const mine = writes.writes.filter((w) => w.group === 'email');
   const folded = useFolded('log');
 
   const log = async () => {
     // The page's own date, or the one the user entered: never the time of this click.
-    let sentAt = context.sentAt;
+    let sentAt = sent.at;
     if (sentAt === null) {
       const checked = enteredSentAt(entered, new Date());
       setSentAtProblem(checked.ok ? null : checked.problem);
@@ -115,8 +117,8 @@ export function LogEmail({ context, accountId, contacts, writes }: Props) {
                   {t('sidebar_log_outbound')}
                 </label>
               </fieldset>
-              {context.sentAt !== null ? (
-                <p class="small muted" data-testid="log-sent">{t('sidebar_log_sent', dateFormat(document.documentElement.lang || 'en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(context.sentAt)))}</p>
+              {sent.at !== null ? (
+                <p class="small muted" data-testid="log-sent">{t('sidebar_log_sent', dateFormat(document.documentElement.lang || 'en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(sent.at)))}</p>
               ) : SentAtField && (
                 <SentAtField value={entered} onInput={(value) => { setEntered(value); setSentAtProblem(null); }} problem={sentAtProblem} />
               )}
@@ -125,7 +127,7 @@ export function LogEmail({ context, accountId, contacts, writes }: Props) {
                 {t('sidebar_log_include_text')}
               </label>
               <div class="actions">
-                <button type="button" onClick={() => void log()} disabled={busy || (context.sentAt === null && !SentAtField)}>{t('sidebar_log_button')}</button>
+                <button type="button" onClick={() => void log()} disabled={busy || sent.reading || (sent.at === null && !SentAtField)}>{t('sidebar_log_button')}</button>
               </div>
             </>
           )}

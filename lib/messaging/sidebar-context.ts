@@ -13,8 +13,17 @@ export const SidebarContext = z.object({
   site: z.enum(['gmail', 'outlook']),
   threadId: z.string().max(300),
   subject: z.string().max(1000).default(''),
-  /** When the newest message shown was sent, if the page says (for "Log this email"). */
+  /**
+   * When the open message was sent, when the host has already read it (for "Log this email").
+   * The content script leaves it null and sends `sentText`, which the sidebar reads on demand.
+   */
   sentAt: z.iso.datetime({ offset: true }).nullable().default(null),
+  /**
+   * The page's own words for when the open message was sent (its date title, then its visible
+   * text), read into a minute by the sidebar only when "Log this email" needs it
+   * (lib/sidebar/sent-at.ts): the reader of dates in five languages stays out of the content script.
+   */
+  sentText: z.array(z.string().max(200)).max(4).optional(),
   /** External participants with addresses, in order of appearance; the first one is shown first. */
   participants: z.array(z.object({ name: z.string().max(200), email: z.string().max(320) })).max(50),
   /** People the page shows by display name only (Outlook); matched by name, as less certain. */

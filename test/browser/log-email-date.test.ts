@@ -61,9 +61,24 @@ describe('Log this email: the time it was sent', () => {
     await view.close();
   });
 
+  it("reads the page's own date texts in the sidebar (the content script passes them as written) and logs that minute", async () => {
+    const account = await known(DEMO_ADDRESSES.healthy);
+    const context = { ...thread(DEMO_ADDRESSES.healthy, null), sentText: ['nonsense', 'Tue, Nov 4, 2025, 3:12 PM'] };
+    const view = await hostSidebar(ext, context);
+    await view.getByTestId('log-sent').waitFor({ timeout: 20_000 });
+    expect(await view.getByTestId('log-sent').textContent()).toMatch(/^Sent .*2025/);
+    expect(await view.getByTestId('log-sent-at').count()).toBe(0);
+    await view.getByRole('button', { name: 'Log this email' }).click();
+    await view.getByTestId('thread-logged').waitFor({ timeout: 20_000 });
+    const expected = await view.evaluate(() => new Date(2025, 10, 4, 15, 12).toISOString());
+    expect(await loggedIn(account.id, context.threadId)).toEqual([expect.objectContaining({ kind: 'email', occurredAt: expected })]);
+    await view.close();
+  });
+
   it('asks when the page showed no date it could read, refuses nothing or the future, and logs what was entered', async () => {
     const account = await known(DEMO_ADDRESSES.healthy);
-    const context = thread(DEMO_ADDRESSES.healthy, null);
+    // Date texts that do not read as a minute are the same as none.
+    const context = { ...thread(DEMO_ADDRESSES.healthy, null), sentText: ['yesterday-ish'] };
     const view = await hostSidebar(ext, context);
     const field = view.getByLabel('When was it sent?');
     await field.waitFor({ timeout: 20_000 });

@@ -3,6 +3,7 @@ import { toSidebarContext, type ThreadToShow } from '../../../lib/content/to-sid
 import { decodeSidebarContext } from '../../../lib/messaging/sidebar-context';
 import { encodeSidebarContext } from '../../../lib/messaging/sidebar-link';
 import type { Participant, ThreadMessage } from '../../../lib/mail/types';
+import { sentAtOf } from '../../../lib/sidebar/sent-at';
 
 const dewi: Participant = { name: 'Dewi Lestari', email: 'dewi@banksinar.co.id' };
 const budi: Participant = { name: 'Budi Santoso', email: 'budi.santoso@banksinar.co.id' };
@@ -15,33 +16,39 @@ const message = (from: Participant, expanded: boolean, sentText?: string[]): Thr
 const thread = (messages: ThreadToShow['messages'], participants = [dewi, budi]): ThreadToShow => ({
   site: 'gmail', threadId: '18c4100000000abc', subject: 'Renewal', messages, participants,
 });
-const sentAt = (t: ThreadToShow) => toSidebarContext(t, null, NOW).sentAt;
+const sentText = (t: ThreadToShow) => toSidebarContext(t, null).sentText;
 
 describe('toSidebarContext: when the open message was sent', () => {
-  it('reads the last expanded message\'s first date text that parses, as ISO with the offset', () => {
+  it('passes the last expanded message\'s date texts as the page wrote them, for the sidebar to read', () => {
     const context = toSidebarContext(thread([
       message(dewi, true, ['Mon, Nov 3, 2025, 9:00 AM']),
       message(budi, true, ['nonsense', 'Tue, Nov 4, 2025, 3:12 PM', 'Nov 4']),
       message(dewi, false, ['Wed, Nov 5, 2025, 8:00 AM']),
-    ]), null, NOW);
-    expect(context.sentAt).toMatch(/^2025-11-04T15:12:00[+-]\d\d:\d\d$/);
-    expect(new Date(context.sentAt!).getTime()).toBe(new Date(2025, 10, 4, 15, 12).getTime());
-    expect(decodeSidebarContext(encodeSidebarContext(context))?.sentAt).toBe(context.sentAt);
+    ]), null);
+    expect(context.sentText).toEqual(['nonsense', 'Tue, Nov 4, 2025, 3:12 PM', 'Nov 4']);
+    expect(context.sentAt).toBeNull();
+    const decoded = decodeSidebarContext(encodeSidebarContext(context));
+    expect(decoded?.sentText).toEqual(context.sentText);
+    expect(sentAtOf(decoded?.sentText ?? [], NOW)).toMatch(/^2025-11-04T15:12:00[+-]\d\d:\d\d$/);
+  });
+
+  it('keeps within the frame contract: at most 4 texts, none longer than the reader reads', () => {
+    const texts = ['x'.repeat(201), 'a', 'b', 'c', 'd', 'e'];
+    expect(sentText(thread([message(dewi, true, texts)]))).toEqual(['a', 'b', 'c', 'd']);
+    expect(decodeSidebarContext(encodeSidebarContext(toSidebarContext(thread([message(dewi, true, texts)]), null)))).not.toBeNull();
   });
 
   it.each([
     ['no messages', []],
     ['no expanded message', [message(dewi, false, ['Tue, Nov 4, 2025, 3:12 PM'])]],
     ['the open message has no date text', [message(dewi, true, ['Mon, Nov 3, 2025, 9:00 AM']), message(budi, true)]],
-    ['none of its texts parses', [message(dewi, true, ['10/11/2024', 'yesterday-ish'])]],
-    ['a date in the future', [message(dewi, true, ['Dec 25, 2025, 9:00 AM'])]],
-  ])('is unknown when %s', (_, messages) => {
-    expect(sentAt(thread(messages))).toBeNull();
+  ])('passes none when %s', (_, messages) => {
+    expect(toSidebarContext(thread(messages), null)).not.toHaveProperty('sentText');
   });
 });
 
 describe('toSidebarContext: the open message\'s sender first', () => {
-  const order = (t: ThreadToShow) => toSidebarContext(t, null, NOW).participants.map((p) => p.email);
+  const order = (t: ThreadToShow) => toSidebarContext(t, null).participants.map((p) => p.email);
   it('puts the sender of the last expanded message first', () => {
     expect(order(thread([message(dewi, true), message(budi, true), message(dewi, false)]))).toEqual([budi.email, dewi.email]);
   });

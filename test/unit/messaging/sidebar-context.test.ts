@@ -35,6 +35,9 @@ describe('frame messages', () => {
     [{ type: 'crm:context', context: { site: 'gmail', threadId: 't', participants: [{ name: '', email: 'a@b.example' }] } }, true],
     [{ type: 'crm:context', context: { site: 'yahoo', threadId: 't', participants: [] } }, false],
     [{ type: 'crm:context', context: { site: 'gmail', threadId: 't', participants: Array(51).fill({ name: '', email: 'a@b.example' }) } }, false],
+    [{ type: 'crm:context', context: { site: 'gmail', threadId: 't', participants: [], sentText: ['Tue, Nov 4, 2025, 3:12 PM', '3:12 PM'] } }, true],
+    [{ type: 'crm:context', context: { site: 'gmail', threadId: 't', participants: [], sentText: Array(5).fill('3:12 PM') } }, false],
+    [{ type: 'crm:context', context: { site: 'gmail', threadId: 't', participants: [], sentText: ['x'.repeat(201)] } }, false],
     [{ type: 'crm:context' }, false],
     ['crm:focus-note', false],
   ])('%o valid: %s', (data, valid) => {
