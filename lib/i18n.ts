@@ -53,14 +53,13 @@ async function fetchFile(language: Language): Promise<Record<string, string>> {
 }
 
 /**
- * The messages of `choice` (none: the browser's language), English filling the keys it lacks:
- * only those two files are read. English is asked for at once, while the choice is still coming.
+ * The messages of `choice` (none: the browser's language): only that file is read. A key it lacks
+ * (the locale tests keep the five files' keys the same) is answered by the browser's own i18n,
+ * whose default locale is English.
  */
 export async function fetchMessages(choice?: Language | Promise<Language | undefined>): Promise<UiMessages> {
-  const english = fetchFile('en');
   const language = (await choice) ?? languageOf(browser.i18n.getUILanguage());
-  const [fallback, chosen] = await Promise.all([english, language === 'en' ? {} : fetchFile(language)]);
-  return { language, messages: { ...fallback, ...chosen } };
+  return { language, messages: await fetchFile(language) };
 }
 
 // Until a page has loaded its messages (and in unit tests), the browser's own i18n answers.
@@ -87,9 +86,8 @@ const askBrowser = (key: string, subs: string[]): string =>
 
 /** The text of `key`, or '' when no language has it. */
 function lookUp(key: string, subs: string[]): string {
-  if (!loaded) return askBrowser(key, subs);
-  const text = loaded.messages[key];
-  return text === undefined ? '' : fillIn(text, subs);
+  const text = loaded?.messages[key];
+  return text === undefined ? askBrowser(key, subs) : fillIn(text, subs);
 }
 
 /**

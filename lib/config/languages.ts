@@ -1,6 +1,7 @@
 /**
  * The languages the extension speaks, each with a `public/_locales/<code>/messages.json`; English
- * is the reference and fills any key another language lacks. No zod here: content scripts read it.
+ * is the reference (and Chrome's default locale, which answers a key another language lacks).
+ * No zod here: content scripts read it.
  */
 export const LANGUAGES = ['en', 'ru', 'id', 'ms', 'ro'] as const;
 export type Language = (typeof LANGUAGES)[number];
