@@ -304,7 +304,8 @@ describe('with the CRM', () => {
     await page.getByTestId('domain-match').waitFor({ timeout: 20_000 });
     const account = await page.getByTestId('account-name').innerText();
     await page.getByRole('button', { name: 'Add contact' }).click();
-    expect(await page.getByText(`Joins the account ${account}.`).count()).toBe(1);
+    // The form loads on demand: wait for it rather than count at once.
+    await expect.poll(() => page.getByText(`Joins the account ${account}.`).count(), { timeout: 20_000 }).toBe(1);
     await page.getByLabel('Name').fill('Siti Rahma');
     await page.getByRole('button', { name: 'Save contact' }).click();
     await expect.poll(async () => lookUp(DEMO_ADDRESSES.domainOnly), { timeout: 20_000 })
