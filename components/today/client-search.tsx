@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { AccountHit } from '../../lib/api';
 import { t } from '../../lib/i18n';
 import { describeLevel } from '../../lib/risk/describe';
+import { listboxKey } from '../../lib/ui/listbox-keys';
 import { useAccountSearch } from '../../lib/ui/use-attention';
 import { errorText } from './row-actions';
 
@@ -17,20 +18,14 @@ export function ClientSearch({ onOpen }: { onOpen: (account: AccountHit) => void
   const open = typed.trim() !== '' && hits.length > 0;
   const optionId = (i: number) => `client-hit-${i}`;
   function onKeyDown(event: KeyboardEvent) {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      if (hits.length === 0) return;
-      event.preventDefault();
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActive((i) => (i + step + hits.length) % hits.length);
-    } else if (event.key === 'Enter') {
-      const hit = hits[Math.min(active, hits.length - 1)];
-      if (hit) {
-        event.preventDefault();
-        onOpen(hit);
-      }
-    } else if (event.key === 'Escape' && typed !== '') {
-      event.preventDefault();
-      setTyped('');
+    const action = listboxKey(event.key, active, hits.length, typed);
+    if (!action) return;
+    event.preventDefault();
+    if (action.type === 'move') setActive(action.active);
+    else if (action.type === 'clear') setTyped('');
+    else {
+      const hit = hits[action.index];
+      if (hit) onOpen(hit);
     }
   }
   return (

@@ -83,11 +83,10 @@ export function createApp(deps: AppDeps) {
     schedule: deps.scheduleDrain,
     async sent(accountId, type) {
       await invalidateAccounts(deps.db, [accountId]);
-      if (type === 'contact') {
-        // A new contact can turn an address the CRM didn't know into a match, whenever it is sent.
-        await invalidateUnknownLookups(deps.db);
-        deps.notify({ all: true });
-      } else deps.notify({ accountIds: [accountId] });
+      // A new contact, or an address added to one, can turn an address the CRM didn't know into a match, whenever it is sent.
+      if (type === 'contact' || type === 'contact-emails') await invalidateUnknownLookups(deps.db);
+      if (type === 'contact') deps.notify({ all: true });
+      else deps.notify({ accountIds: [accountId] });
       ctx.background(recheckAccounts([accountId]));
     },
   });
