@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { STAGES, type Account, type UserRef } from '../../lib/api';
+import type { Account, UserRef } from '../../lib/api';
 import { t } from '../../lib/i18n';
 import { toProblem } from '../../lib/messaging/problem-error';
 import { changeLabel } from '../../lib/sidebar/account-change-text';
-import { factsChange, factsDraftOf, type FactsDraft, type RhythmUnit } from '../../lib/sidebar/account-edit';
+import { factsChange, factsDraftOf, STAGES, type FactsDraft, type RhythmUnit } from '../../lib/sidebar/account-edit';
 import type { AccountChange } from '../../lib/sidebar/account-overlay';
 import { stageName } from '../../lib/sidebar/stages';
 import { ProblemView } from '../common/problem-view';

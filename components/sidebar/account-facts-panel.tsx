@@ -2,7 +2,9 @@ import type { Account, UserRef } from '../../lib/api';
 import { t } from '../../lib/i18n';
 import { useAccountChoices } from '../../lib/sidebar/account-choices';
 import { useStatus } from '../../lib/sidebar/queries';
-import type { AccountEdits } from '../../lib/sidebar/use-account-edits';
+import { useEffect } from 'preact/hooks';
+import { publishShownAccount } from '../../lib/sidebar/account-shown';
+import { useAccountEdits } from '../../lib/sidebar/use-account-edits';
 import { AccountConflicts } from './account-conflicts';
 import { AccountFactsForm } from './account-facts-form';
 import { WriteStatusList } from './write-status';
@@ -10,10 +12,8 @@ import { WriteStatusList } from './write-status';
 interface Props {
   editing: boolean;
   onClose: () => void;
-  /** The account as shown (changes on their way included), and as the CRM last gave it. */
-  account: Account;
+  /** The account as the CRM last gave it. */
   server: Account;
-  edits: AccountEdits;
 }
 
 /** Who may own the client or work with it: me, and its owner and team before and after my changes. */
@@ -23,13 +23,19 @@ function peopleOf(me: UserRef | null, ...accounts: Account[]): UserRef[] {
 }
 
 /**
- * Below the header (loaded on demand, when it is opened or a change was sent from it): the form
- * that edits its facts, and what became of the changes.
+ * Below the header, once its facts were edited (loaded on demand): the form that edits them, and
+ * what became of the changes; the header shows the account as they leave it.
  */
-export function AccountFactsPanel({ editing, onClose, account, server, edits }: Props) {
+export function AccountFactsPanel({ editing, onClose, server }: Props) {
   const user = useStatus().data?.user?.user ?? null;
+  const edits = useAccountEdits(server.id, server, 'account-facts');
   const choices = useAccountChoices(edits);
+  const account = edits.account ?? server;
+  const shownKey = `${account.version}:${edits.pending}:${JSON.stringify(account)}`;
+  useEffect(() => publishShownAccount(server.id, { account, pending: edits.pending }), [server.id, shownKey]);
+  useEffect(() => () => publishShownAccount(server.id, null), [server.id]);
   const me: UserRef | null = user && { id: user.id, name: user.name, email: user.email };
+  if (!editing && edits.writes.length === 0) return null;
   return (
     <section class="panel facts-panel" aria-label={t('sidebar_edit_facts_label')} data-testid="facts-panel">
       {editing && <AccountFactsForm account={account} people={peopleOf(me, server, account)} me={me} onSave={edits.save} onClose={onClose} />}

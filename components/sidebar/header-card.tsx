@@ -2,15 +2,19 @@ import { useState } from 'preact/hooks';
 import type { Account, LookupMatch } from '../../lib/api';
 import { t } from '../../lib/i18n';
 import { describeLastContact, describeRhythm, isPastRhythm } from '../../lib/sidebar/contact-rhythm';
-import { useAccountEdits } from '../../lib/sidebar/use-account-edits';
+import { useShownAccount } from '../../lib/sidebar/account-shown';
 import { lazyComponent } from '../../lib/sidebar/lazy';
 import { useFocusReturn } from '../../lib/sidebar/use-focus-return';
 import { StageLadder } from './stage-ladder';
 
-// Shown once opened, or after a change was sent from it: loaded on demand.
+// Loaded on demand, when the facts are first edited; it then stays, to say what became of the
+// changes and to publish the account as they leave it (`account-shown.ts`).
 const AccountFactsPanel = lazyComponent(() => import('./account-facts-panel').then((m) => m.AccountFactsPanel));
 
 type Known = Extract<LookupMatch, { match: 'contact' | 'account-domain' }>;
+
+/** Accounts whose facts were edited while this page lives. */
+const EDITED = new Set<string>();
 
 /**
  * Who wrote, their account, its stage, who looks after it, and how long since we talked. Once
@@ -19,8 +23,7 @@ type Known = Extract<LookupMatch, { match: 'contact' | 'account-domain' }>;
  */
 export function HeaderCard({ item, account: server }: { item: Known; account: Account | null }) {
   const summary = item.account;
-  const edits = useAccountEdits(summary.id, server, 'account-facts');
-  const account = edits.account;
+  const { account, pending } = useShownAccount(summary.id, server);
   const stage = account?.stage ?? summary.stage;
   const owner = account ? account.owner : summary.owner;
   const cadenceDays = account ? account.cadenceDays : summary.cadenceDays;
@@ -31,10 +34,14 @@ export function HeaderCard({ item, account: server }: { item: Known; account: Ac
   // The account whose facts are being edited: another client shown closes the form.
   const [editingId, setEditingId] = useState<string | null>(null);
   const editing = editingId === summary.id;
+  const open = () => {
+    EDITED.add(summary.id);
+    setEditingId(editing ? null : summary.id);
+  };
   const opener = useFocusReturn(editing, summary.id);
   return (
     <>
-      <header class="card contact-card" aria-labelledby="client-name" data-pending={edits.pending ? 'true' : undefined}>
+      <header class="card contact-card" aria-labelledby="client-name" data-pending={pending ? 'true' : undefined}>
         {item.match === 'contact' ? (
           <>
             <h1 id="client-name" class="contact-name line" data-testid="contact-name" title={item.contact.name}>{item.contact.name}</h1>
@@ -59,14 +66,12 @@ export function HeaderCard({ item, account: server }: { item: Known; account: Ac
           {rhythm && <span class={late ? 'late' : 'muted'}>{` · ${rhythm}`}</span>}
         </p>
         {account && (
-          <button type="button" class="small-button facts-edit" ref={opener} aria-expanded={editing} aria-label={t('sidebar_edit_facts_label')} onClick={() => setEditingId(editing ? null : summary.id)}>
+          <button type="button" class="small-button facts-edit" ref={opener} aria-expanded={editing} aria-label={t('sidebar_edit_facts_label')} onClick={open}>
             {t('sidebar_edit_facts')}
           </button>
         )}
       </header>
-      {account && server && (editing || edits.writes.length > 0) && (
-        <AccountFactsPanel key={summary.id} editing={editing} onClose={() => setEditingId(null)} account={account} server={server} edits={edits} />
-      )}
+      {server && EDITED.has(server.id) && <AccountFactsPanel key={server.id} editing={editing} onClose={() => setEditingId(null)} server={server} />}
     </>
   );
 }

@@ -1,6 +1,13 @@
 import { z } from 'zod';
-import { Account, AccountPatch, type Preferences, type Stage } from '../api';
+import { AccountResult, type Account, type Preferences, type Stage } from '../api';
+import { Write } from '../messaging/write';
 import type { AccountChange } from './account-overlay';
+
+/** A change checked as the outbox checks it when it is queued (the account's id does not matter here). */
+const checkChange = (body: AccountChange) => Write.safeParse({ type: 'account-patch', accountId: '00000000-0000-4000-8000-000000000000', body });
+
+/** Every stage, the ladder's and `lost`. */
+export const STAGES: readonly Stage[] = AccountResult.shape.account.shape.stage.options;
 
 export type RhythmUnit = 'days' | 'weeks';
 
@@ -53,7 +60,7 @@ export function rhythmDays(text: string, unit: RhythmUnit): number | null | 'inv
   if (typed === '') return null;
   if (!/^\d{1,6}$/.test(typed)) return 'invalid';
   const days = Number(typed) * (unit === 'weeks' ? 7 : 1);
-  return AccountPatch.safeParse({ version: 1, cadenceDays: days }).success ? days : 'invalid';
+  return checkChange({ version: 1, cadenceDays: days }).success ? days : 'invalid';
 }
 
 const sameSet = (a: readonly string[], b: readonly string[]) => {
@@ -102,11 +109,11 @@ export type PrefsResult = { change: AccountChange | null } | { errors: Partial<R
 export function prefsChange(account: Account, draft: PrefsDraft): PrefsResult {
   const preferences = keptPreferences(draft);
   const terms = tidy(draft.specialTerms) === '' ? null : tidy(draft.specialTerms);
-  const checked = AccountPatch.safeParse({ version: account.version, preferences, specialTerms: terms });
+  const checked = checkChange({ version: account.version, preferences, specialTerms: terms });
   if (!checked.success) {
     const errors: Partial<Record<PrefsField, number>> = {};
     for (const issue of checked.error.issues) {
-      const field = (issue.path[0] === 'preferences' ? issue.path[1] : issue.path[0]) as PrefsField;
+      const field = (issue.path[1] === 'preferences' ? issue.path[2] : issue.path[1]) as PrefsField;
       errors[field] = 'maximum' in issue ? Number(issue.maximum) : 0;
     }
     return { errors };
@@ -120,7 +127,7 @@ export function prefsChange(account: Account, draft: PrefsDraft): PrefsResult {
   return { change: Object.keys(change).length > 1 ? change : null };
 }
 
-const ConflictDetails = z.object({ account: Account });
+const ConflictDetails = z.object({ account: AccountResult.shape.account });
 
 /** The account a 409 answer carries (`error.details.account`), if it does. */
 export function accountFromConflict(details: unknown): Account | null {
