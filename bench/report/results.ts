@@ -74,6 +74,8 @@ export function buildResults(m: Measured) {
     },
     sizes: {
       contentScriptGzip: m.sizes.contentScript.gzip,
+      outlookContentScriptGzip: m.sizes.outlookContentScript.gzip,
+      sidebarMessagesGzip: Object.fromEntries(Object.entries(m.sizes.sidebarMessages).map(([language, size]) => [language, size.gzip])),
       sidebarGzip: m.sizes.sidebar.gzip,
       backgroundGzip: m.sizes.background.gzip,
       detail: m.sizes,
@@ -86,6 +88,7 @@ export type Results = ReturnType<typeof buildResults>;
 /** The tracker issue's goals, each with the figure it judges. */
 export function goals(r: Results) {
   const kb = 1024;
+  const contentScript = Math.max(r.sizes.contentScriptGzip, r.sizes.outlookContentScriptGzip);
   return [
     { name: 'time to context, warm p95', value: r.timeToContext.warm.p95, unit: 'ms', goal: 16, ok: r.timeToContext.warm.p95 <= 16 },
     { name: 'time to context, cold p95', value: r.timeToContext.cold.p95, unit: 'ms', goal: 60, ok: r.timeToContext.cold.p95 <= 60 },
@@ -94,7 +97,7 @@ export function goals(r: Results) {
     { name: 'lookups per cold inbox', value: r.badges.requests.cold, unit: 'req', goal: 1, ok: r.badges.requests.cold <= 1 },
     { name: 'lookups, warm inboxes', value: r.badges.requests.warm, unit: 'req', goal: 0, ok: r.badges.requests.warm === 0 },
     { name: 'observer, mean per batch', value: r.observer.meanMs, unit: 'ms', goal: 0.2, ok: r.observer.meanMs <= 0.2 },
-    { name: 'content script gzip', value: round(r.sizes.contentScriptGzip / kb, 1), unit: 'KB', goal: 15, ok: r.sizes.contentScriptGzip <= 15 * kb },
+    { name: 'content script gzip (larger of Gmail, Outlook)', value: round(contentScript / kb, 1), unit: 'KB', goal: 15, ok: contentScript <= 15 * kb },
     { name: 'sidebar gzip', value: round(r.sizes.sidebarGzip / kb, 1), unit: 'KB', goal: 60, ok: r.sizes.sidebarGzip <= 60 * kb },
     { name: 'heap growth over the run', value: r.memory.grew === null ? NaN : Number(r.memory.grew), unit: 'grew', goal: 0, ok: r.memory.grew === false },
   ];
