@@ -56,6 +56,7 @@ export function CommitmentsSection({ scope, summary, user, owner, team, writes, 
         aside={
           <span class="fold-aside">
             <span class="fold-count" data-testid="open-commitments">{summary.openCommitments}</span>
+            {summary.overdueCommitments > 0 && ' '}
             {summary.overdueCommitments > 0 && (
               <span class="fold-count overdue">{`${t('sidebar_commitments_overdue')}: `}<span data-testid="overdue-commitments">{summary.overdueCommitments}</span></span>
             )}

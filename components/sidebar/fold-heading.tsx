@@ -22,6 +22,8 @@ export function FoldHeading({ fold, id, children, aside }: Props) {
       <button type="button" class="fold" aria-expanded={!folded} aria-controls={`${fold}-body`} onClick={() => setFolded(fold, !folded)}>
         <span class="fold-mark" aria-hidden="true">{folded ? '▸' : '▾'}</span>
         {children}
+        {/* A space, so a screen reader says "Open commitments 2", not "Open commitments2". */}
+        {aside !== undefined && ' '}
         {aside}
       </button>
     </h2>

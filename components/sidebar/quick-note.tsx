@@ -60,7 +60,7 @@ export function QuickNote({ scope, accountId, contactIds, threadId, writes, inpu
   return (
     <section class="panel" aria-labelledby="note-heading">
       <h2 id="note-heading">{t('sidebar_note_heading')}</h2>
-      <form class="form" onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+      <form class="form note-form" onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
         <fieldset class="kinds">
           <legend class="visually-hidden">{t('sidebar_note_kind')}</legend>
           {NOTE_KINDS.map((kind) => (
@@ -71,7 +71,8 @@ export function QuickNote({ scope, accountId, contactIds, threadId, writes, inpu
           ))}
         </fieldset>
         <fieldset class="kinds">
-          <legend class="small muted">{t('sidebar_note_direction')}</legend>
+          {/* Said by the choices themselves (from the client, from us, internal); heard with them. */}
+          <legend class="visually-hidden">{t('sidebar_note_direction')}</legend>
           {DIRECTIONS.map((direction) => (
             <label key={direction} class="kind-choice">
               <input type="radio" name="note-direction" value={direction} checked={directionOf(draft) === direction} onChange={() => set('direction')(direction)} />
@@ -81,8 +82,10 @@ export function QuickNote({ scope, accountId, contactIds, threadId, writes, inpu
         </fieldset>
         <Field label={t('sidebar_note_text')} value={draft.text} onInput={set('text')} error={errors.text} multiline onKeyDown={onKeyDown} inputRef={inputRef} />
         {(AMOUNT_KINDS.includes(draft.kind) || draft.amount !== '') && <AmountField draft={draft} error={errors.amount} onInput={set('amount')} onKeyDown={onKeyDown} />}
-        <Field label={t('sidebar_note_promise')} value={draft.promise} onInput={set('promise')} error={errors.promise} onKeyDown={onKeyDown} placeholder={t('sidebar_note_promise_hint')} />
-        <Field label={t('sidebar_note_due')} value={draft.due} onInput={set('due')} error={errors.due} type="date" onKeyDown={onKeyDown} />
+        <div class="field-pair">
+          <Field label={t('sidebar_note_promise')} value={draft.promise} onInput={set('promise')} error={errors.promise} onKeyDown={onKeyDown} placeholder={t('sidebar_note_promise_hint')} />
+          <Field label={t('sidebar_note_due')} value={draft.due} onInput={set('due')} error={errors.due} type="date" onKeyDown={onKeyDown} />
+        </div>
         {failure !== null && <ProblemView problem={toProblem(failure)} />}
         <div class="actions">
           <button type="submit" class="primary">{t('sidebar_note_save')}</button>
