@@ -14,7 +14,8 @@ const PreferencesForm = lazyComponent(() => import('./preferences-form').then((m
 
 /**
  * The card's Edit button and, once pressed, its form in place of what it shows (`editing`);
- * below, what became of the changes sent from it. Nothing while the card is folded.
+ * below, what became of the changes sent from it. Nothing while the card is folded. The form stands
+ * in for the card's body (`prefs-body`, which its fold heading controls).
  */
 export function usePreferencesEditor(account: Account, edits: AccountEdits) {
   const folded = useFolded('prefs');
@@ -28,7 +29,7 @@ export function usePreferencesEditor(account: Account, edits: AccountEdits) {
   const view = folded ? null : (
     <>
       {editing ? (
-        <PreferencesForm account={account} onSave={edits.save} onClose={close} />
+        <PreferencesForm id="prefs-body" account={account} onSave={edits.save} onClose={close} />
       ) : (
         <button type="button" class="small-button prefs-edit" ref={opener} aria-label={t('sidebar_edit_prefs_label')} onClick={() => setEditing(true)}>
           {t('sidebar_edit_facts')}

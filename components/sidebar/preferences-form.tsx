@@ -10,6 +10,8 @@ import { Field } from './field';
 import './account-edit.css';
 
 interface Props {
+  /** The element id the card's fold heading controls: the form stands in for the card's body. */
+  id: string;
   /** The account as shown (this page's changes on their way included): the form starts from it. */
   account: Account;
   onSave: (edit: { change: AccountChange }, label: string) => Promise<void>;
@@ -25,7 +27,7 @@ const FIELDS: [PrefsField, MessageKey, boolean][] = [
 ];
 
 /** How the client likes to work and the special terms, edited together; empty fields are cleared. */
-export function PreferencesForm({ account, onSave, onClose }: Props) {
+export function PreferencesForm({ id, account, onSave, onClose }: Props) {
   const [draft, setDraft] = useState<PrefsDraft>(() => prefsDraftOf(account));
   const [errors, setErrors] = useState<Partial<Record<PrefsField, number>>>({});
   const [unchanged, setUnchanged] = useState(false);
@@ -54,6 +56,7 @@ export function PreferencesForm({ account, onSave, onClose }: Props) {
 
   return (
     <form
+      id={id}
       class="form prefs-form"
       ref={form}
       onSubmit={submit}

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account, LookupMatch } from '../../lib/api';
 import type { SidebarContextInput } from '../../lib/messaging/sidebar-context';
 import { DEMO_ADDRESSES, DEMO_MAIN_USER } from '../../server/seed/demo';
+import { axeViolations, describeViolations } from './support/axe';
 import { startCrmServer, type RunningCrm } from './support/crm-server';
 import { startFaultProxy, type FaultProxy } from './support/fault-proxy';
 import { launchExtension, type LaunchedExtension } from './support/launch-extension';
@@ -177,6 +178,39 @@ describe('editing a client\'s facts from the sidebar', () => {
     await view.getByTestId('facts-panel').locator('[data-testid="write-status"][data-state="saved"]').waitFor({ timeout: 30_000 });
     expect(await accountOf(DEMO_ADDRESSES.healthy)).toMatchObject({ version: before.version + 2, cadenceDays: 10 });
     await expect.poll(() => view.getByTestId('last-contact').innerText(), { timeout: 20_000 }).toContain('usually every 10 days');
+    await view.close();
+  });
+
+  it('edits how they like to work in place, shown at once and sent; every control of both forms is labelled', async () => {
+    proxy.setFaults(() => 'pass');
+    const before = await accountOf(DEMO_ADDRESSES.watch);
+    const view = await hostSidebar(ext, {
+      site: 'gmail', threadId: `prefs-${Date.now()}`, subject: 'Tariffs', participants: [{ name: '', email: DEMO_ADDRESSES.watch }],
+    }, { width: 380, height: 900 });
+    const card = view.getByTestId('preferences');
+    const editPrefs = card.getByRole('button', { name: 'Edit how they like to work' });
+    await editPrefs.waitFor({ timeout: 30_000 });
+    await editPrefs.click();
+    const form = view.getByTestId('prefs-form');
+    await expect.poll(() => form.getByLabel('Preferred channel').evaluate((input) => input === document.activeElement)).toBe(true);
+    const prefsViolations = await axeViolations(view.frame, '[data-testid="preferences"]');
+    expect(prefsViolations, describeViolations(prefsViolations)).toEqual([]);
+    await form.getByLabel('Payment terms').fill('Net 45');
+    await form.getByLabel('Special terms agreed').fill('Free delivery over 10 pallets');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.waitFor({ state: 'detached' });
+    expect(await card.innerText()).toContain('Net 45');
+    await expect.poll(() => editPrefs.evaluate((button) => button === document.activeElement)).toBe(true);
+    await card.locator('[data-testid="write-status"][data-state="saved"]').waitFor({ timeout: 30_000 });
+    const after = await accountOf(DEMO_ADDRESSES.watch);
+    expect(after).toMatchObject({
+      version: before.version + 1, preferences: { ...before.preferences, paymentTerms: 'Net 45' }, specialTerms: 'Free delivery over 10 pallets',
+    });
+
+    await view.getByRole('button', { name: EDIT }).click();
+    await view.getByTestId('facts-form').waitFor();
+    const factsViolations = await axeViolations(view.frame, '[data-testid="facts-panel"]');
+    expect(factsViolations, describeViolations(factsViolations)).toEqual([]);
     await view.close();
   });
 });
