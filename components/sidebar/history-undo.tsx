@@ -1,8 +1,11 @@
 import { useEffect, useReducer, useRef } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { excerpt } from '../../lib/sidebar/history-edits';
-import type { UndoOffer } from '../../lib/sidebar/use-history-changes';
+import { UNDO_MS, type UndoOffer } from '../../lib/sidebar/use-history-changes';
 import './history.css';
+
+/** How soon after a delete its Undo still takes the focus. */
+const FRESH_MS = 2000;
 
 interface Props {
   offers: readonly UndoOffer[];
@@ -26,7 +29,10 @@ export function HistoryUndo({ offers, onUndo, onDismiss }: Props) {
     const timer = setTimeout(() => rerender(1), Math.max(0, next - Date.now()) + 50);
     return () => clearTimeout(timer);
   });
-  useEffect(() => newest.current?.focus(), [last?.deleteKey]);
+  // Only right after the delete: the history shown again later (another thread and back) takes no focus.
+  useEffect(() => {
+    if (last && last.until - UNDO_MS > Date.now() - FRESH_MS) newest.current?.focus();
+  }, [last?.deleteKey]);
   if (shown.length === 0) return null;
   return (
     <ul class="history-undo" aria-live="polite">

@@ -12,7 +12,7 @@ let proxy: FaultProxy;
 let ext: LaunchedExtension;
 let accountId: string;
 /** Notes of mine, one per test, logged before the sidebar first reads the history. */
-let notes: Record<'edit' | 'undo' | 'queued', Interaction>;
+let notes: Record<'edit' | 'undo' | 'queued' | 'conflict', Interaction>;
 
 async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
   const response = await fetch(`${crm.url}${path}`, {
@@ -54,6 +54,7 @@ beforeAll(async () => {
     edit: await logNote(`Asked for a quote ${stamp}`),
     undo: await logNote(`Visit planned ${stamp}`),
     queued: await logNote(`Offline delete ${stamp}`),
+    conflict: await logNote(`Price list sent ${stamp}`),
   };
 });
 
@@ -145,6 +146,28 @@ describe('changing the history', () => {
     expect(sent.map((r) => r.method)).toEqual(['DELETE', 'POST']);
     expect((await timeline()).filter((i) => i.summary === note.summary)).toEqual([expect.objectContaining({ id: note.id })]);
     await page.locator('[data-testid="timeline-item"]:not([data-pending])').filter({ hasText: note.summary }).waitFor({ timeout: 20_000 });
+    await page.close();
+  });
+
+  it('says when someone else changed the note first, shows it without my edit, and lets the refused edit go', async () => {
+    const note = notes.conflict;
+    const page = await openClient();
+    const entry = entryById(page, note.id);
+    await entry.waitFor({ timeout: 20_000 });
+    // A colleague's edit reaches the CRM while this sidebar still shows the first version.
+    await api(`/v1/interactions/${note.id}`, { method: 'PATCH', body: { version: note.version, summary: `${note.summary} (v2)` } });
+    await entry.getByRole('button', { name: /^Edit/ }).click();
+    await entry.getByLabel('What happened').fill('my late edit');
+    await entry.getByRole('button', { name: 'Save', exact: true }).click();
+    const status = page.getByRole('list', { name: 'Your changes to the history' }).getByTestId('write-status').filter({ hasText: 'Edited: my late edit' });
+    await status.and(page.locator('[data-state="failed"]')).waitFor({ timeout: 30_000 });
+    await expect.poll(() => entry.locator('.event-summary').innerText(), { timeout: 20_000 }).not.toBe('my late edit');
+    expect(await entry.getAttribute('data-pending')).toBeNull();
+    expect((await timeline()).find((i) => i.id === note.id)).toMatchObject({ summary: `${note.summary} (v2)`, version: 2 });
+    await status.getByRole('button', { name: 'Discard' }).click();
+    // Dropped for good: it leaves the list and is never sent.
+    await status.waitFor({ state: 'detached', timeout: 20_000 });
+    expect((await timeline()).find((i) => i.id === note.id)?.summary).toBe(`${note.summary} (v2)`);
     await page.close();
   });
 });
