@@ -1,5 +1,4 @@
 import { t } from '../i18n';
-import { mailSearchUrl } from '../mail/mail-search';
 import type { MailSiteAdapter, SiteThread } from '../mail/site-adapter';
 import { toSidebarContext } from './to-sidebar-context';
 import type { ListRow, MailSite, Participant, ReaderOptions, ReadResult, RowRead } from '../mail/types';
@@ -163,7 +162,7 @@ export function runMailContent<Route, Thread extends SiteThread, Row extends Lis
     },
     /** Runs the site's own search for a client ("open in mail"); false when this page can't. */
     searchMail(query) {
-      const url = signal.aborted ? null : mailSearchUrl(site.site, doc.location.href, query);
+      const url = signal.aborted ? null : site.searchUrl(doc.location.href, query);
       if (url) doc.location.assign(url);
       return url !== null;
     },

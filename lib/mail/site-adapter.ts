@@ -57,4 +57,6 @@ export interface MailSiteAdapter<Route, Thread extends SiteThread, Row extends L
   bannerSpot(doc: Document): Element | null;
   /** The open thread's expanded messages' text, for the sidebar's "include text". */
   messagesText(doc: Document): string;
+  /** Where the site runs its own search for `query` from the page at `current` (`mail-search.ts`), or null. */
+  searchUrl(current: string, query: string): string | null;
 }

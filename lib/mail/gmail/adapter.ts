@@ -1,6 +1,7 @@
 import type { MailSiteAdapter } from '../site-adapter';
 import type { ListRow, ReaderOptions, ThreadContext } from '../types';
 import { bannerSpot, contentColumn, openMessagesText, panelTop } from './anchors';
+import { gmailSearchUrl } from '../mail-search';
 import { findFirst } from '../query';
 import { readOwnAddress } from './read-account';
 import { readThread } from './read-thread';
@@ -22,4 +23,5 @@ export const gmailSite: MailSiteAdapter<GmailRoute, ThreadContext, ListRow, Read
   themeFrom: (doc) => findFirst(doc, S.main),
   bannerSpot,
   messagesText: openMessagesText,
+  searchUrl: gmailSearchUrl,
 };

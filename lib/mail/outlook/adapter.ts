@@ -1,3 +1,4 @@
+import { outlookSearchUrl } from '../mail-search';
 import type { MailSiteAdapter } from '../site-adapter';
 import { mailArea, outlookBannerSpot, outlookMessagesText, panelTop } from './anchors';
 import { readOwnAddresses } from './read-account';
@@ -23,4 +24,5 @@ export const outlookSite: MailSiteAdapter<OutlookRoute, OutlookThreadContext, Ou
   themeFrom: readingPaneOf,
   bannerSpot: outlookBannerSpot,
   messagesText: outlookMessagesText,
+  searchUrl: outlookSearchUrl,
 };
