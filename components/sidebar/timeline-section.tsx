@@ -38,7 +38,7 @@ export function TimelineSection({ accountId, contacts }: { accountId: string; co
   const me = useStatus().data?.user;
   const [editing, setEditing] = useState<string | null>(null);
   const server = timeline.data?.pages.flatMap((p) => p.value.items) ?? [];
-  const rows = overlayHistory(server, history.changes, { kinds, hasMore: timeline.hasNextPage });
+  const rows = overlayHistory(server, history.changes, { kinds, hasMore: timeline.hasNextPage }, history.newer);
   const pending = new Set(rows.filter((r) => r.pending).map((r) => r.item.id));
   const items = rows.map((r) => r.item);
   const today = localDay(Date.now());

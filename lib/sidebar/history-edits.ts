@@ -1,4 +1,5 @@
-import type { Interaction, InteractionKind, Me } from '../api';
+import { z } from 'zod';
+import { Interaction, type InteractionKind, type Me } from '../api';
 import type { WriteState } from './write-state';
 
 /**
@@ -31,10 +32,18 @@ export interface ListedRange {
  * back is shown from its snapshot while the CRM's list still lacks it, when it belongs to the
  * list (its kind, and not older than the last entry loaded when older pages follow).
  */
-export function overlayHistory(server: readonly Interaction[], changes: ReadonlyMap<string, EntryChange>, range: ListedRange): HistoryRow[] {
+export function overlayHistory(
+  server: readonly Interaction[],
+  changes: ReadonlyMap<string, EntryChange>,
+  range: ListedRange,
+  /** Newer versions learnt from the CRM's conflict answers, ahead of the cached list. */
+  newer: ReadonlyMap<string, Interaction> = new Map(),
+): HistoryRow[] {
   const rows: HistoryRow[] = [];
   const listed = new Set<string>();
-  for (const item of server) {
+  for (const cached of server) {
+    const known = newer.get(cached.id);
+    const item = known && known.version > cached.version ? known : cached;
     listed.add(item.id);
     const change = changes.get(item.id);
     if (!change || item.version >= change.version) rows.push({ item, pending: false });
@@ -74,6 +83,14 @@ export function undoPlan(deleteState: WriteState['state'] | null): 'restore' | '
   if (deleteState === 'failed') return 'discard';
   if (deleteState === 'discarded') return 'nothing';
   return 'restore';
+}
+
+const ConflictDetails = z.object({ interaction: Interaction });
+
+/** The current entry a 409 answer carries (`error.details.interaction`), if it does. */
+export function currentFromConflict(details: unknown): Interaction | null {
+  const parsed = ConflictDetails.safeParse(details);
+  return parsed.success ? parsed.data.interaction : null;
 }
 
 /** A short excerpt of an entry's text, to name it in a label or a status line. */

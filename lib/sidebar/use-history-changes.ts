@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Interaction, InteractionPatch } from '../api';
 import { t } from '../i18n';
 import { applyPatch } from './entry-edit';
-import { excerpt, undoPlan, type EntryChange } from './history-edits';
+import { currentFromConflict, excerpt, undoPlan, type EntryChange } from './history-edits';
 import { createScopedStore } from './scoped-store';
 import { useQueuedWrites } from './use-queued-writes';
 import { useScoped } from './use-scoped';
@@ -15,9 +15,11 @@ export const UNDO_MS = 15_000;
 
 const NONE: ReadonlyMap<string, EntryChange> = new Map();
 const NO_OFFERS: readonly UndoOffer[] = [];
+const NO_NEWER: ReadonlyMap<string, Interaction> = new Map();
 // Per account, for as long as the page lives: the history may be taken down and shown again.
 const changeStore = createScopedStore(NONE);
 const offerStore = createScopedStore(NO_OFFERS);
+const newerStore = createScopedStore(NO_NEWER);
 /** Writes whose refusal has been taken into account already (their change dropped once). */
 const handled = new Set<string>();
 
@@ -32,6 +34,7 @@ export function useHistoryChanges(accountId: string) {
   const writes = useQueuedWrites(`history:${accountId}`);
   const [changes, setChanges] = useScoped(accountId, NONE, changeStore);
   const [offers, setOffers] = useScoped(accountId, NO_OFFERS, offerStore);
+  const [newer, setNewer] = useScoped(accountId, NO_NEWER, newerStore);
   const [failure, setFailure] = useState<unknown>(null);
   const mine = writes.writes.filter((w) => w.group === GROUP);
 
@@ -45,6 +48,13 @@ export function useHistoryChanges(accountId: string) {
       for (const w of refused) if (w.id) next.delete(w.id);
       return next;
     });
+    // Someone changed the entry first: it is shown as the CRM's answer says it is now.
+    const current = refused.flatMap((w) => {
+      const problem = w.status.state === 'failed' ? w.status.problem : null;
+      const entry = problem?.kind === 'conflict' ? currentFromConflict(problem.details) : null;
+      return entry ? [entry] : [];
+    });
+    if (current.length > 0) setNewer((m) => new Map([...m, ...current.map((c) => [c.id, c] as const)]));
     // refusedKey names exactly the writes seen.
   }, [refusedKey]);
 
@@ -106,5 +116,5 @@ export function useHistoryChanges(accountId: string) {
     setOffers((list) => list.filter((o) => o !== offer));
   }
 
-  return { changes, offers, failure, writes: mine, retry: writes.retry, discard: writes.discard, edit, remove, undo, dismiss };
+  return { changes, newer, offers, failure, writes: mine, retry: writes.retry, discard: writes.discard, edit, remove, undo, dismiss };
 }

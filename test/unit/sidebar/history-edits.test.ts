@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Interaction, InteractionKind, Me } from '../../../lib/api';
 import { draftOfEntry, patchFromEntryDraft } from '../../../lib/sidebar/entry-edit';
-import { excerpt, mayChange, overlayHistory, undoPlan, type EntryChange } from '../../../lib/sidebar/history-edits';
+import { currentFromConflict, excerpt, mayChange, overlayHistory, undoPlan, type EntryChange } from '../../../lib/sidebar/history-edits';
 
 const ME = '11111111-1111-4111-8111-111111111111';
 const OTHER = '22222222-2222-4222-8222-222222222222';
@@ -40,6 +40,20 @@ describe('overlayHistory', () => {
   it('shows the edited text and the version the next change is made against', () => {
     const rows = overlayHistory(list, new Map([[entry(2).id, { version: 2, deleted: false, snapshot: { ...entry(2), summary: 'new' } }]]), ALL);
     expect(rows[1]?.item).toMatchObject({ summary: 'new', version: 2 });
+  });
+
+  it('shows an entry as a conflict answer says it is now, until the list is as new', () => {
+    const theirs = entry(2, { version: 4, summary: 'theirs' });
+    const newer = new Map([[theirs.id, theirs]]);
+    expect(overlayHistory(list, new Map(), ALL, newer)[1]).toEqual({ item: theirs, pending: false });
+    const caughtUp = entry(2, { version: 5, summary: 'later still' });
+    expect(overlayHistory([entry(1), caughtUp], new Map(), ALL, newer)[1]?.item).toBe(caughtUp);
+  });
+
+  it('reads the current entry from a conflict answer, and nothing from anything else', () => {
+    expect(currentFromConflict({ interaction: entry(2, { version: 4 }) })).toMatchObject({ version: 4 });
+    expect(currentFromConflict({ commitment: {} })).toBeNull();
+    expect(currentFromConflict(null)).toBeNull();
   });
 
   it('brings an entry back only where the list shows its kind and its time', () => {
