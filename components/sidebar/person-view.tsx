@@ -14,7 +14,7 @@ interface Props {
   context: SidebarContext | null;
   user: User | null;
   onRetry: () => void;
-  /** The thread's people, shown under the person's header so the header never moves. */
+  /** The thread's people: after a client's glance (header, risk, promises, note), else under what is shown. */
   people: ComponentChildren;
 }
 
