@@ -2,7 +2,7 @@ import { useId, useState } from 'preact/hooks';
 import type { AccountHit } from '../../lib/api';
 import { t } from '../../lib/i18n';
 import { toProblem } from '../../lib/messaging/problem-error';
-import { listboxKey } from '../../lib/ui/listbox-keys';
+import { handleListboxKey } from '../../lib/ui/listbox-keys';
 import { problemText } from '../../lib/ui/problem-text';
 import { useAccountSearch } from '../../lib/ui/use-attention';
 
@@ -24,16 +24,9 @@ export function AccountPicker({ onPick }: { onPick: (account: AccountHit) => voi
   const open = typed.trim() !== '' && hits.length > 0;
   const optionId = (i: number) => `${id}-hit-${i}`;
   function onKeyDown(event: KeyboardEvent) {
-    const action = listboxKey(event.key, active, hits.length, typed);
+    // Enter in the box picks an account, never submits the contact form around it.
     if (event.key === 'Enter' && typed.trim() !== '') event.preventDefault();
-    if (!action) return;
-    event.preventDefault();
-    if (action.type === 'move') setActive(action.active);
-    else if (action.type === 'clear') setTyped('');
-    else {
-      const hit = hits[action.index];
-      if (hit) onPick(hit);
-    }
+    handleListboxKey(event, hits, active, typed, { move: setActive, clear: () => setTyped(''), pick: onPick });
   }
   return (
     <div class="field account-picker">

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { AccountHit } from '../../lib/api';
 import { t } from '../../lib/i18n';
 import { describeLevel } from '../../lib/risk/describe';
-import { listboxKey } from '../../lib/ui/listbox-keys';
+import { handleListboxKey } from '../../lib/ui/listbox-keys';
 import { useAccountSearch } from '../../lib/ui/use-attention';
 import { errorText } from './row-actions';
 
@@ -18,15 +18,7 @@ export function ClientSearch({ onOpen }: { onOpen: (account: AccountHit) => void
   const open = typed.trim() !== '' && hits.length > 0;
   const optionId = (i: number) => `client-hit-${i}`;
   function onKeyDown(event: KeyboardEvent) {
-    const action = listboxKey(event.key, active, hits.length, typed);
-    if (!action) return;
-    event.preventDefault();
-    if (action.type === 'move') setActive(action.active);
-    else if (action.type === 'clear') setTyped('');
-    else {
-      const hit = hits[action.index];
-      if (hit) onOpen(hit);
-    }
+    handleListboxKey(event, hits, active, typed, { move: setActive, clear: () => setTyped(''), pick: onOpen });
   }
   return (
     <div class="client-search">

@@ -15,3 +15,22 @@ export function listboxKey(key: string, active: number, count: number, typed: st
   if (key === 'Escape') return typed !== '' ? { type: 'clear' } : null;
   return null;
 }
+
+/** Does what `listboxKey` says for a key pressed in the box, so each combobox wires only its own state. */
+export function handleListboxKey<T>(
+  event: { key: string; preventDefault(): void },
+  hits: readonly T[],
+  active: number,
+  typed: string,
+  to: { move(active: number): void; clear(): void; pick(hit: T): void },
+): void {
+  const action = listboxKey(event.key, active, hits.length, typed);
+  if (!action) return;
+  event.preventDefault();
+  if (action.type === 'move') to.move(action.active);
+  else if (action.type === 'clear') to.clear();
+  else {
+    const hit = hits[action.index];
+    if (hit) to.pick(hit);
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listboxKey } from '../../../lib/ui/listbox-keys';
+import { handleListboxKey, listboxKey } from '../../../lib/ui/listbox-keys';
 
 describe('listboxKey', () => {
   it.each([
@@ -18,5 +18,29 @@ describe('listboxKey', () => {
     ['Home', 1, 3, 'ac', null],
   ] as const)('%s at %i of %i (typed %j)', (key, active, count, typed, expected) => {
     expect(listboxKey(key, active, count, typed)).toEqual(expected);
+  });
+});
+
+describe('handleListboxKey', () => {
+  function press(key: string, active: number, typed = 'ac') {
+    const calls: string[] = [];
+    let prevented = false;
+    handleListboxKey({ key, preventDefault: () => void (prevented = true) }, ['x', 'y', 'z'], active, typed, {
+      move: (n) => calls.push(`move ${n}`),
+      clear: () => calls.push('clear'),
+      pick: (hit) => calls.push(`pick ${hit}`),
+    });
+    return { calls, prevented };
+  }
+
+  it.each([
+    ['ArrowDown', 0, ['move 1'], true],
+    ['Enter', 2, ['pick z'], true],
+    ['Escape', 0, ['clear'], true],
+    // The box's own keys stay the browser's.
+    ['a', 0, [], false],
+    ['Home', 1, [], false],
+  ] as const)('%s at %i', (key, active, calls, prevented) => {
+    expect(press(key, active)).toEqual({ calls, prevented });
   });
 });
