@@ -1,6 +1,7 @@
 import { useId } from 'preact/hooks';
-import { Day, NewCommitment, type Commitment, type User, type UserRef } from '../../lib/api';
-import { t } from '../../lib/i18n';
+import { NewCommitment, type Commitment, type User, type UserRef } from '../../lib/api';
+import { t, uiLanguage } from '../../lib/i18n';
+import { dateExample, parseLocalDate } from '../../lib/ui/local-date';
 import { NO_COMMITMENT, tidyCommitmentDraft, type CommitmentDraft } from '../../lib/sidebar/commitment-draft';
 import { commitmentDrafts } from '../../lib/sidebar/kept-drafts';
 import { toProblem } from '../../lib/messaging/problem-error';
@@ -8,6 +9,7 @@ import { useFocusReturn } from '../../lib/sidebar/use-focus-return';
 import type { QueuedWrites } from '../../lib/sidebar/use-queued-writes';
 import { useScoped } from '../../lib/sidebar/use-scoped';
 import { ProblemView } from '../common/problem-view';
+import { DateField } from './date-field';
 import { Field } from './field';
 
 interface Props {
@@ -47,9 +49,10 @@ export function AddCommitmentForm({ scope, accountId, contactId, user, people, w
     event.preventDefault();
     const found: Errors = {};
     if (text.trim() === '') found.text = t('sidebar_field_required');
-    if (due !== '' && !Day.safeParse(due).success) found.due = t('sidebar_field_date');
+    const dueDate = due.trim() === '' ? null : parseLocalDate(due, uiLanguage());
+    if (due.trim() !== '' && dueDate === null) found.due = t('sidebar_field_date', dateExample(uiLanguage()));
     const chosen = choices.find((p) => p.id === owner) ?? me;
-    const body: NewCommitment = { accountId, contactId, text, dueDate: due || null, ...(chosen ? { ownerId: chosen.id } : {}) };
+    const body: NewCommitment = { accountId, contactId, text, dueDate, ...(chosen ? { ownerId: chosen.id } : {}) };
     const parsed = NewCommitment.safeParse(body);
     if (!parsed.success) found.text ??= parsed.error.issues[0]?.message ?? '';
     if (Object.keys(found).length > 0) return setErrors(found);
@@ -58,7 +61,7 @@ export function AddCommitmentForm({ scope, accountId, contactId, user, people, w
       const queued = await writes.queue({ type: 'commitment', body }, text.trim(), 'commitment');
       const now = new Date().toISOString();
       onAdded({
-        id: queued.id ?? queued.key, accountId, contactId, owner: chosen ?? null, text: text.trim(), dueDate: due || null,
+        id: queued.id ?? queued.key, accountId, contactId, owner: chosen ?? null, text: text.trim(), dueDate,
         status: 'open', createdAt: now, completedAt: null, sourceInteractionId: null, version: 1,
       });
       // What was sent goes; anything typed meanwhile stays (in the form, still open).
@@ -72,7 +75,7 @@ export function AddCommitmentForm({ scope, accountId, contactId, user, people, w
   return (
     <form class="form" onSubmit={submit} aria-label={t('sidebar_commitment_add')} noValidate>
       <Field label={t('sidebar_commitment_what')} value={text} onInput={(value) => update({ text: value })} error={errors.text} autoFocus />
-      <Field label={t('sidebar_commitment_due')} value={due} onInput={(value) => update({ due: value })} error={errors.due} type="date" />
+      <DateField label={t('sidebar_commitment_due')} value={due} onInput={(value) => update({ due: value })} error={errors.due} />
       <div class="field">
         <label for={ownerId}>{t('sidebar_commitment_owner')}</label>
         <select id={ownerId} value={owner || me?.id || ''} onChange={(e) => update({ owner: (e.currentTarget as HTMLSelectElement).value })}>

@@ -9,12 +9,15 @@ interface Props {
   multiline?: boolean;
   autoFocus?: boolean;
   placeholder?: string;
+  /** Said under the input and read with it (e.g. the format a date is written in). */
+  hint?: string;
+  inputMode?: 'numeric';
   onKeyDown?: (event: KeyboardEvent) => void;
   inputRef?: { current: HTMLTextAreaElement | HTMLInputElement | null };
 }
 
 /** A labelled input whose error is announced and tied to it. */
-export function Field({ label, value, onInput, error, type = 'text', multiline = false, autoFocus, placeholder, onKeyDown, inputRef }: Props) {
+export function Field({ label, value, onInput, error, type = 'text', multiline = false, autoFocus, placeholder, hint, inputMode, onKeyDown, inputRef }: Props) {
   const id = useId();
   const shared = {
     id,
@@ -23,7 +26,7 @@ export function Field({ label, value, onInput, error, type = 'text', multiline =
     autoFocus,
     onKeyDown,
     'aria-invalid': error ? true : undefined,
-    'aria-describedby': error ? `${id}-error` : undefined,
+    'aria-describedby': [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined,
     onInput: (event: Event) => onInput((event.currentTarget as HTMLInputElement).value),
   };
   return (
@@ -32,8 +35,9 @@ export function Field({ label, value, onInput, error, type = 'text', multiline =
       {multiline ? (
         <textarea {...shared} rows={3} ref={inputRef as { current: HTMLTextAreaElement | null } | undefined} />
       ) : (
-        <input {...shared} type={type} ref={inputRef as { current: HTMLInputElement | null } | undefined} />
+        <input {...shared} type={type} inputMode={inputMode} ref={inputRef as { current: HTMLInputElement | null } | undefined} />
       )}
+      {hint && <p id={`${id}-hint`} class="small muted field-hint">{hint}</p>}
       {error && <p id={`${id}-error`} class="field-error" role="alert">{error}</p>}
     </div>
   );

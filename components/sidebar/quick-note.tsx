@@ -7,6 +7,7 @@ import { noteDrafts } from '../../lib/sidebar/kept-drafts';
 import type { QueuedWrites } from '../../lib/sidebar/use-queued-writes';
 import { useScoped } from '../../lib/sidebar/use-scoped';
 import { ProblemView } from '../common/problem-view';
+import { DateField } from './date-field';
 import { Field } from './field';
 import { WriteStatusList } from './write-status';
 
@@ -84,7 +85,7 @@ export function QuickNote({ scope, accountId, contactIds, threadId, writes, inpu
         {(AMOUNT_KINDS.includes(draft.kind) || draft.amount !== '') && <AmountField draft={draft} error={errors.amount} onInput={set('amount')} onKeyDown={onKeyDown} />}
         <div class="field-pair">
           <Field label={t('sidebar_note_promise')} value={draft.promise} onInput={set('promise')} error={errors.promise} onKeyDown={onKeyDown} placeholder={t('sidebar_note_promise_hint')} />
-          <Field label={t('sidebar_note_due')} value={draft.due} onInput={set('due')} error={errors.due} type="date" onKeyDown={onKeyDown} />
+          <DateField label={t('sidebar_note_due')} value={draft.due} onInput={set('due')} error={errors.due} onKeyDown={onKeyDown} />
         </div>
         {failure !== null && <ProblemView problem={toProblem(failure)} />}
         <div class="actions">

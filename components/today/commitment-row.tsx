@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { AttentionCommitment } from '../../lib/api';
-import { t } from '../../lib/i18n';
+import { t, uiLanguage } from '../../lib/i18n';
 import { dueWords } from '../../lib/ui/attention-lines';
 import { ask } from '../../lib/ui/ask';
+import { formatLocalDate } from '../../lib/ui/local-date';
 import { errorText, OpenInMail } from './row-actions';
 import { SnoozeForm } from './snooze-form';
 
@@ -51,7 +52,7 @@ export function CommitmentRow({ row, today, onOpenClient }: Props) {
       </p>
       {settled ? (
         <p class="today-status" role="status">
-          <span aria-hidden="true">✓ </span>{state.kind === 'done' ? t('today_done') : t('today_snoozed', state.date)}
+          <span aria-hidden="true">✓ </span>{state.kind === 'done' ? t('today_done') : t('today_snoozed', formatLocalDate(state.date, uiLanguage()))}
         </p>
       ) : state.kind === 'snoozing' ? (
         <SnoozeForm id={c.id} text={c.text} today={today} onSnooze={snooze} onCancel={() => setState({ kind: 'idle' })} />

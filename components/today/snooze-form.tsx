@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../../lib/i18n';
+import { t, uiLanguage } from '../../lib/i18n';
 import { nextDay, snoozeDateOk } from '../../lib/ui/attention-lines';
+import { dateExample, formatLocalDate, parseLocalDate } from '../../lib/ui/local-date';
+import { DateField } from '../sidebar/date-field';
 
 interface Props {
   id: string;
@@ -10,27 +12,25 @@ interface Props {
   onCancel: () => void;
 }
 
-/** A later due date for a promise, refused in words when it is not a day from today on. */
-export function SnoozeForm({ id, text, today, onSnooze, onCancel }: Props) {
-  const [date, setDate] = useState(nextDay(today));
+/** A later due date for a promise, typed as the UI language writes dates, refused in words when it is not a day from today on. */
+export function SnoozeForm({ text, today, onSnooze, onCancel }: Props) {
+  const [date, setDate] = useState(() => formatLocalDate(nextDay(today), uiLanguage()));
   const [problem, setProblem] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
   async function save(event: Event) {
     event.preventDefault();
-    if (!snoozeDateOk(date, today)) {
-      setProblem(t('today_date_invalid'));
+    const day = parseLocalDate(date, uiLanguage());
+    if (day === null || !snoozeDateOk(day, today)) {
+      setProblem(day === null ? t('sidebar_field_date', dateExample(uiLanguage())) : t('today_date_invalid'));
       input.current?.focus();
       return;
     }
-    await onSnooze(date).catch((error: unknown) => setProblem(error instanceof Error ? error.message : String(error)));
+    await onSnooze(day).catch((error: unknown) => setProblem(error instanceof Error ? error.message : String(error)));
   }
   return (
-    <form class="today-form" onSubmit={(e) => void save(e)} aria-label={t('today_snooze_label', text)}>
-      <label for={`snooze-${id}`}>{t('today_snooze_date')}</label>
-      <input id={`snooze-${id}`} ref={input} type="date" min={today} value={date} required aria-invalid={problem ? 'true' : undefined}
-        onInput={(e) => setDate(e.currentTarget.value)} />
-      {problem && <p class="today-problem" role="alert">{problem}</p>}
+    <form class="today-form" onSubmit={(e) => void save(e)} aria-label={t('today_snooze_label', text)} noValidate>
+      <DateField label={t('today_snooze_date')} value={date} onInput={setDate} error={problem ?? undefined} inputRef={input} />
       <div class="today-actions">
         <button type="submit" class="primary">{t('today_snooze_save')}</button>
         <button type="button" onClick={onCancel}>{t('today_cancel')}</button>

@@ -2,7 +2,7 @@
 export interface CommitmentDraft {
   open: boolean;
   text: string;
-  /** `YYYY-MM-DD` or '' for none. */
+  /** As typed, in the user's way of writing dates (or `YYYY-MM-DD`); '' for none. */
   due: string;
   /** The chosen owner's id, or '' for me. */
   owner: string;

@@ -1,6 +1,7 @@
-import { Day, Direction, INTERACTION_KINDS, NewInteraction, type InteractionKind } from '../api';
+import { Direction, INTERACTION_KINDS, NewInteraction, type InteractionKind } from '../api';
 import { t, type MessageKey } from '../i18n';
 import { formatAmount, parseAmount } from './amount';
+import { dateExample, parseLocalDate } from '../ui/local-date';
 
 /** Every kind of interaction can be written down from the sidebar. */
 export const NOTE_KINDS = INTERACTION_KINDS;
@@ -25,7 +26,7 @@ export interface NoteDraft {
   amount: string;
   /** "We promised…": becomes a commitment made with the note. */
   promise: string;
-  /** `YYYY-MM-DD` or '' for none. */
+  /** As typed, in the user's way of writing dates (or `YYYY-MM-DD`); '' for none. */
   due: string;
 }
 
@@ -69,8 +70,9 @@ export function noteFromDraft(
   const text = draft.text.trim();
   const promise = draft.promise.trim();
   if (text === '') errors.text = t('sidebar_note_empty');
-  if (draft.due !== '' && !Day.safeParse(draft.due).success) errors.due = t('sidebar_field_date');
-  if (draft.due !== '' && promise === '') errors.promise = t('sidebar_note_due_without_promise');
+  const due = draft.due.trim() === '' ? '' : parseLocalDate(draft.due, locale);
+  if (due === null) errors.due = t('sidebar_field_date', dateExample(locale));
+  if (due !== '' && promise === '') errors.promise = t('sidebar_note_due_without_promise');
   const amount = parseAmount(draft.amount, locale);
   if (!amount.ok) errors.amount = t(AMOUNT_ERRORS[amount.reason], formatAmount(12500.5, locale));
   else if (amount.amount !== null && !AMOUNT_KINDS.includes(draft.kind)) errors.amount = t('sidebar_amount_not_for_kind');
@@ -82,7 +84,7 @@ export function noteFromDraft(
     contactIds: [...to.contactIds],
     amount: amount.ok ? amount.amount : null,
     threadId: to.threadId,
-    commitments: promise === '' ? [] : [{ text: promise, dueDate: draft.due === '' ? null : draft.due }],
+    commitments: promise === '' ? [] : [{ text: promise, dueDate: due || null }],
   };
   const parsed = NewInteraction.safeParse(body);
   if (!parsed.success) {

@@ -6,6 +6,7 @@ import { startCrmServer, type RunningCrm } from './support/crm-server';
 import { launchExtension, type LaunchedExtension } from './support/launch-extension';
 import { connectThroughOptions } from './support/options-page';
 import { hostSidebar, type SidebarView } from './support/sidebar-host';
+import ru from '../../public/_locales/ru/messages.json';
 
 let crm: RunningCrm;
 let ext: LaunchedExtension;
@@ -56,6 +57,15 @@ beforeAll(async () => {
   ext = await launchExtension({ grantedOrigins: ['http://127.0.0.1/*'] });
   await connectThroughOptions(ext, crm.url, crm.token);
 });
+
+/** Picks the extension's language in the options page ('' = the browser's), as a user does. */
+async function pickLanguage(language: string): Promise<void> {
+  const options = await ext.context.newPage();
+  await options.goto(ext.url('options.html'));
+  await options.locator('#language').selectOption(language);
+  await options.waitForFunction((lang) => document.documentElement.lang === lang, language || 'en');
+  await options.close();
+}
 
 afterAll(async () => {
   await ext?.close();
@@ -176,6 +186,34 @@ describe('quick note', () => {
     expect(await page.getByRole('alert').first().innerText()).toContain('Write what happened first.');
     expect(await page.getByLabel('We promised… (optional)').inputValue()).toBe('Send the price list');
     await page.close();
+  });
+
+  it('takes its date as the chosen language writes dates, and sends the CRM the day', async () => {
+    await pickLanguage('ru');
+    try {
+      const accountId = await accountIdOf(DEMO_ADDRESSES.atRisk);
+      const page = await openThread(threadContext());
+      const promise = `Привезти образцы ${Date.now()}`;
+      await page.getByLabel(ru.sidebar_note_text.message).fill('Созвонились с Хендрой');
+      await page.getByLabel(ru.sidebar_note_promise.message).fill(promise);
+      const due = page.getByLabel(ru.sidebar_note_due.message);
+      expect(await due.getAttribute('placeholder')).toBe('ДД.ММ.ГГГГ');
+      expect(await due.getAttribute('type')).toBe('text');
+      expect(await due.getAttribute('inputmode')).toBe('numeric');
+      const hint = await due.evaluate((input) => document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent);
+      expect(hint).toBe('ДД.ММ.ГГГГ, например 31.12.2026');
+      await due.fill('31.02.2030');
+      await due.press('Control+Enter');
+      expect(await page.getByRole('alert').first().innerText()).toBe('Введите дату, например 31.12.2026.');
+      expect(await due.inputValue()).toBe('31.02.2030');
+      await due.fill('31.12.2030');
+      await due.press('Control+Enter');
+      await expect.poll(async () => (await openCommitments(accountId)).filter((c) => c.text === promise), { timeout: 20_000 })
+        .toEqual([expect.objectContaining({ dueDate: '2030-12-31' })]);
+      await page.close();
+    } finally {
+      await pickLanguage('');
+    }
   });
 });
 

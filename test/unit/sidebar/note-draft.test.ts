@@ -42,6 +42,23 @@ describe('noteFromDraft', () => {
   });
 });
 
+describe('the promise date as the user writes it', () => {
+  it.each([
+    ['ru', '31.12.2030', '2030-12-31'],
+    ['en', '12/31/2030', '2030-12-31'],
+    ['id', '1/2/2031', '2031-02-01'],
+    ['ro', '2030-12-31', '2030-12-31'],
+  ])('%s: %s is sent as %s', (locale, due, dueDate) => {
+    const result = noteFromDraft({ ...EMPTY_NOTE, text: 'Met Olga', promise: 'Send the SLA', due }, TO, locale);
+    expect(result.ok && result.body.commitments).toEqual([{ text: 'Send the SLA', dueDate }]);
+  });
+
+  it.each([['ru', '31.02.2030'], ['en', '31/12/2030'], ['ms', '12/2030']])('%s refuses %s, naming an example', (locale, due) => {
+    const result = noteFromDraft({ ...EMPTY_NOTE, text: 'x', promise: 'y', due }, TO, locale);
+    expect(result.ok ? null : result.errors.due).toBeTruthy();
+  });
+});
+
 describe('quick note kinds and amounts', () => {
   it('offers every kind the CRM knows', () => {
     expect([...NOTE_KINDS].sort()).toEqual([...INTERACTION_KINDS].sort());
