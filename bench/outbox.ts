@@ -40,8 +40,18 @@ async function demoAccounts(rig: OutboxRig): Promise<string[]> {
 }
 
 /** Every kind of write in the mix, as counted in the report. */
-const MIX = ['note', 'commitment', 'completion', 'note-edit', 'note-delete', 'note-restore'] as const;
-const mixed: Record<(typeof MIX)[number], number> = { note: 0, commitment: 0, completion: 0, 'note-edit': 0, 'note-delete': 0, 'note-restore': 0 };
+const MIX = ['note', 'commitment', 'completion', 'note-edit', 'note-delete', 'note-restore', 'account-edit'] as const;
+const mixed: Record<(typeof MIX)[number], number> = { note: 0, commitment: 0, completion: 0, 'note-edit': 0, 'note-delete': 0, 'note-restore': 0, 'account-edit': 0 };
+
+/** Each account's version now: an account edit is made against it (one edit per account, so none is stale). */
+async function accountVersions(rig: OutboxRig, accounts: readonly string[]): Promise<Map<string, number>> {
+  const versions = new Map<string, number>();
+  for (const id of accounts) {
+    const response = await fetch(`${rig.crm.url}/v1/accounts/${id}`, { headers: { Authorization: `Bearer ${rig.crm.token}` } });
+    versions.set(id, ((await response.json()) as { account: { version: number } }).account.version);
+  }
+  return versions;
+}
 
 /**
  * Changes to notes queued earlier (perhaps not sent yet): an edit to a new unique summary, or a
@@ -71,10 +81,12 @@ async function changeNote(rig: OutboxRig, notes: Written[], random: () => number
 
 /**
  * Queues WRITES writes spread over the accounts: notes, commitments, completions of those
- * commitments, and edits, deletions and restores of those notes.
+ * commitments, edits, deletions and restores of those notes, and one edit of each account.
  */
 async function pushWrites(rig: OutboxRig, accounts: readonly string[], random: () => number): Promise<Written[]> {
   const written: Written[] = [];
+  /** Accounts not edited yet, with their version. */
+  const editable = await accountVersions(rig, accounts);
   const open = new Map<string, string[]>();
   /** Notes not yet edited or deleted: each is changed at most once, so an edit's version is 1. */
   const unchanged: Written[] = [];
@@ -83,6 +95,17 @@ async function pushWrites(rig: OutboxRig, accounts: readonly string[], random: (
     const promises = open.get(accountId) ?? [];
     open.set(accountId, promises);
     const roll = random();
+    const version = editable.get(accountId);
+    if (version !== undefined && roll > 0.84 && roll <= 0.85) {
+      editable.delete(accountId);
+      const tag = `Bench account-edit ${SEED}-${n}`;
+      const write = { type: 'account-patch', accountId, body: { version, specialTerms: tag } };
+      const answer = await exclusive(() => rig.ask<{ key: string; id: string }>('enqueueWrite', { write }));
+      if (!answer.ok) throw new Error(`write ${n} (account-edit) was refused: ${JSON.stringify(answer.problem)}`);
+      written.push({ kind: 'account-edit', key: answer.value.key, id: accountId, accountId, tag, version: version + 1 });
+      mixed['account-edit']++;
+      continue;
+    }
     if (roll > 0.85 && unchanged.length > 0) {
       written.push(...(await changeNote(rig, unchanged, random, n)));
       continue;

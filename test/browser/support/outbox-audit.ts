@@ -4,12 +4,14 @@ import type { OutboxRig } from './outbox-rig';
 
 /** One write the benchmark queued, with what the extension answered. */
 export interface Written {
-  kind: 'note' | 'commitment' | 'completion';
+  kind: 'note' | 'commitment' | 'completion' | 'account-edit';
   key: string;
-  /** The record it creates, or for a completion the commitment it completes. */
+  /** The record it creates, or for a completion the commitment it completes (the account it changes for an account edit). */
   id: string;
+  /** An account edit: the version the account has once the edit is applied, once. */
+  version?: number;
   accountId: string;
-  /** Unique per write: the note's summary or the commitment's text. */
+  /** Unique per write: the note's summary, the commitment's text or the account's special terms. */
   tag: string;
 }
 
@@ -26,14 +28,23 @@ export interface Audit {
   keys: { checked: number; missing: number; mismatched: number };
 }
 
-type Row = { id: string; summary?: string; text?: string; status?: string; version?: number };
+type Row = { id: string; summary?: string; text?: string; status?: string; version?: number; specialTerms?: string | null };
 
-async function readAll(rig: OutboxRig, accountIds: readonly string[]): Promise<{ notes: Row[]; commitments: Row[] }> {
-  const get = async <T>(path: string) =>
-    (await (await fetch(`${rig.crm.url}${path}`, { headers: { Authorization: `Bearer ${rig.crm.token}` } })).json()) as T;
+async function readAll(rig: OutboxRig, accountIds: readonly string[]): Promise<{ notes: Row[]; commitments: Row[]; accounts: Row[] }> {
+  // The audit's own reads count against the token's rate limit too: a 429 waits as it says.
+  const get = async <T>(path: string): Promise<T> => {
+    for (let attempt = 0; ; attempt++) {
+      const response = await fetch(`${rig.crm.url}${path}`, { headers: { Authorization: `Bearer ${rig.crm.token}` } });
+      if (response.ok) return (await response.json()) as T;
+      if (response.status !== 429 || attempt >= 20) throw new Error(`audit read ${path}: ${response.status} ${await response.text()}`);
+      await new Promise((done) => setTimeout(done, 1000 * Math.max(1, Number(response.headers.get('retry-after')) || 1)));
+    }
+  };
   const notes: Row[] = [];
   const commitments: Row[] = [];
+  const accounts: Row[] = [];
   for (const accountId of accountIds) {
+    accounts.push((await get<{ account: Row }>(`/v1/accounts/${accountId}`)).account);
     for (let cursor: string | null = null, first = true; first || cursor; first = false) {
       const page: { items: Row[]; nextCursor: string | null } = await get(
         `/v1/accounts/${accountId}/timeline?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
@@ -43,7 +54,7 @@ async function readAll(rig: OutboxRig, accountIds: readonly string[]): Promise<{
     }
     commitments.push(...(await get<{ items: Row[] }>(`/v1/accounts/${accountId}/commitments?status=all`)).items);
   }
-  return { notes, commitments };
+  return { notes, commitments, accounts };
 }
 
 /**
@@ -54,7 +65,8 @@ async function readAll(rig: OutboxRig, accountIds: readonly string[]): Promise<{
 export async function audit(rig: OutboxRig, written: readonly Written[], accountIds: readonly string[]): Promise<Audit> {
   const outbox = await rig.outbox();
   const queued = new Set(outbox.items.map((i) => i.key));
-  const { notes, commitments } = await readAll(rig, accountIds);
+  const { notes, commitments, accounts } = await readAll(rig, accountIds);
+  const accountById = new Map(accounts.map((a) => [a.id, a]));
   const byId = new Map<string, Row>([...notes, ...commitments].map((r) => [r.id, r]));
   const tagCount = new Map<string, number>();
   for (const r of [...notes, ...commitments]) {
@@ -65,6 +77,14 @@ export async function audit(rig: OutboxRig, written: readonly Written[], account
   let duplicated = 0;
   let lost = 0;
   for (const w of written) {
+    if (w.kind === 'account-edit') {
+      // Applied once: the terms it set, and the version one past the one it was made against.
+      const account = accountById.get(w.id);
+      if (account?.specialTerms === w.tag) delivered++;
+      else if (!queued.has(w.key)) lost++;
+      duplicated += Math.max(0, (account?.version ?? 0) - (w.version ?? Infinity));
+      continue;
+    }
     const row = byId.get(w.id);
     const arrived = w.kind === 'completion' ? row?.status === 'done' : row !== undefined && (row.summary ?? row.text) === w.tag;
     if (arrived) delivered++;
