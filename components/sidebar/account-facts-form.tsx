@@ -3,10 +3,12 @@ import type { Account, UserRef } from '../../lib/api';
 import { t } from '../../lib/i18n';
 import { toProblem } from '../../lib/messaging/problem-error';
 import { changeLabel } from '../../lib/sidebar/account-change-text';
-import { factsChange, factsDraftOf, STAGES, type FactsDraft, type RhythmUnit } from '../../lib/sidebar/account-edit';
+import { factsChange, factsDraftOf, STAGES, type FactsDraft, type FactsErrors, type RhythmUnit } from '../../lib/sidebar/account-edit';
 import type { AccountChange } from '../../lib/sidebar/account-overlay';
 import { stageName } from '../../lib/sidebar/stages';
+import { useEscapeClose } from '../../lib/sidebar/use-escape-close';
 import { ProblemView } from '../common/problem-view';
+import { AccountIdentityFields } from './account-identity-fields';
 import './account-edit.css';
 
 interface Props {
@@ -20,14 +22,15 @@ interface Props {
 }
 
 /**
- * The header's facts in one small form: the stage on the ladder, the owner, who else works with
- * the client, and the agreed rhythm (empty: none). Only what changed is sent, through the
- * outbox; Escape or Cancel closes it unsent.
+ * The header's facts in one small form: the client's name and domains, the stage on the ladder,
+ * the owner, who else works with the client, and the agreed rhythm (empty: none). Only what
+ * changed is sent, through the outbox; Escape or Cancel closes it unsent.
  */
 export function AccountFactsForm({ account, people, me, onSave, onClose }: Props) {
   const ids = { owner: useId(), rhythm: useId(), unit: useId(), hint: useId(), error: useId() };
   const [draft, setDraft] = useState<FactsDraft>(() => factsDraftOf(account));
-  const [error, setError] = useState<'rhythm' | 'unchanged' | null>(null);
+  const [errors, setErrors] = useState<FactsErrors>({});
+  const [unchanged, setUnchanged] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const update = (next: Partial<FactsDraft>) => setDraft((d) => ({ ...d, ...next }));
@@ -35,14 +38,15 @@ export function AccountFactsForm({ account, people, me, onSave, onClose }: Props
   // Opened from the header's button: the keyboard lands on the stage the client is at.
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => form.current?.querySelector<HTMLInputElement>('input:checked')?.focus(), []);
+  const onKeyDown = useEscapeClose(onClose);
 
   const submit = async (event: Event) => {
     event.preventDefault();
     const result = factsChange(account, draft);
-    if ('error' in result) return setError(result.error);
-    if (result.change === null) return setError('unchanged');
+    setErrors('errors' in result ? result.errors : {});
+    setUnchanged('change' in result && result.change === null);
+    if ('errors' in result || result.change === null) return;
     const { change } = result;
-    setError(null);
     setBusy(true);
     try {
       await onSave({
@@ -60,22 +64,19 @@ export function AccountFactsForm({ account, people, me, onSave, onClose }: Props
 
   const toggle = (id: string, on: boolean) => update({ teamIds: on ? [...draft.teamIds, id] : draft.teamIds.filter((x) => x !== id) });
   const personName = (p: UserRef) => (p.id === me?.id ? t('sidebar_owner_me_named', p.name) : p.name);
-  const rhythmWrong = error === 'rhythm';
+  const rhythmWrong = errors.rhythm === true;
 
   return (
     <form
       class="form facts-form"
       onSubmit={submit}
       ref={form}
-      onKeyDown={(e) => {
-        if (e.key !== 'Escape') return;
-        e.preventDefault();
-        onClose();
-      }}
+      onKeyDown={onKeyDown}
       aria-label={t('sidebar_edit_facts_label')}
       noValidate
       data-testid="facts-form"
     >
+      <AccountIdentityFields name={draft.name} domains={draft.domains} errors={errors} onInput={update} />
       <fieldset class="stage-choices">
         <legend>{t('sidebar_field_stage')}</legend>
         {STAGES.map((stage) => (
@@ -122,7 +123,7 @@ export function AccountFactsForm({ account, people, me, onSave, onClose }: Props
         <p id={ids.hint} class="muted small hint-line">{t('sidebar_rhythm_hint')}</p>
         {rhythmWrong && <p id={ids.error} class="field-error" role="alert">{t('sidebar_rhythm_invalid')}</p>}
       </div>
-      {error === 'unchanged' && <p class="muted" role="status">{t('sidebar_edit_unchanged')}</p>}
+      {unchanged && <p class="muted" role="status">{t('sidebar_edit_unchanged')}</p>}
       {failure !== null && <ProblemView problem={toProblem(failure)} />}
       <div class="actions">
         <button type="submit" class="primary" disabled={busy}>{t('sidebar_save')}</button>

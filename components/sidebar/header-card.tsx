@@ -24,6 +24,7 @@ const EDITED = new Set<string>();
 export function HeaderCard({ item, account: server }: { item: Known; account: Account | null }) {
   const summary = item.account;
   const { account, pending } = useShownAccount(summary.id, server);
+  const name = account?.name ?? summary.name;
   const stage = account?.stage ?? summary.stage;
   const owner = account ? account.owner : summary.owner;
   const cadenceDays = account ? account.cadenceDays : summary.cadenceDays;
@@ -53,7 +54,7 @@ export function HeaderCard({ item, account: server }: { item: Known; account: Ac
             <p class="contact-role line" data-testid="domain-match">{t('sidebar_domain_match')}</p>
           </>
         )}
-        <p class="account-line line" data-testid="account-name" title={summary.name}>{summary.name}</p>
+        <p class="account-line line" data-testid="account-name" title={name}>{name}</p>
         <StageLadder stage={stage} />
         <p class="line" title={team.join(', ')}>
           <span class="muted">{t('sidebar_owner_label')}: </span>

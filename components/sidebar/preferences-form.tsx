@@ -5,6 +5,7 @@ import { toProblem } from '../../lib/messaging/problem-error';
 import { changeLabel } from '../../lib/sidebar/account-change-text';
 import { prefsChange, prefsDraftOf, type PrefsDraft, type PrefsField } from '../../lib/sidebar/account-edit';
 import type { AccountChange } from '../../lib/sidebar/account-overlay';
+import { useEscapeClose } from '../../lib/sidebar/use-escape-close';
 import { ProblemView } from '../common/problem-view';
 import { Field } from './field';
 import './account-edit.css';
@@ -35,6 +36,7 @@ export function PreferencesForm({ id, account, onSave, onClose }: Props) {
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => form.current?.querySelector<HTMLInputElement>('input, textarea')?.focus(), []);
+  const onKeyDown = useEscapeClose(onClose);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -60,11 +62,7 @@ export function PreferencesForm({ id, account, onSave, onClose }: Props) {
       class="form prefs-form"
       ref={form}
       onSubmit={submit}
-      onKeyDown={(e) => {
-        if (e.key !== 'Escape') return;
-        e.preventDefault();
-        onClose();
-      }}
+      onKeyDown={onKeyDown}
       aria-label={t('sidebar_edit_prefs_label')}
       noValidate
       data-testid="prefs-form"

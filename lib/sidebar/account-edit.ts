@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AccountResult, type Account, type Preferences, type Stage } from '../api';
 import { Write } from '../messaging/write';
+import { checkDomains, checkName, sameDomains, type DomainIssue } from './account-identity';
 import type { AccountChange } from './account-overlay';
 
 /** A change checked as the outbox checks it when it is queued (the account's id does not matter here). */
@@ -11,8 +12,11 @@ export const STAGES: readonly Stage[] = AccountResult.shape.account.shape.stage.
 
 export type RhythmUnit = 'days' | 'weeks';
 
-/** The header's facts as the edit form holds them; the rhythm as typed. */
+/** The header's facts as the edit form holds them; the name, domains and rhythm as typed. */
 export interface FactsDraft {
+  name: string;
+  /** One a line (commas and spaces separate them too). */
+  domains: string;
   stage: Stage;
   /** A user's id, or '' for no owner. */
   ownerId: string;
@@ -35,6 +39,8 @@ const PREFERENCE_FIELDS = ['channel', 'language', 'paymentTerms', 'workingStyle'
 export function factsDraftOf(account: Account): FactsDraft {
   const days = account.cadenceDays;
   return {
+    name: account.name,
+    domains: account.domains.join('\n'),
     stage: account.stage,
     ownerId: account.owner?.id ?? '',
     teamIds: account.team.map((m) => m.id),
@@ -69,16 +75,31 @@ const sameSet = (a: readonly string[], b: readonly string[]) => {
   return left.size === right.size && [...left].every((x) => right.has(x));
 };
 
-export type FactsResult = { change: AccountChange | null } | { error: 'rhythm' };
+/** What is wrong in the facts form, per field (every wrong one at once). */
+export interface FactsErrors {
+  name?: 'required' | { max: number };
+  domains?: { issues: DomainIssue[]; tooMany?: number };
+  rhythm?: true;
+}
+export type FactsResult = { change: AccountChange | null } | { errors: FactsErrors };
 
 /**
  * The change the header's form asks for, made on the version shown: only what differs from
- * `account` (null when nothing does), or which field is wrong.
+ * `account` (null when nothing does), or what is wrong in which field.
  */
 export function factsChange(account: Account, draft: FactsDraft): FactsResult {
   const days = rhythmDays(draft.rhythm, draft.unit);
-  if (days === 'invalid') return { error: 'rhythm' };
+  const name = checkName(draft.name);
+  const domains = checkDomains(draft.domains);
+  const errors: FactsErrors = {
+    ...('error' in name ? { name: name.error === 'required' ? ('required' as const) : { max: name.max } } : {}),
+    ...('issues' in domains ? { domains } : {}),
+    ...(days === 'invalid' ? { rhythm: true as const } : {}),
+  };
+  if ('error' in name || 'issues' in domains || days === 'invalid') return { errors };
   const change: AccountChange = { version: account.version };
+  if (name.name !== account.name) change.name = name.name;
+  if (!sameDomains(domains.domains, account.domains)) change.domains = domains.domains;
   if (draft.stage !== account.stage) change.stage = draft.stage;
   const owner = draft.ownerId === '' ? null : draft.ownerId;
   if (owner !== (account.owner?.id ?? null)) change.ownerId = owner;
@@ -133,12 +154,4 @@ const ConflictDetails = z.object({ account: AccountResult.shape.account });
 export function accountFromConflict(details: unknown): Account | null {
   const parsed = ConflictDetails.safeParse(details);
   return parsed.success ? parsed.data.account : null;
-}
-
-/** The fields a change sets, in the order the sidebar shows them. */
-export const CHANGE_FIELDS = ['stage', 'ownerId', 'teamMemberIds', 'cadenceDays', 'preferences', 'specialTerms'] as const;
-export type ChangeField = (typeof CHANGE_FIELDS)[number];
-
-export function changedFields(change: AccountChange): ChangeField[] {
-  return CHANGE_FIELDS.filter((f) => change[f] !== undefined);
 }

@@ -18,6 +18,8 @@ export function applyEdit(account: Account, edit: AccountEdit): Account {
   const c = edit.change;
   return {
     ...account,
+    ...(c.name !== undefined ? { name: c.name } : {}),
+    ...(c.domains ? { domains: c.domains } : {}),
     ...(c.stage ? { stage: c.stage } : {}),
     ...(c.ownerId !== undefined ? { owner: edit.owner ?? null } : {}),
     ...(c.teamMemberIds ? { team: edit.team ?? account.team } : {}),

@@ -45,14 +45,22 @@ describe('factsChange', () => {
     ['a new owner and a rhythm', { ownerId: dewi.id, rhythm: '3', unit: 'weeks' }, { change: { version: 4, ownerId: dewi.id, cadenceDays: 21 } }],
     ['no owner', { ownerId: '' }, { change: { version: 4, ownerId: null } }],
     ['stage and team', { stage: 'loyal', teamIds: [nurul.id, dewi.id] }, { change: { version: 4, stage: 'loyal', teamMemberIds: [nurul.id, dewi.id] } }],
-    ['a rhythm it can not be', { rhythm: '0' }, { error: 'rhythm' }],
+    ['a rhythm it can not be', { rhythm: '0' }, { errors: { rhythm: true } }],
+    ['a new name, trimmed', { name: '  Balt Verf Group ' }, { change: { version: 4, name: 'Balt Verf Group' } }],
+    ['the same name with blanks around is no change', { name: ' Balt Verf ' }, { change: null }],
+    ['domains as typed: lower-cased, each once, the set replaced', { domains: 'BaltVerf.example, balt-group.example\nbaltverf.example' },
+      { change: { version: 4, domains: ['baltverf.example', 'balt-group.example'] } }],
+    ['the same domains in another case are no change', { domains: 'BALTVERF.EXAMPLE' }, { change: null }],
+    ['no domains at all', { domains: '  ' }, { change: { version: 4, domains: [] } }],
+    ['every wrong field at once', { name: ' ', domains: 'balt verf.example', rhythm: 'x' },
+      { errors: { name: 'required', rhythm: true, domains: { issues: [{ entry: 'balt', reason: 'invalid' }] } } }],
   ] as const)('%s', (_, over, expected) => {
     expect(factsChange(account(), draft(over as Partial<FactsDraft>))).toEqual(expected);
   });
 
   it('clears a rhythm left empty, and starts from the one agreed', () => {
     const agreed = account({ cadenceDays: 30 });
-    expect(factsDraftOf(agreed)).toMatchObject({ rhythm: '30', unit: 'days', ownerId: sergei.id, teamIds: [nurul.id] });
+    expect(factsDraftOf(agreed)).toMatchObject({ name: 'Balt Verf', domains: 'baltverf.example', rhythm: '30', unit: 'days', ownerId: sergei.id, teamIds: [nurul.id] });
     expect(factsChange(agreed, { ...factsDraftOf(agreed), rhythm: '' })).toEqual({ change: { version: 4, cadenceDays: null } });
   });
 });
@@ -121,5 +129,16 @@ describe('a conflict', () => {
       { field: 'cadenceDays', name: 'Agreed rhythm', mine: '30 days', theirs: '14 days' },
     ]);
     expect(changeLabel(mine.change)).toBe('Owner, Agreed rhythm');
+  });
+
+  it('shows a name and domains mine changed beside theirs', () => {
+    const theirs = account({ version: 6, name: 'Balt Verf Service', domains: ['baltverf.example', 'bvs.example'] });
+    const mine: AccountEdit = { key: 'k', accountId: ID(9), change: { version: 4, name: 'Balt Verf Group', domains: [] } };
+    expect(conflictRows(mine, theirs)).toEqual([
+      { field: 'name', name: 'Client name', mine: 'Balt Verf Group', theirs: 'Balt Verf Service' },
+      { field: 'domains', name: 'Domains', mine: 'none', theirs: 'baltverf.example, bvs.example' },
+    ]);
+    expect(changeLabel(mine.change)).toBe('Client name, Domains');
+    expect(applyEdit(theirs, mine)).toMatchObject({ name: 'Balt Verf Group', domains: [], version: 5 });
   });
 });
