@@ -7,6 +7,7 @@ import type { Write } from '../../lib/messaging/write';
 import { ask } from '../../lib/ui/ask';
 import { toProblem } from '../../lib/messaging/problem-error';
 import { problemText } from '../../lib/ui/problem-text';
+import { AccountVersions } from './account-versions';
 
 type Change = { key: string; write: Write };
 interface Actions {
@@ -58,6 +59,7 @@ function FailedWrite({ item, actions }: { item: OutboxSummary; actions: Actions 
       <p>{t('popup_failed_write', item.excerpt)}</p>
       {item.problem && <p class="muted" data-testid="failed-reason">{problemText(item.problem).title}</p>}
       {write && theirs && <Versions mine={write} theirs={theirs} />}
+      {write?.type === 'account-patch' && item.conflict && <AccountVersions body={write.body} details={item.conflict.theirs} />}
       {write && draft !== null ? (
         <form
           onSubmit={(event) => {
@@ -96,7 +98,7 @@ function FailedWrite({ item, actions }: { item: OutboxSummary; actions: Actions 
 const STATUS = { open: 'popup_status_open', done: 'popup_status_done', cancelled: 'popup_status_cancelled' } as const;
 const statusText = (status: string) => (status in STATUS ? t(STATUS[status as keyof typeof STATUS]) : status);
 
-/** A commitment as the user would leave it beside the one the CRM holds now. */
+/** A commitment as the user would leave it beside the one the CRM holds now (an account's: `AccountVersions`). */
 function Versions({ mine, theirs }: { mine: Write; theirs: TheirVersion }) {
   if (mine.type !== 'commitment-patch') return null;
   const yours = t('popup_commitment_state', mine.body.text ?? theirs.text, statusText(mine.body.status ?? theirs.status));
