@@ -1,3 +1,4 @@
+import { emailDomain } from '../api/email';
 import type { CacheChange } from '../messaging/protocol';
 import { connectedClient, type PermissionCheck } from './connection';
 import type { Ctx } from './context';
@@ -70,6 +71,16 @@ export function createApp(deps: AppDeps) {
     deps.recheck(emails);
   }
 
+  /** As `recheckAccounts`, for the cached addresses the CRM did not know at these domains. */
+  async function recheckUnknownAt(domains: readonly string[]): Promise<void> {
+    if (!deps.recheck || domains.length === 0) return;
+    const at = new Set(domains);
+    const emails = (await deps.db.getAll('lookups')).filter((e) => e.accountId === undefined && at.has(emailDomain(e.email))).map((e) => e.email);
+    if (emails.length === 0) return;
+    await fetchLookups(ctx, emails);
+    deps.recheck(emails);
+  }
+
   // Pages hear at once that the CRM went away (or came back): the sidebar says it shows cached data.
   listen(deps.db, (signal) => {
     if (signal.type === 'connection-lost' || signal.type === 'connection-restored') deps.notify({});
@@ -81,13 +92,17 @@ export function createApp(deps: AppDeps) {
     now,
     random: deps.random ?? Math.random,
     schedule: deps.scheduleDrain,
-    async sent(accountId, type) {
+    async sent(accountId, type, write) {
       await invalidateAccounts(deps.db, [accountId]);
+      // An account's new set of domains: addresses there that were unknown now match it (those at a
+      // domain it dropped are its own lookups, asked again below with the account's).
+      const domains = write.type === 'account-patch' ? write.body.domains : undefined;
       // A new contact, or an address added to one, can turn an address the CRM didn't know into a match, whenever it is sent.
-      if (type === 'contact' || type === 'contact-emails') await invalidateUnknownLookups(deps.db);
-      if (type === 'contact') deps.notify({ all: true });
+      if (type === 'contact' || type === 'contact-emails' || domains) await invalidateUnknownLookups(deps.db);
+      if (type === 'contact' || domains) deps.notify({ all: true });
       else deps.notify({ accountIds: [accountId] });
       ctx.background(recheckAccounts([accountId]));
+      if (domains) ctx.background(recheckUnknownAt(domains));
     },
   });
 

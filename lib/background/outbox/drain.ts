@@ -17,8 +17,8 @@ export interface DrainDeps {
   random: () => number;
   /** Arranges the next drain at `when` (epoch ms), or cancels it with null. */
   schedule: (when: number | null) => Promise<void> | void;
-  /** A write reached the CRM; its account's cache is now out of date. */
-  sent: (accountId: string, type: Write['type']) => Promise<void> | void;
+  /** A write reached the CRM; its account's cache is now out of date (and, for some writes, more: see `write`). */
+  sent: (accountId: string, type: Write['type'], write: Write) => Promise<void> | void;
 }
 
 export interface DrainReport { sent: number; failed: number; retrying: number }
@@ -123,7 +123,7 @@ async function runOnce(deps: DrainDeps, watchdog: () => Promise<void>): Promise<
     if (outcome.ok) {
       await db.delete('outbox', item.seq as number);
       report.sent++;
-      await deps.sent(outcome.accountId, item.write.type);
+      await deps.sent(outcome.accountId, item.write.type, item.write);
       continue;
     }
     const { next, verdict } = settle(sending, outcome.problem, deps.now(), deps.random());

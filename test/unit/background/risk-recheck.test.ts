@@ -3,7 +3,7 @@ import { lookupEmails } from '../../../lib/background/lookup';
 import { enqueue } from '../../../lib/background/outbox/queue';
 import { summary } from '../../support/crm-fixtures';
 import { fakeCrm, type RecordedCall } from '../../support/fake-crm';
-import { created, note } from '../../support/outbox-fixtures';
+import { created, note, patchedAccount } from '../../support/outbox-fixtures';
 import { testApp } from '../../support/test-app';
 
 const EMAIL = 'budi@bank-sinar.co.id';
@@ -33,6 +33,36 @@ describe('risk in the mail tabs follows writes and the changes feed', () => {
     // The tab's next lookup finds the new answer in the cache, without asking again.
     const before = crm.callsTo('/v1/lookup').length;
     expect(await lookupEmails(app.ctx, [EMAIL])).toMatchObject([{ account: { risk: { level: 'ok' } } }]);
+    expect(crm.callsTo('/v1/lookup')).toHaveLength(before);
+  });
+
+  it('an account given a domain: the addresses there it did not know are asked about again, and the tabs told', async () => {
+    const STRANGER = 'procurement@sinar-group.example';
+    const OTHER = 'someone@elsewhere.example';
+    let known = false;
+    const crm = fakeCrm({
+      'POST /v1/lookup': (call) => ({
+        json: {
+          results: (call.body as { emails: string[] }).emails.map((email) => (known && email === STRANGER
+            ? { match: 'account-domain', email, account: summary() }
+            : { match: 'unknown', email })),
+        },
+      }),
+      'PATCH /v1/accounts/*': patchedAccount,
+    });
+    const rechecked: string[][] = [];
+    const { app, clock, notified } = await testApp(crm.fetch, {}, { recheck: (emails) => rechecked.push(emails) });
+    expect(await lookupEmails(app.ctx, [STRANGER, OTHER])).toMatchObject([{ match: 'unknown' }, { match: 'unknown' }]);
+
+    known = true;
+    const write = { type: 'account-patch' as const, accountId: summary().id, body: { version: 3, domains: ['bank-sinar.co.id', 'sinar-group.example'] } };
+    await enqueue(app.ctx.db, write, { now: clock.now });
+    await app.drain();
+    await app.settled();
+    expect(rechecked).toContainEqual([STRANGER]);
+    expect(notified).toContainEqual({ all: true });
+    const before = crm.callsTo('/v1/lookup').length;
+    expect(await lookupEmails(app.ctx, [STRANGER])).toMatchObject([{ match: 'account-domain', account: { id: summary().id } }]);
     expect(crm.callsTo('/v1/lookup')).toHaveLength(before);
   });
 
