@@ -1,7 +1,7 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { AccountSearchPage, ApiError } from '../../lib/api';
 import { availableBackends } from './support/backends';
-import { insertAccount, insertContact } from './support/fixtures';
+import { insertAccount, insertContact, makeTeam } from './support/fixtures';
 import { ALPHA, BETA, useTestApp } from './support/test-app';
 
 describe.each(availableBackends())('GET /v1/accounts?q= on $name', (backend) => {
@@ -74,6 +74,69 @@ describe.each(availableBackends())('GET /v1/accounts?q= on $name', (backend) => 
     expect(many[0]).toBe('Many 00');
     expect((await search('many', '&limit=50')).length).toBe(50);
     expect((await api.get('/v1/accounts?q=many&limit=51')).status).toBe(400);
+  });
+
+  it('answers as a plain reading of the rules would, with many accounts sharing words, domains and addresses', async () => {
+    // A team of its own, crowded on purpose: 120 accounts from six words (and two that never start a
+    // name), some with two matching words, two domains or several people, so that every branch
+    // meets prefixes that many keys share, and cuts at its limit where the order decides who stays.
+    const crowdTeam = await makeTeam(t.db, 'crowd', 'crowd.example');
+    const crowd = client(crowdTeam);
+    const words = ['sinar', 'sinta', 'siti', 'maju', 'makmur', 'mas'];
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+    const accounts = [{ id: crowdTeam.accountId, name: 'crowd client', domains: ['crowd.example'], emails: ['buyer@crowd.example'] }];
+    for (let i = 0; i < 120; i++) {
+      const name = Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(words)).join(random() < 0.5 ? ' ' : '-')
+        + (random() < 0.6 ? ` ${pick(['jaya', 'jati'])}` : '') + (random() < 0.5 ? ` ${i}` : '');
+      const domains = Array.from({ length: Math.floor(random() * 3) }, (_, k) => `${pick(words)}-${pick(words)}-${i}-${k}.example`);
+      const id = await insertAccount(t.db, crowdTeam.teamId, { name, domains });
+      const emails: string[] = [];
+      for (let c = 0; c < Math.floor(random() * 4); c++) {
+        const list = Array.from({ length: 1 + Math.floor(random() * 2) }, (_, k) => `${pick(words)}${c}${k}.${i}@mail.example`);
+        await insertContact(t.db, crowdTeam.teamId, id, `Person ${c}`, list);
+        emails.push(...list);
+      }
+      accounts.push({ id, name, domains, emails });
+    }
+    const before = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+    const oracle = (q: string, limit: number) => {
+      const lo = q.trim().toLowerCase();
+      const hits = accounts.flatMap((acc) => {
+        const name = acc.name.toLowerCase();
+        const smallest = (keys: string[]) => keys.filter((k) => k.startsWith(lo)).sort(before)[0];
+        const found: [number, string | undefined][] = [
+          [0, name === lo ? name : undefined],
+          [1, name.startsWith(lo) ? name : undefined],
+          [2, smallest(name.split(/[\s\p{P}]+/u).filter(Boolean))],
+          [3, smallest(acc.domains)],
+          [4, smallest(acc.emails)],
+        ];
+        const best = found.find(([, key]) => key !== undefined);
+        return best ? [{ id: acc.id, name, rank: best[0], key: best[1]! }] : [];
+      });
+      hits.sort((x, y) => x.rank - y.rank || before(x.key, y.key) || before(x.name, y.name) || before(x.id, y.id));
+      return hits.slice(0, limit).map((h) => h.id);
+    };
+    for (const q of ['c', 'crowd', 'b', 's', 'si', 'sin', 'sinar', 'sinar ', 'm', 'ma', 'mas', 'maju-', 'sinta-s', 'mail', 'siti0', '1', 'x', 'j', 'ja', 'jaya', 'jati']) {
+      for (const limit of [1, 5, 20, 50]) {
+        const res = await crowd.get(`/v1/accounts?q=${encodeURIComponent(q)}&limit=${limit}`);
+        expect(res.status).toBe(200);
+        const got = AccountSearchPage.parse(res.body).items.map((h) => h.id);
+        expect(got, `q=${q} limit=${limit}`).toEqual(oracle(q, limit));
+      }
+    }
+  });
+
+  it('orders accounts sharing a word by their name, and follows a rename', async () => {
+    const xeno = await insertAccount(t.db, a.teamId, { name: 'Xeno Tekun' });
+    await insertAccount(t.db, a.teamId, { name: 'Yolo Tekun' });
+    expect(await names('tekun')).toEqual(['Xeno Tekun', 'Yolo Tekun']);
+    await t.db.query('update accounts set name = $2 where id = $1', [xeno, 'Zulu Tekun']);
+    expect(await names('tekun')).toEqual(['Yolo Tekun', 'Zulu Tekun']);
+    expect(await names('xeno')).toEqual([]);
+    expect(await names('zulu')).toEqual(['Zulu Tekun']);
   });
 
   it.each([
