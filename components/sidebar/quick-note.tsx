@@ -1,5 +1,5 @@
 import { t, type MessageKey } from '../../lib/i18n';
-import type { Direction } from '../../lib/api';
+import { DIRECTIONS } from '../../lib/api/kinds';
 import { parseAmount, formatAmount } from '../../lib/sidebar/amount';
 import { AMOUNT_KINDS, directionOf, EMPTY_NOTE, NOTE_KINDS, noteFromDraft, type NoteDraft, type NoteErrors } from '../../lib/sidebar/note-draft';
 import { toProblem } from '../../lib/messaging/problem-error';
@@ -24,7 +24,6 @@ interface Props {
 const locale = () => document.documentElement.lang || 'en';
 const SHORTCUT = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘+Enter' : 'Ctrl+Enter';
 const NO_ERRORS: NoteErrors = {};
-const DIRECTIONS: readonly Direction[] = ['inbound', 'outbound', 'internal'];
 
 /**
  * Any interaction written down while it is fresh (a note, call, complaint, order…), who it came
@@ -37,16 +36,17 @@ export function QuickNote({ scope, accountId, contactIds, threadId, writes, inpu
   const set = <K extends keyof NoteDraft>(field: K) => (value: NoteDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
 
   const submit = async () => {
-    const checked = noteFromDraft(draft, { accountId, contactIds, threadId }, locale());
-    if (!checked.ok) return setErrors(checked.errors);
-    setErrors(NO_ERRORS);
     try {
+      const checked = await noteFromDraft(draft, { accountId, contactIds, threadId }, locale());
+      if (!checked.ok) return setErrors(checked.errors);
+      setErrors(NO_ERRORS);
       await writes.queue({ type: 'interaction', body: checked.body }, draft.text.trim(), 'note');
       // What was sent goes; anything typed meanwhile stays. A kind of its own is kept for the next note.
       setDraft((now) => (now === draft ? (draft.kind === EMPTY_NOTE.kind ? EMPTY_NOTE : { ...EMPTY_NOTE, kind: draft.kind, direction: draft.direction }) : now));
       setFailure(null);
     } catch (error) {
-      // Kept in the form: nothing typed is lost when it could not be queued.
+      // Kept in the form: nothing typed is lost when it could not be checked (the check's code
+      // failed to load) or queued.
       setFailure(error);
     }
   };

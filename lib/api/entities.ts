@@ -1,21 +1,19 @@
 import { z } from 'zod';
 import { Day, Domain, Email, Id, Instant, Text } from './common';
+import { DIRECTIONS, INTERACTION_KINDS } from './kinds';
 
 /** The relationship ladder (DOMAIN.md §5), plus `lost`. */
 export const STAGES = ['prospect', 'potential', 'buying', 'repeat', 'loyal', 'promoter', 'lost'] as const;
 export const Stage = z.enum(STAGES);
 export type Stage = z.infer<typeof Stage>;
 
-export const INTERACTION_KINDS = [
-  'email', 'call', 'meeting', 'note', 'order', 'cancellation', 'complaint', 'billing', 'outage', 'other',
-] as const;
 export const InteractionKind = z.enum(INTERACTION_KINDS);
 export type InteractionKind = z.infer<typeof InteractionKind>;
 
 /** Kinds that count as "a problem" in the risk rules and stand out in the timeline. */
 export const PROBLEM_KINDS: readonly InteractionKind[] = ['complaint', 'billing', 'outage', 'cancellation'];
 
-export const Direction = z.enum(['inbound', 'outbound', 'internal']);
+export const Direction = z.enum(DIRECTIONS);
 export type Direction = z.infer<typeof Direction>;
 
 export const CommitmentStatus = z.enum(['open', 'done', 'cancelled']);

@@ -4,6 +4,7 @@
  * document is generated from.
  */
 export * from './common';
+export * from './kinds';
 export * from './entities';
 export * from './risk';
 export * from './lookup';

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { Commitment } from '../api';
+import type { Commitment } from '../api';
 
 /** A change this page queued and the server may not show yet. */
 export interface LocalChange {
@@ -64,12 +63,4 @@ export function ofAccount(
   const mine = new Map<string, LocalChange>();
   for (const [id, change] of changes) if (change.snapshot.accountId === accountId) mine.set(id, change);
   return { changes: mine, added: added.filter((c) => c.accountId === accountId) };
-}
-
-const ConflictDetails = z.object({ commitment: Commitment });
-
-/** The current record a 409 answer carries (`error.details.commitment`), if it does. */
-export function currentFromConflict(details: unknown): Commitment | null {
-  const parsed = ConflictDetails.safeParse(details);
-  return parsed.success ? parsed.data.commitment : null;
 }

@@ -1,7 +1,8 @@
 import { ContactEmailsAdd } from '../api';
 import { t } from '../i18n';
 import type { WriteInput } from '../messaging/write';
-import { contactFromDraft, type ContactDraft, type ContactErrors } from './contact-draft';
+import { contactFromDraft } from './contact-check';
+import type { ContactDraft, ContactErrors } from './contact-draft';
 
 /** The account a new person joins: one picked, or the one their domain belongs to. */
 export interface ChosenAccount { id: string; name: string }

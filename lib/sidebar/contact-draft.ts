@@ -1,5 +1,5 @@
-import { emailDomain, isFreeMailDomain, NewContact } from '../api';
-import { t } from '../i18n';
+import { emailDomain } from '../api/email';
+import { isFreeMailDomain } from '../api/free-mail';
 
 /** The "Add contact" form as typed. */
 export interface ContactDraft {
@@ -45,28 +45,3 @@ export function prefillContact(person: { name: string; email: string }, account:
 }
 
 export type ContactErrors = Partial<Record<'name' | 'email' | 'company', string>>;
-
-/** The write for the CRM, or one message per field the user must fix. */
-export function contactFromDraft(draft: ContactDraft): { ok: true; body: NewContact } | { ok: false; errors: ContactErrors } {
-  const domain = emailDomain(draft.email);
-  const body: NewContact = {
-    name: draft.name,
-    emails: [draft.email],
-    role: draft.role.trim() || null,
-    ...(draft.accountId
-      ? { accountId: draft.accountId }
-      : { newAccount: { name: draft.company, domains: domain && !isFreeMailDomain(domain) ? [domain] : [] } }),
-  };
-  const errors: ContactErrors = {};
-  if (draft.name.trim() === '') errors.name = t('sidebar_field_required');
-  if (!draft.accountId && draft.company.trim() === '') errors.company = t('sidebar_field_required');
-  const parsed = NewContact.safeParse(body);
-  if (parsed.success && Object.keys(errors).length === 0) return { ok: true, body };
-  for (const issue of parsed.success ? [] : parsed.error.issues) {
-    const [first, second] = issue.path;
-    if (first === 'emails') errors.email ??= t('sidebar_field_email');
-    else if (first === 'newAccount' && second === 'name') errors.company ??= issue.message;
-    else errors.name ??= issue.message;
-  }
-  return { ok: false, errors };
-}

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { FrameMessage, type FrameMessageInput } from '../messaging/sidebar-context';
+import { readFrameMessage, type FrameMessage, type FrameMessageInput } from '../messaging/sidebar-context';
 import { MAIL_ORIGINS as SITE_ORIGINS } from '../mail/sites';
 import { SIDEBAR_KEY_ITEM, isSidebarKey } from '../messaging/sidebar-key';
 
@@ -62,8 +62,8 @@ export function createFrameLink(win: Window, readKey: () => Promise<string | nul
       port?.close();
       port = offer.port;
       port.onmessage = (e: MessageEvent) => {
-        const parsed = FrameMessage.safeParse(e.data);
-        for (const listener of listeners) listener(parsed.success ? parsed.data : null, e.data);
+        const read = readFrameMessage(e.data);
+        for (const listener of listeners) listener(read.ok ? read.value : null, e.data);
       };
     });
   });

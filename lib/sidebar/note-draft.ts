@@ -1,4 +1,5 @@
-import { Direction, INTERACTION_KINDS, NewInteraction, type InteractionKind } from '../api';
+import type { Direction, InteractionKind, NewInteraction } from '../api';
+import { DIRECTIONS, INTERACTION_KINDS } from '../api/kinds';
 import { t, type MessageKey } from '../i18n';
 import { formatAmount, parseAmount } from './amount';
 import { dateExample, parseLocalDate } from '../ui/local-date';
@@ -40,7 +41,7 @@ export function asNoteDraft(value: unknown): NoteDraft | null {
   if (typeof value !== 'object' || value === null) return null;
   const { kind, direction = null, text, amount = '', promise, due } = value as Record<string, unknown>;
   if (!NOTE_KINDS.includes(kind as NoteKind)) return null;
-  if (direction !== null && !Direction.safeParse(direction).success) return null;
+  if (direction !== null && !DIRECTIONS.includes(direction as Direction)) return null;
   if (typeof text !== 'string' || typeof amount !== 'string' || typeof promise !== 'string' || typeof due !== 'string') return null;
   if (kind === EMPTY_NOTE.kind && direction === null && text === '' && amount === '' && promise === '' && due === '') return EMPTY_NOTE;
   return { kind: kind as NoteKind, direction: direction as Direction | null, text, amount, promise, due };
@@ -59,13 +60,14 @@ export const AMOUNT_ERRORS: Record<'not-a-number' | 'negative' | 'too-large' | '
 /**
  * The interaction to queue, with the promise as a commitment owned by the writer (the server's
  * default), or what the user must fix first. Nothing typed is dropped silently: an amount typed
- * for a kind that has none is refused rather than left out.
+ * for a kind that has none is refused rather than left out. The write's schema (and zod with
+ * it) is loaded on the first check, not with the sidebar's first screen.
  */
-export function noteFromDraft(
+export async function noteFromDraft(
   draft: NoteDraft,
   to: { accountId: string; contactIds: readonly string[]; threadId: string | null },
   locale = 'en',
-): { ok: true; body: NewInteraction } | { ok: false; errors: NoteErrors } {
+): Promise<{ ok: true; body: NewInteraction } | { ok: false; errors: NoteErrors }> {
   const errors: NoteErrors = {};
   const text = draft.text.trim();
   const promise = draft.promise.trim();
@@ -86,6 +88,7 @@ export function noteFromDraft(
     threadId: to.threadId,
     commitments: promise === '' ? [] : [{ text: promise, dueDate: due || null }],
   };
+  const { NewInteraction } = await import('../api/writes');
   const parsed = NewInteraction.safeParse(body);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

@@ -1,5 +1,5 @@
 import type { AccountSummary, Contact } from '../api';
-import { normaliseEmail } from '../api';
+import { normaliseEmail } from '../api/email';
 import type { LookupItem } from '../messaging/protocol';
 import { matchByName } from './name-match';
 

@@ -1,7 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Commitment } from '../api';
-import { currentFromConflict, ofAccount, overlayCommitments, type CommitmentRow, type LocalChange } from './commitment-overlay';
+import type { currentFromConflict } from './commitment-conflict';
+import { ofAccount, overlayCommitments, type CommitmentRow, type LocalChange } from './commitment-overlay';
 import type { QueuedWrites } from './use-queued-writes';
+
+// The reader of a conflict's record, loaded with its schema when the first conflict shows.
+let readConflict: typeof currentFromConflict | null = null;
 
 const without = <K, V>(map: ReadonlyMap<K, V>, key: K): Map<K, V> => {
   const next = new Map(map);
@@ -19,11 +23,23 @@ export function useCommitmentChanges(writes: QueuedWrites) {
   const [changes, setChanges] = useState<ReadonlyMap<string, LocalChange>>(new Map());
   const [added, setAdded] = useState<Commitment[]>([]);
   const [newer, setNewer] = useState<ReadonlyMap<string, Commitment>>(new Map());
+  const [, setReaderLoaded] = useState(readConflict !== null);
+  let conflicted = false;
   const conflicts = writes.writes.flatMap((w) => {
     const problem = w.group === 'commitment' && w.status.state === 'failed' ? w.status.problem : null;
-    const current = problem?.kind === 'conflict' ? currentFromConflict(problem.details) : null;
+    if (problem?.kind !== 'conflict') return [];
+    conflicted = true;
+    const current = readConflict?.(problem.details) ?? null;
     return current ? [current] : [];
   });
+  useEffect(() => {
+    if (!conflicted || readConflict) return;
+    // Should it fail to load, the write still shows as refused, with the CRM's words.
+    void import('./commitment-conflict').then((m) => {
+      readConflict = m.currentFromConflict;
+      setReaderLoaded(true);
+    }, () => undefined);
+  }, [conflicted]);
   const conflictKey = conflicts.map((c) => `${c.id}@${c.version}`).join(',');
   useEffect(() => {
     if (conflicts.length === 0) return;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Commitment } from '../../../lib/api';
-import { currentFromConflict, ofAccount, overlayCommitments, type LocalChange } from '../../../lib/sidebar/commitment-overlay';
+import { currentFromConflict } from '../../../lib/sidebar/commitment-conflict';
+import { ofAccount, overlayCommitments, type LocalChange } from '../../../lib/sidebar/commitment-overlay';
 
 const c = (id: string, version = 1, status: Commitment['status'] = 'open'): Commitment => ({
   id, accountId: 'acc', contactId: null, owner: null, text: id, dueDate: null, status, createdAt: '2026-01-01T00:00:00Z',

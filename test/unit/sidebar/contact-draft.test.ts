@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { companyFromDomain, contactFromDraft, nameFromAddress, prefillContact } from '../../../lib/sidebar/contact-draft';
+import { contactFromDraft } from '../../../lib/sidebar/contact-check';
+import { companyFromDomain, nameFromAddress, prefillContact } from '../../../lib/sidebar/contact-draft';
 
 const ACCOUNT = '7d3f0c43-5a0e-4a8e-9b0e-2f4c6b1a9e01';
 

@@ -19,8 +19,8 @@ describe('noteFromDraft', () => {
       commitments: [{ text: 'Send the SLA draft', dueDate: '2026-12-01' }],
     }],
     ['a promise without a date', { text: 'Met Olga', promise: 'Call back' }, { commitments: [{ text: 'Call back', dueDate: null }] }],
-  ] as const)('%s', (_, change, expected) => {
-    const result = noteFromDraft({ ...EMPTY_NOTE, ...change }, TO);
+  ] as const)('%s', async (_, change, expected) => {
+    const result = await noteFromDraft({ ...EMPTY_NOTE, ...change }, TO);
     expect(result.ok).toBe(true);
     expect(result.ok && result.body).toMatchObject({ accountId: TO.accountId, contactIds: TO.contactIds, threadId: 'thread-1', ...expected });
   });
@@ -36,8 +36,8 @@ describe('noteFromDraft', () => {
     ['an amount with three decimals', { kind: 'order', text: 'x', amount: '1.005' }, ['amount']],
     ['an amount beyond any order', { kind: 'order', text: 'x', amount: '9'.repeat(14) }, ['amount']],
     ['an amount on a complaint', { kind: 'complaint', text: 'x', amount: '100' }, ['amount']],
-  ] as const)('refuses %s and says where', (_, change, fields) => {
-    const result = noteFromDraft({ ...EMPTY_NOTE, ...change }, TO);
+  ] as const)('refuses %s and says where', async (_, change, fields) => {
+    const result = await noteFromDraft({ ...EMPTY_NOTE, ...change }, TO);
     expect(result.ok ? [] : Object.keys(result.errors).sort()).toEqual(fields);
   });
 });
@@ -48,13 +48,13 @@ describe('the promise date as the user writes it', () => {
     ['en', '12/31/2030', '2030-12-31'],
     ['id', '1/2/2031', '2031-02-01'],
     ['ro', '2030-12-31', '2030-12-31'],
-  ])('%s: %s is sent as %s', (locale, due, dueDate) => {
-    const result = noteFromDraft({ ...EMPTY_NOTE, text: 'Met Olga', promise: 'Send the SLA', due }, TO, locale);
+  ])('%s: %s is sent as %s', async (locale, due, dueDate) => {
+    const result = await noteFromDraft({ ...EMPTY_NOTE, text: 'Met Olga', promise: 'Send the SLA', due }, TO, locale);
     expect(result.ok && result.body.commitments).toEqual([{ text: 'Send the SLA', dueDate }]);
   });
 
-  it.each([['ru', '31.02.2030'], ['en', '31/12/2030'], ['ms', '12/2030']])('%s refuses %s, naming an example', (locale, due) => {
-    const result = noteFromDraft({ ...EMPTY_NOTE, text: 'x', promise: 'y', due }, TO, locale);
+  it.each([['ru', '31.02.2030'], ['en', '31/12/2030'], ['ms', '12/2030']])('%s refuses %s, naming an example', async (locale, due) => {
+    const result = await noteFromDraft({ ...EMPTY_NOTE, text: 'x', promise: 'y', due }, TO, locale);
     expect(result.ok ? null : result.errors.due).toBeTruthy();
   });
 });
@@ -70,13 +70,13 @@ describe('quick note kinds and amounts', () => {
     ['de', '12.500,5', 12500.5],
     ['id', '12.500', 12500],
     ['en', '12500', 12500],
-  ] as const)('reads an amount the way %s writes numbers: %s', (locale, typed, amount) => {
-    const result = noteFromDraft({ ...EMPTY_NOTE, kind: 'order', text: 'x', amount: typed }, TO, locale);
+  ] as const)('reads an amount the way %s writes numbers: %s', async (locale, typed, amount) => {
+    const result = await noteFromDraft({ ...EMPTY_NOTE, kind: 'order', text: 'x', amount: typed }, TO, locale);
     expect(result.ok && result.body.amount).toBe(amount);
   });
 
-  it('says how to write an amount in the user\'s own way', () => {
-    const result = noteFromDraft({ ...EMPTY_NOTE, kind: 'order', text: 'x', amount: 'lots' }, TO, 'de');
+  it('says how to write an amount in the user\'s own way', async () => {
+    const result = await noteFromDraft({ ...EMPTY_NOTE, kind: 'order', text: 'x', amount: 'lots' }, TO, 'de');
     expect(result.ok ? '' : result.errors.amount).toContain('12.500,5');
   });
 
