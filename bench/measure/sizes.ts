@@ -4,6 +4,12 @@ import { gzipSync } from 'node:zlib';
 
 export const BUILT = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
+/**
+ * The goal for the sidebar's first load, gzip: its code and styles and the one messages.json it
+ * reads before its first render, the largest language's (the figure `sidebarFirstLoad`).
+ */
+export const SIDEBAR_FIRST_LOAD_GOAL = 60 * 1024;
+
 export interface BundleSize {
   /** The built files counted, relative to the extension's folder. */
   files: string[];
@@ -20,9 +26,14 @@ export interface Sizes {
   sidebar: BundleSize;
   /**
    * The one `_locales/<language>/messages.json` the sidebar also reads before its first render
-   * (lib/i18n.ts), per language: data, kept apart from the code's figure and its goal.
+   * (lib/i18n.ts), per language.
    */
   sidebarMessages: Record<string, BundleSize>;
+  /**
+   * Everything the sidebar reads before its first render in the language whose messages are the
+   * largest: `sidebar`'s files and that messages.json. What `SIDEBAR_FIRST_LOAD_GOAL` judges.
+   */
+  sidebarFirstLoad: BundleSize;
   background: BundleSize;
 }
 
@@ -68,12 +79,16 @@ export function sidebarFiles(root = BUILT): string[] {
 
 /** Sizes of the built extension in `.output/chrome-mv3` (run `npm run build` first). */
 export function measureSizes(root = BUILT): Sizes {
+  const sidebar = sidebarFiles(root);
+  const messages = readdirSync(join(root, '_locales')).sort()
+    .map((language) => [language, measure(root, [`_locales/${language}/messages.json`])] as const);
+  const largest = messages.reduce<BundleSize | null>((top, [, size]) => (top === null || size.gzip > top.gzip ? size : top), null);
   return {
     contentScript: measure(root, ['content-scripts/gmail.js']),
     outlookContentScript: measure(root, ['content-scripts/outlook.js']),
-    sidebar: measure(root, sidebarFiles(root)),
-    sidebarMessages: Object.fromEntries(readdirSync(join(root, '_locales')).sort()
-      .map((language) => [language, measure(root, [`_locales/${language}/messages.json`])])),
+    sidebar: measure(root, sidebar),
+    sidebarMessages: Object.fromEntries(messages),
+    sidebarFirstLoad: measure(root, [...sidebar, ...(largest?.files ?? [])]),
     background: measure(root, ['background.js']),
   };
 }

@@ -2,7 +2,7 @@ import { cpus, loadavg } from 'node:os';
 import type { BadgeRun } from '../measure/badges';
 import { grew, GROWTH_TOLERANCE, type MemoryRun } from '../measure/memory';
 import type { ObserverRun } from '../measure/observer';
-import type { Sizes } from '../measure/sizes';
+import { SIDEBAR_FIRST_LOAD_GOAL, type Sizes } from '../measure/sizes';
 import type { OpenTiming } from '../measure/thread-open';
 import type { TimeToContextRun } from '../measure/time-to-context';
 import { percentile, round, spread } from './stats';
@@ -77,6 +77,8 @@ export function buildResults(m: Measured) {
       outlookContentScriptGzip: m.sizes.outlookContentScript.gzip,
       sidebarMessagesGzip: Object.fromEntries(Object.entries(m.sizes.sidebarMessages).map(([language, size]) => [language, size.gzip])),
       sidebarGzip: m.sizes.sidebar.gzip,
+      /** The sidebar's code and styles with the largest language's messages: what its goal judges. */
+      sidebarFirstLoadGzip: m.sizes.sidebarFirstLoad.gzip,
       backgroundGzip: m.sizes.background.gzip,
       detail: m.sizes,
     },
@@ -98,7 +100,7 @@ export function goals(r: Results) {
     { name: 'lookups, warm inboxes', value: r.badges.requests.warm, unit: 'req', goal: 0, ok: r.badges.requests.warm === 0 },
     { name: 'observer, mean per batch', value: r.observer.meanMs, unit: 'ms', goal: 0.2, ok: r.observer.meanMs <= 0.2 },
     { name: 'content script gzip (larger of Gmail, Outlook)', value: round(contentScript / kb, 1), unit: 'KB', goal: 15, ok: contentScript <= 15 * kb },
-    { name: 'sidebar gzip', value: round(r.sizes.sidebarGzip / kb, 1), unit: 'KB', goal: 60, ok: r.sizes.sidebarGzip <= 60 * kb },
+    { name: 'sidebar first load gzip (with the largest messages.json)', value: round(r.sizes.sidebarFirstLoadGzip / kb, 1), unit: 'KB', goal: SIDEBAR_FIRST_LOAD_GOAL / kb, ok: r.sizes.sidebarFirstLoadGzip <= SIDEBAR_FIRST_LOAD_GOAL },
     { name: 'heap growth over the run', value: r.memory.grew === null ? NaN : Number(r.memory.grew), unit: 'grew', goal: 0, ok: r.memory.grew === false },
   ];
 }
