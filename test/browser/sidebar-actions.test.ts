@@ -4,7 +4,7 @@ import type { SidebarContextInput } from '../../lib/messaging/sidebar-context';
 import { DEMO_ADDRESSES, DEMO_MAIN_USER } from '../../server/seed/demo';
 import { startCrmServer, type RunningCrm } from './support/crm-server';
 import { launchExtension, type LaunchedExtension } from './support/launch-extension';
-import { connectThroughOptions } from './support/options-page';
+import { connectThroughOptions, pickLanguage } from './support/options-page';
 import { hostSidebar, type SidebarView } from './support/sidebar-host';
 import ru from '../../public/_locales/ru/messages.json';
 
@@ -57,15 +57,6 @@ beforeAll(async () => {
   ext = await launchExtension({ grantedOrigins: ['http://127.0.0.1/*'] });
   await connectThroughOptions(ext, crm.url, crm.token);
 });
-
-/** Picks the extension's language in the options page ('' = the browser's), as a user does. */
-async function pickLanguage(language: string): Promise<void> {
-  const options = await ext.context.newPage();
-  await options.goto(ext.url('options.html'));
-  await options.locator('#language').selectOption(language);
-  await options.waitForFunction((lang) => document.documentElement.lang === lang, language || 'en');
-  await options.close();
-}
 
 afterAll(async () => {
   await ext?.close();
@@ -189,7 +180,7 @@ describe('quick note', () => {
   });
 
   it('takes its date as the chosen language writes dates, and sends the CRM the day', async () => {
-    await pickLanguage('ru');
+    await pickLanguage(ext, 'ru');
     try {
       const accountId = await accountIdOf(DEMO_ADDRESSES.atRisk);
       const page = await openThread(threadContext());
@@ -212,7 +203,7 @@ describe('quick note', () => {
         .toEqual([expect.objectContaining({ dueDate: '2030-12-31' })]);
       await page.close();
     } finally {
-      await pickLanguage('');
+      await pickLanguage(ext, '');
     }
   });
 });

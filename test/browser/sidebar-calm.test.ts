@@ -3,7 +3,7 @@ import type { SidebarContextInput } from '../../lib/messaging/sidebar-context';
 import { DEMO_ADDRESSES } from '../../server/seed/demo';
 import { startCrmServer, type RunningCrm } from './support/crm-server';
 import { launchExtension, type LaunchedExtension } from './support/launch-extension';
-import { connectThroughOptions } from './support/options-page';
+import { connectThroughOptions, pickLanguage } from './support/options-page';
 import { screenshotPath } from './support/screenshots';
 import { hostSidebar, type SidebarView } from './support/sidebar-host';
 
@@ -38,15 +38,6 @@ beforeAll(async () => {
   ext = await launchExtension({ grantedOrigins: ['http://127.0.0.1/*'] });
   await connectThroughOptions(ext, crm.url, crm.token);
 });
-
-/** Picks the extension's language in the options page ('' = the browser's), as a user does. */
-async function pickLanguage(language: string): Promise<void> {
-  const options = await ext.context.newPage();
-  await options.goto(ext.url('options.html'));
-  await options.locator('#language').selectOption(language);
-  await options.waitForFunction((lang) => document.documentElement.lang === lang, language || 'en');
-  await options.close();
-}
 
 afterAll(async () => {
   await ext?.close();
@@ -117,7 +108,7 @@ describe('in other languages', () => {
     ['ru', DEMO_ADDRESSES.watch],
     ['id', DEMO_ADDRESSES.atRisk],
   ] as const)('%s: the glance reads in that language, the note within the first screen', async (language, email) => {
-    await pickLanguage(language);
+    await pickLanguage(ext, language);
     const view = await open(email);
     await expect.poll(() => view.evaluate(() => document.documentElement.lang)).toBe(language);
     await view.getByTestId('timeline').waitFor({ timeout: 20_000 });
@@ -127,5 +118,5 @@ describe('in other languages', () => {
     await view.close();
   });
 
-  afterAll(() => pickLanguage(''));
+  afterAll(() => pickLanguage(ext, ''));
 });

@@ -34,3 +34,12 @@ export async function connectThroughOptions(ext: LaunchedExtension, apiUrl: stri
   await options.getByRole('status').filter({ hasText: 'Settings saved.' }).waitFor();
   await options.close();
 }
+
+/** Picks the extension's language in the options page ('' = the browser's), as a user does. */
+export async function pickLanguage(ext: LaunchedExtension, language: string): Promise<void> {
+  const options = await ext.context.newPage();
+  await options.goto(ext.url('options.html'));
+  await options.locator('#language').selectOption(language);
+  await options.waitForFunction((lang) => document.documentElement.lang === lang, language || 'en');
+  await options.close();
+}
