@@ -8,6 +8,8 @@ export interface BenchOptions {
   /** An existing PostgreSQL to use instead of a throwaway cluster (its data is left alone: a fresh database is made). */
   databaseUrl: string | undefined;
   out: string | undefined;
+  /** Only these scenarios (by name); all of them when undefined. */
+  scenarios: string[] | undefined;
 }
 
 export interface DatasetSize {
@@ -19,7 +21,7 @@ export interface DatasetSize {
 
 export const FULL_SIZE: DatasetSize = { accounts: 20_000, contacts: 100_000, interactions: 1_000_000, commitments: 50_000 };
 
-export const USAGE = `usage: npm run bench:server -- [--scale 0.05] [--seconds 10] [--concurrency 32] [--backends postgres,pglite] [--out file.json]
+export const USAGE = `usage: npm run bench:server -- [--scale 0.05] [--seconds 10] [--concurrency 32] [--backends postgres,pglite] [--scenarios account-search,attention] [--out file.json]
   environment: BENCH_SCALE, BENCH_SECONDS, DATABASE_URL (use that PostgreSQL instead of a throwaway cluster)`;
 
 /** Every size shrinks with the scale, never below a handful of rows. */
@@ -51,7 +53,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     flags.set(match[1], value);
   }
   for (const name of flags.keys()) {
-    if (!['scale', 'seconds', 'concurrency', 'backends', 'out'].includes(name)) throw new Error(`unknown option --${name}\n${USAGE}`);
+    if (!['scale', 'seconds', 'concurrency', 'backends', 'scenarios', 'out'].includes(name)) throw new Error(`unknown option --${name}\n${USAGE}`);
   }
   const backends = (flags.get('backends') ?? 'postgres,pglite').split(',').map((b) => b.trim());
   for (const b of backends) if (b !== 'postgres' && b !== 'pglite') throw new Error(`unknown backend "${b}"\n${USAGE}`);
@@ -62,5 +64,6 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     backends: backends as BenchOptions['backends'],
     databaseUrl: env.DATABASE_URL || undefined,
     out: flags.get('out'),
+    scenarios: flags.get('scenarios')?.split(',').map((n) => n.trim()).filter(Boolean),
   };
 }
