@@ -9,9 +9,6 @@ export type DomainIssue =
 export type NameCheck = { name: string } | { error: 'required' } | { error: 'too-long'; max: number };
 export type DomainsCheck = { domains: string[] } | { issues: DomainIssue[]; tooMany?: number };
 
-/** The most characters a name takes, as the CRM's contract says. */
-export const NAME_MAX = AccountPatch.shape.name.unwrap().maxLength ?? 200;
-
 /** The most domains an account holds, as the CRM's contract says, when `domains` are more. */
 function domainsLimit(domains: string[]): number | null {
   const checked = AccountPatch.shape.domains.safeParse(domains);
@@ -19,12 +16,14 @@ function domainsLimit(domains: string[]): number | null {
   return issue && 'maximum' in issue ? Number(issue.maximum) : null;
 }
 
-/** The name as the CRM keeps it (trimmed), or why it can't be one. */
+/** The name as the CRM keeps it (trimmed), or why it can't be one (with the CRM's own limit). */
 export function checkName(text: string): NameCheck {
   const name = text.trim();
   if (name === '') return { error: 'required' };
-  if (name.length > NAME_MAX) return { error: 'too-long', max: NAME_MAX };
-  return { name };
+  const checked = AccountPatch.shape.name.safeParse(name);
+  if (checked.success) return { name };
+  const issue = checked.error.issues.find((i) => i.code === 'too_big');
+  return issue && 'maximum' in issue ? { error: 'too-long', max: Number(issue.maximum) } : { error: 'required' };
 }
 
 /** The domains as typed: one a line, or separated by commas, semicolons or spaces. */

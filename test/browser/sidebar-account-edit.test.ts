@@ -20,7 +20,7 @@ const BALT = 'morozov@baltverf-service.ru';
 const CODRU = 'stefan.codreanu@mobilacodru.ro';
 const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbfLdRwzXpqKlmZvTnHjGsWcBx';
 const FRAME = 'iframe[data-crm-overlay="sidebar"]';
-const EDIT = 'Edit stage, owner, team and rhythm';
+const EDIT = 'Edit name, domains, stage, owner, team and rhythm';
 
 let crm: RunningCrm;
 let proxy: FaultProxy;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDomains, checkName, domainEntries, NAME_MAX, sameDomains } from '../../../lib/sidebar/account-identity';
+import { checkDomains, checkName, domainEntries, sameDomains } from '../../../lib/sidebar/account-identity';
 
 describe('checkName', () => {
   it.each([
@@ -14,7 +14,6 @@ describe('checkName', () => {
   ] as const)('%j', (text, expected) => {
     expect(checkName(text)).toEqual(expected);
   });
-  it('takes its limit from the CRM contract', () => expect(NAME_MAX).toBe(200));
 });
 
 describe('domainEntries', () => {
