@@ -24,6 +24,13 @@ const commitmentsOf = async (accountId: string) => (await api<{ items: Commitmen
 /** The toolbar badge's text, as the worker set it. */
 const badgeText = () => ext.worker.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}));
 
+/** The local day `offset` days from today, as YYYY-MM-DD. */
+function day(offset: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + offset);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 async function openPopup(): Promise<Page> {
   const page = await ext.context.newPage();
   await page.setViewportSize({ width: 440, height: 1400 });
@@ -34,6 +41,16 @@ async function openPopup(): Promise<Page> {
 
 beforeAll(async () => {
   crm = await startCrmServer();
+  // A second overdue promise of mine, made before the extension first asks, so that one is left
+  // to snooze once another has been marked done.
+  const account = (await attention()).atRisk?.items[0]?.account;
+  if (!account) throw new Error('the demo data has no client at risk of mine');
+  const made = await fetch(`${crm.url}/v1/commitments`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${crm.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ accountId: account.id, text: 'Send the revised price list', dueDate: day(-1) }),
+  });
+  if (!made.ok) throw new Error(`creating a promise: ${made.status} ${await made.text()}`);
   ext = await launchExtension({ grantedOrigins: ['http://127.0.0.1/*'] });
   await configureForMail(ext, crm.url, crm.token);
   await routeGmail(ext.context, 'thread-five-messages.html');
@@ -100,6 +117,47 @@ describe('Today', () => {
     if (inSidebar) await expect.poll(() => inSidebar.count(), { timeout: 30_000 }).toBe(0);
     await page.close();
     await sidebar?.close();
+  });
+
+  it('snoozes a promise to a later day: a day before today is refused in words and nothing is sent, then the CRM has the new date', async () => {
+    const expected = await attention();
+    // The first overdue promise of mine still open (the one above is done; beforeAll made a second).
+    const target = (expected.commitments?.items ?? []).find((c) => c.daysOverdue > 0);
+    if (!target) throw new Error('no overdue promise of mine is left');
+    const overdueBefore = (expected.commitments?.items ?? []).filter((c) => c.daysOverdue > 0).length;
+    await expect.poll(badgeText, { timeout: 30_000 }).toBe(String(overdueBefore));
+
+    const page = await openPopup();
+    const row = page.getByTestId('today-commitment').filter({ hasText: target.commitment.text }).first();
+    await row.getByRole('button', { name: `Snooze "${target.commitment.text}" to a later date` }).click();
+    const form = page.getByRole('form', { name: `Snooze "${target.commitment.text}" to a later date` });
+    const field = form.getByRole('textbox', { name: 'New due date' });
+    // It opens on tomorrow, focused, written as the chosen language writes dates.
+    await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await field.inputValue()).not.toBe('');
+
+    for (const [typed, problem] of [[day(-1), 'Pick a date from today on.'], ['31.31.2026', 'Enter a date such as'], ['<img src=x onerror=alert(1)>', 'Enter a date such as']] as const) {
+      await field.fill(typed);
+      await form.getByRole('button', { name: 'Snooze', exact: true }).click();
+      await expect.poll(() => form.innerText()).toContain(problem);
+      expect(await field.inputValue(), 'what was typed stays').toBe(typed);
+    }
+    expect((await commitmentsOf(target.account.id)).find((c) => c.id === target.commitment.id)?.dueDate).toBe(target.commitment.dueDate);
+
+    const later = day(3);
+    await field.fill(later);
+    await form.getByRole('button', { name: 'Snooze', exact: true }).click();
+    await expect.poll(() => row.innerText(), { timeout: 20_000 }).toContain('Snoozed to');
+    await expect.poll(async () => (await commitmentsOf(target.account.id)).find((c) => c.id === target.commitment.id)?.dueDate, { timeout: 30_000 }).toBe(later);
+    await expect.poll(badgeText, { timeout: 30_000 }).toBe(overdueBefore - 1 === 0 ? '' : String(overdueBefore - 1));
+    await page.close();
+
+    // Opened again, the promise is no longer among the overdue ones.
+    const again = await openPopup();
+    await again.getByTestId('today-commitment').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
+    const stillOverdue = again.getByTestId('today-commitment').filter({ hasText: target.commitment.text }).filter({ hasText: 'overdue by' });
+    await expect.poll(() => stillOverdue.count(), { timeout: 30_000 }).toBe(0);
+    await again.close();
   });
 
   it('opens a client in mail: the Gmail tab searches for its domain', async () => {
