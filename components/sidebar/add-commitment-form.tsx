@@ -1,10 +1,11 @@
 import { useId } from 'preact/hooks';
-import { NewCommitment, type Commitment, type User, type UserRef } from '../../lib/api';
+import { NewCommitment, type Account, type Commitment, type User, type UserRef } from '../../lib/api';
 import { t, uiLanguage } from '../../lib/i18n';
 import { dateExample, parseLocalDate } from '../../lib/ui/local-date';
 import { NO_COMMITMENT, tidyCommitmentDraft, type CommitmentDraft } from '../../lib/sidebar/commitment-draft';
 import { commitmentDrafts } from '../../lib/sidebar/kept-drafts';
 import { toProblem } from '../../lib/messaging/problem-error';
+import { useShownAccount } from '../../lib/sidebar/account-shown';
 import { useFocusReturn } from '../../lib/sidebar/use-focus-return';
 import type { QueuedWrites } from '../../lib/sidebar/use-queued-writes';
 import { useScoped } from '../../lib/sidebar/use-scoped';
@@ -18,8 +19,8 @@ interface Props {
   accountId: string;
   contactId: string | null;
   user: User | null;
-  /** The account's owner and team, offered as owners besides me. */
-  people: readonly UserRef[];
+  /** The account as read (null until it is in): its owner and team are offered as owners besides me. */
+  account: Account | null;
   writes: QueuedWrites;
   onAdded: (commitment: Commitment) => void;
 }
@@ -32,7 +33,7 @@ const NO_ERRORS: Errors = {};
  * stays with its thread and person when another is shown, and when the sidebar is closed
  * (`COMMITMENT_DRAFTS`); Cancel closes the form and keeps the text for the next time it opens.
  */
-export function AddCommitmentForm({ scope, accountId, contactId, user, people, writes, onAdded }: Props) {
+export function AddCommitmentForm({ scope, accountId, contactId, user, account, writes, onAdded }: Props) {
   const ownerId = useId();
   const [draft, setDraft] = useScoped(scope, NO_COMMITMENT, commitmentDrafts);
   const { open, text, due, owner } = draft;
@@ -41,6 +42,9 @@ export function AddCommitmentForm({ scope, accountId, contactId, user, people, w
   const [errors, setErrors] = useScoped(scope, NO_ERRORS);
   const [failure, setFailure] = useScoped<unknown>(scope, null);
   const me: UserRef | null = user && { id: user.id, name: user.name, email: user.email };
+  // The owner and team as the facts edited here leave them, before the CRM has the change.
+  const shown = useShownAccount(accountId, account).account;
+  const people = shown ? [...(shown.owner ? [shown.owner] : []), ...shown.team] : [];
   const choices = [...(me ? [me] : []), ...people.filter((p) => p.id !== me?.id)].filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i);
 
   if (!open) return <button type="button" ref={opener} onClick={() => update({ open: true })}>{t('sidebar_commitment_add')}</button>;

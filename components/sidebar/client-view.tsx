@@ -5,7 +5,6 @@ import type { SidebarContext } from '../../lib/messaging/sidebar-context';
 import { prefillContact } from '../../lib/sidebar/contact-draft';
 import { useFrameMessage } from '../../lib/sidebar/frame-link';
 import { useAccount, useOpenCommitments } from '../../lib/sidebar/queries';
-import { useShownAccount } from '../../lib/sidebar/account-shown';
 import { useAfterPaint } from '../../lib/sidebar/use-after-paint';
 import { useFocusReturn } from '../../lib/sidebar/use-focus-return';
 import { useQueuedWrites } from '../../lib/sidebar/use-queued-writes';
@@ -58,8 +57,6 @@ export function ClientView({ scope, item, context, user, people }: Props) {
   useFrameMessage('crm:focus-note', () => noteRef.current?.focus());
 
   const account = detail.data?.value.account ?? null;
-  // Who a promise can be given to follows the facts as edited here, before the CRM has them.
-  const shown = useShownAccount(summary.id, account).account;
   const contactId = item.match === 'contact' ? item.contact.id : null;
   const contactIds = contactId ? [contactId] : [];
   return (
@@ -67,7 +64,7 @@ export function ClientView({ scope, item, context, user, people }: Props) {
       {/* At a glance, in the order a reply needs them: who, what is at risk, what we promised, a note. */}
       <HeaderCard item={item} account={account} />
       <RiskSection risk={summary.risk} sectionRef={riskRef} />
-      <CommitmentsSection scope={scope} summary={summary} user={user} team={shown?.team ?? []} owner={shown?.owner ?? null} writes={writes} contactId={contactId} />
+      <CommitmentsSection scope={scope} summary={summary} user={user} account={account} writes={writes} contactId={contactId} />
       <QuickNote scope={scope} accountId={summary.id} contactIds={contactIds} threadId={context?.threadId ?? null} writes={writes} inputRef={noteRef} />
       {people}
       {item.match === 'account-domain' && (

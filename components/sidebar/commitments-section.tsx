@@ -1,4 +1,4 @@
-import type { AccountSummary, Commitment, User, UserRef } from '../../lib/api';
+import type { Account, AccountSummary, Commitment, User } from '../../lib/api';
 import { t } from '../../lib/i18n';
 import { orderCommitments } from '../../lib/sidebar/commitment-order';
 import { localDay } from '../../lib/sidebar/day-groups';
@@ -22,14 +22,14 @@ interface Props {
   scope: string;
   summary: AccountSummary;
   user: User | null;
-  owner: UserRef | null;
-  team: readonly UserRef[];
+  /** The account as read (null until it is in): who a promise can be given to. */
+  account: Account | null;
   writes: QueuedWrites;
   contactId: string | null;
 }
 
 /** What we promised this client: overdue first, then by due date; done and added from here. */
-export function CommitmentsSection({ scope, summary, user, owner, team, writes, contactId }: Props) {
+export function CommitmentsSection({ scope, summary, user, account, writes, contactId }: Props) {
   const list = useOpenCommitments(summary.id);
   const folded = useFolded('commitments');
   const local = useCommitmentChanges(writes);
@@ -91,7 +91,7 @@ export function CommitmentsSection({ scope, summary, user, owner, team, writes, 
             accountId={summary.id}
             contactId={contactId}
             user={user}
-            people={[...(owner ? [owner] : []), ...team]}
+            account={account}
             writes={writes}
             onAdded={local.added}
           />
