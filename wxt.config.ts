@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { selectorTablesWithoutTestData } from './build/selector-tables-without-test-data';
 import { zodWithoutJsonSchema } from './build/zod-without-json-schema';
 import { LOOPBACK_HOSTS } from './lib/config/loopback';
 import { MAIL_MATCHES } from './lib/mail/sites';
@@ -15,7 +16,7 @@ export default defineConfig({
   // Where builds go; EXTENSION_OUT_DIR lets two builds of one checkout run side by side.
   outDir: process.env.EXTENSION_OUT_DIR ?? '.output',
   vite: () => ({
-    plugins: [preact(), zodWithoutJsonSchema()],
+    plugins: [preact(), zodWithoutJsonSchema(), selectorTablesWithoutTestData()],
     build: {
       // Every module of an extension page comes from the extension's own package, read from disk
       // at once: preloading a dynamic import's modules saves nothing, while the modulepreload
