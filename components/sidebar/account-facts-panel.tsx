@@ -40,6 +40,9 @@ export function AccountFactsPanel({ editing, onClose, server }: Props) {
     <section class="panel facts-panel" aria-label={t('sidebar_edit_facts_label')} data-testid="facts-panel">
       {editing && <AccountFactsForm account={account} people={peopleOf(me, server, account)} me={me} onSave={edits.save} onClose={onClose} />}
       {choices.conflicts.length > 0 && <AccountConflicts conflicts={choices.conflicts} onKeepMine={choices.keepMine} onKeepTheirs={choices.keepTheirs} />}
+      {choices.taken.map(({ write, domains }) => (
+        <p key={write.key} class="field-error" role="alert" data-testid="domain-taken">{t('sidebar_domain_taken', domains.join(', '))}</p>
+      ))}
       {choices.others.length > 0 && (
         <WriteStatusList writes={choices.others} onRetry={(key) => void choices.retry(key)} onDiscard={(key) => void choices.discard(key)} label={t('sidebar_facts_status')} />
       )}

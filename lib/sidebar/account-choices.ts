@@ -34,8 +34,17 @@ export function useAccountChoices(edits: AccountEdits) {
     forget(key);
   }
 
+  // A conflict that names no version: a domain the change sets belongs to another client.
+  const taken = edits.writes.flatMap((write) => {
+    const domains = edits.editOf(write.key)?.change.domains;
+    const problem = write.status.state === 'failed' ? write.status.problem : null;
+    return domains && problem?.kind === 'conflict' && !conflicts.some((c) => c.write.key === write.key) ? [{ write, domains }] : [];
+  });
+
   return {
     conflicts,
+    /** Refused because one of the domains it sets is another client's (which one, the CRM's message says). */
+    taken,
     /** The rest: on their way, saved, or refused for another reason (with retry and discard). */
     others: edits.writes.filter((w) => !conflicts.some((c) => c.write.key === w.key)),
     retry: (key: string) => queued.retry(key),

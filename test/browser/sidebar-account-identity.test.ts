@@ -122,6 +122,19 @@ describe("a client's name and domains edited from the sidebar", () => {
     expect([...after.domains].sort()).toEqual(['kapur-baru.example', 'semengunungkapur.co.id']);
     expect(await sidebar.getByTestId('account-name').innerText()).toBe('PT Semen Gunung Kapur Baru');
 
+    // A domain another client has: the CRM refuses the change, and the sidebar says why in words.
+    await edit.click();
+    await form.getByLabel('Domains').fill('semengunungkapur.co.id\nkapur-baru.example\nsevertrans.ru');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.waitFor({ state: 'detached' });
+    const panel = sidebar.getByTestId('facts-panel');
+    const taken = panel.getByTestId('domain-taken');
+    await taken.waitFor({ timeout: 30_000 });
+    expect(await taken.innerText()).toBe('One of the domains you gave (semengunungkapur.co.id, kapur-baru.example, severtrans.ru) already belongs to another client in the CRM. Edit the domains and save again, or discard this change.');
+    await panel.locator('[data-testid="write-status"][data-state="failed"]').getByRole('button', { name: 'Discard' }).click();
+    await taken.waitFor({ state: 'detached' });
+    expect([...(await accountOf(AT_RISK)).domains].sort()).toEqual(['kapur-baru.example', 'semengunungkapur.co.id']);
+
     // The domain taken away again: the stranger is nobody's, and the badge goes.
     await edit.click();
     await form.getByLabel('Domains').fill('semengunungkapur.co.id');
