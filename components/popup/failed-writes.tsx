@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/preact-query';
 import { useState } from 'preact/hooks';
-import { rebased, textOf, theirVersion, withText, type TheirVersion } from '../../lib/messaging/write-text';
+import { hasOwnText, rebased, textOf, theirVersion, withText, type TheirVersion } from '../../lib/messaging/write-text';
 import { t } from '../../lib/i18n';
 import type { OutboxStatus, OutboxSummary } from '../../lib/messaging/protocol';
 import type { Write } from '../../lib/messaging/write';
@@ -85,7 +85,7 @@ function FailedWrite({ item, actions }: { item: OutboxSummary; actions: Actions 
           ) : (
             <button type="button" disabled={actions.busy} onClick={() => actions.retry(item.key)}>{t('popup_send_again')}</button>
           )}
-          {write && !theirs && <button type="button" onClick={() => setDraft(textOf(write))}>{t('popup_edit')}</button>}
+          {write && !theirs && hasOwnText(write) && <button type="button" onClick={() => setDraft(textOf(write))}>{t('popup_edit')}</button>}
           <button type="button" disabled={actions.busy} onClick={() => actions.discard(item.key)}>
             {theirs ? t('popup_keep_theirs') : t('popup_discard')}
           </button>

@@ -25,6 +25,23 @@ export function textOf(write: Write): string {
   }
 }
 
+/** Whether the write has free text of its own, which `withText` replaces (the popup offers Edit only then). */
+export function hasOwnText(write: Write): boolean {
+  switch (write.type) {
+    case 'interaction':
+    case 'commitment':
+    case 'contact':
+    case 'commitment-patch':
+    case 'interaction-patch':
+      return true;
+    case 'account-patch':
+    case 'interaction-delete':
+    case 'interaction-restore':
+    case 'contact-emails':
+      return false;
+  }
+}
+
 /** The same write with its free text replaced. A patch that changed no text gets one. */
 export function withText(write: Write, text: string): Write {
   switch (write.type) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rebased, textOf, theirVersion, withText } from '../../../lib/messaging/write-text';
+import { hasOwnText, rebased, textOf, theirVersion, withText } from '../../../lib/messaging/write-text';
 import type { Write } from '../../../lib/messaging/write';
 import { ACCOUNT_ID, commitment } from '../../support/crm-fixtures';
 import { note } from '../../support/outbox-fixtures';
@@ -21,6 +21,23 @@ describe('the text a person corrects', () => {
     expect(withText(write, text)).toEqual(
       write.type === 'commitment-patch' ? { ...write, body: { ...write.body, text: '' } } : write,
     );
+  });
+});
+
+describe('what the popup offers to edit', () => {
+  const facts: Write = { type: 'account-patch', accountId: ACCOUNT_ID, body: { version: 2, domains: ['bank.test'] } };
+  const emails: Write = { type: 'contact-emails', contactId: commitment().id, accountId: ACCOUNT_ID, body: { emails: ['budi@bank.test'] } };
+  it.each<[string, Write, boolean]>([
+    ['a note', note('Met the CFO'), true],
+    ['a commitment', promise, true],
+    ['a contact', person, true],
+    ['a patch of a commitment', done, true],
+    ['a change of a client\'s facts, which has no words of its own', facts, false],
+    ['addresses added to a person, which Edit would not change', emails, false],
+  ])('%s', (_, write, editable) => {
+    expect(hasOwnText(write)).toBe(editable);
+    // Edit is offered exactly where saving it changes the write.
+    expect(withText(write, 'corrected') !== write).toBe(editable);
   });
 });
 
