@@ -24,14 +24,15 @@ export function useCommitmentChanges(writes: QueuedWrites) {
   const [added, setAdded] = useState<Commitment[]>([]);
   const [newer, setNewer] = useState<ReadonlyMap<string, Commitment>>(new Map());
   const [, setReaderLoaded] = useState(readConflict !== null);
-  let conflicted = false;
-  const conflicts = writes.writes.flatMap((w) => {
+  const refusals = writes.writes.flatMap((w) => {
     const problem = w.group === 'commitment' && w.status.state === 'failed' ? w.status.problem : null;
-    if (problem?.kind !== 'conflict') return [];
-    conflicted = true;
-    const current = readConflict?.(problem.details) ?? null;
+    return problem?.kind === 'conflict' ? [problem.details] : [];
+  });
+  const conflicts = refusals.flatMap((details) => {
+    const current = readConflict?.(details) ?? null;
     return current ? [current] : [];
   });
+  const conflicted = refusals.length > 0;
   useEffect(() => {
     if (!conflicted || readConflict) return;
     // Should it fail to load, the write still shows as refused, with the CRM's words.
