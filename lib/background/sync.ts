@@ -48,7 +48,10 @@ export async function syncChanges(ctx: Ctx): Promise<SyncReport> {
   if (people) await invalidateUnknownLookups(ctx.db);
   const syncedAt = ctx.now();
   await updateStatus(ctx.db, (s) => ({ ...s, changesCursor: since ?? null, lastSyncAt: syncedAt }));
-  if (accountIds.size > 0) ctx.notify({ accountIds: [...accountIds] });
+  // A changed person or account (a new address, a domain added) can make a sender the tabs show as
+  // unknown a client's: they look up everything they show again, from the cache where it is current.
+  if (people) ctx.notify({ all: true });
+  else if (accountIds.size > 0) ctx.notify({ accountIds: [...accountIds] });
   // The toolbar's count of my overdue promises follows the feed: asked for again only when something changed.
   await refreshOverdueBadge(ctx, accountIds.size > 0).catch(() => undefined);
   return { changes, accountIds: [...accountIds] };

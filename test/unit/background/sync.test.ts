@@ -33,7 +33,8 @@ describe('changes feed', () => {
     expect((await app.ctx.db.get('lookups', 'budi@bank-sinar.co.id'))?.fetchedAt).toBe(0);
     // The first run has no cursor: unknown addresses might have become contacts meanwhile.
     expect((await app.ctx.db.get('lookups', 'new@bank-sinar.co.id'))?.fetchedAt).toBe(0);
-    expect(notified).toContainEqual({ accountIds: [ACCOUNT_ID] });
+    // …so the tabs look up all they show again, not only the changed account's people.
+    expect(notified).toContainEqual({ all: true });
 
     await app.sync();
     expect(crm.callsTo('/v1/changes').map((c) => c.query.get('since'))).toEqual([null, 'c1', 'c2']);
@@ -48,12 +49,30 @@ describe('changes feed', () => {
       }),
       'POST /v1/lookup': (call) => ({ json: { results: (call.body as { emails: string[] }).emails.map(unknownMatch) } }),
     });
-    const { app } = await testApp(crm.fetch);
+    const { app, notified } = await testApp(crm.fetch);
     await app.sync();
     await lookupEmails(app.ctx, ['new@client.test']);
     expect((await app.ctx.db.get('lookups', 'new@client.test'))?.fetchedAt).toBeGreaterThan(0);
+    notified.length = 0;
     await app.sync();
     expect((await app.ctx.db.get('lookups', 'new@client.test'))?.fetchedAt).toBe(0);
+    // The tabs are told, so a sender shown as unknown is asked about again without a reload.
+    expect(notified).toEqual([{ all: true }]);
+  });
+
+  it('tells the tabs only of the accounts whose interactions or commitments changed', async () => {
+    const crm = fakeCrm({
+      'GET /v1/changes': (call) => ({
+        json: call.query.get('since') === 'c1'
+          ? { changes: [change('interaction', ACCOUNT_ID), change('commitment', OTHER_ACCOUNT_ID)], cursor: 'c2', more: false }
+          : { changes: [], cursor: 'c1', more: false },
+      }),
+    });
+    const { app, notified } = await testApp(crm.fetch);
+    await app.sync();
+    notified.length = 0;
+    await app.sync();
+    expect(notified).toEqual([{ accountIds: [ACCOUNT_ID, OTHER_ACCOUNT_ID] }]);
   });
 });
 
