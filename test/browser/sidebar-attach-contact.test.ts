@@ -98,7 +98,7 @@ describe('adding an unknown sender to an existing account', () => {
     const page = await open('Budi', email);
     await pickAccount(page, client.name, client.name);
     await page.getByRole('radio', { name: `${client.person} (this address is added)` }).check({ timeout: 20_000 });
-    expect(await page.getByLabel('Name').count()).toBe(0);
+    expect(await page.getByLabel('Name', { exact: true }).count()).toBe(0);
     await page.getByRole('button', { name: 'Save contact' }).click();
     await page.getByTestId('contact-name').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('contact-name').innerText()).toBe(client.person);

@@ -255,7 +255,7 @@ describe('with the CRM', () => {
     const page = await open(thread([{ name: 'Rina Hartati', email }]));
     await page.getByRole('heading', { name: 'Not in your CRM' }).waitFor({ timeout: 20_000 });
     await page.getByRole('button', { name: 'Add contact' }).click();
-    expect(await page.getByLabel('Name').inputValue()).toBe('Rina Hartati');
+    expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Rina Hartati');
     expect(await page.getByLabel('Email address').inputValue()).toBe(email);
     expect(await page.getByLabel('Company (a new account)').inputValue()).toBe('Nowhere Trading');
     expect((await lookUp(email))?.match).toBe('unknown');
@@ -271,7 +271,7 @@ describe('with the CRM', () => {
   it('guesses no company for a free-mail sender, and refuses to save without one', async () => {
     const page = await open(thread([{ name: '', email: 'someone.new@gmail.com' }]));
     await page.getByRole('button', { name: 'Add contact' }).click({ timeout: 20_000 });
-    expect(await page.getByLabel('Name').inputValue()).toBe('Someone New');
+    expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Someone New');
     expect(await page.getByLabel('Company (a new account)').inputValue()).toBe('');
     await page.getByRole('button', { name: 'Save contact' }).click();
     expect(await page.getByRole('alert').innerText()).toContain('Fill this in.');
@@ -287,13 +287,13 @@ describe('with the CRM', () => {
     const page = await open(first);
     await page.getByRole('button', { name: 'Add contact' }).click({ timeout: 20_000 });
     await page.getByLabel('Role (optional)').fill('Fleet manager');
-    await page.getByLabel('Name').fill('Budi S. Santoso');
+    await page.getByLabel('Name', { exact: true }).fill('Budi S. Santoso');
     await page.show(thread([{ name: '', email: DEMO_ADDRESSES.atRisk }]));
     await page.getByTestId('contact-name').waitFor({ timeout: 20_000 });
     expect(await page.getByLabel('Role (optional)').count()).toBe(0);
     await page.show(first);
     await expect.poll(() => page.getByLabel('Role (optional)').inputValue(), { timeout: 20_000 }).toBe('Fleet manager');
-    expect(await page.getByLabel('Name').inputValue()).toBe('Budi S. Santoso');
+    expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Budi S. Santoso');
     expect(await page.getByLabel('Email address').inputValue()).toBe(email);
     expect((await lookUp(email))?.match).toBe('unknown');
     await page.close();
@@ -306,7 +306,7 @@ describe('with the CRM', () => {
     await page.getByRole('button', { name: 'Add contact' }).click();
     // The form loads on demand: wait for it rather than count at once.
     await expect.poll(() => page.getByText(`Joins the account ${account}.`).count(), { timeout: 20_000 }).toBe(1);
-    await page.getByLabel('Name').fill('Siti Rahma');
+    await page.getByLabel('Name', { exact: true }).fill('Siti Rahma');
     await page.getByRole('button', { name: 'Save contact' }).click();
     await expect.poll(async () => lookUp(DEMO_ADDRESSES.domainOnly), { timeout: 20_000 })
       .toMatchObject({ match: 'contact', contact: { name: 'Siti Rahma' }, account: { name: account } });
