@@ -1,9 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Account, LookupMatch } from '../../lib/api';
+import type { Account } from '../../lib/api';
 import type { SidebarContextInput } from '../../lib/messaging/sidebar-context';
 import { DEMO_ADDRESSES, DEMO_MAIN_USER } from '../../server/seed/demo';
 import { axeViolations, describeViolations } from './support/axe';
+import { accountDetailOf, crmApi } from './support/crm-api';
 import { startCrmServer, type RunningCrm } from './support/crm-server';
 import { startFaultProxy, type FaultProxy } from './support/fault-proxy';
 import { launchExtension, type LaunchedExtension } from './support/launch-extension';
@@ -26,20 +27,8 @@ let crm: RunningCrm;
 let proxy: FaultProxy;
 let ext: LaunchedExtension;
 
-async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const response = await fetch(`${crm.url}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { Authorization: `Bearer ${crm.token}`, 'Content-Type': 'application/json' },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-async function accountOf(email: string): Promise<Account> {
-  const match = (await api<{ results: LookupMatch[] }>('/v1/lookup', { method: 'POST', body: { emails: [email] } })).results[0];
-  if (!match || match.match === 'unknown') throw new Error(`${email} is not known`);
-  return (await api<{ account: Account }>(`/v1/accounts/${match.account.id}`)).account;
-}
+const api = <T>(path: string, init: { method?: string; body?: unknown } = {}) => crmApi<T>(crm, path, init);
+const accountOf = async (email: string): Promise<Account> => (await accountDetailOf(crm, email)).account;
 const patches = (accountId: string) => proxy.log.filter((r) => r.method === 'PATCH' && r.path === `/v1/accounts/${accountId}`);
 
 beforeAll(async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Commitment, Interaction, LookupMatch } from '../../lib/api';
 import type { SidebarContextInput } from '../../lib/messaging/sidebar-context';
 import { DEMO_ADDRESSES, DEMO_MAIN_USER } from '../../server/seed/demo';
+import { crmApi } from './support/crm-api';
 import { startCrmServer, type RunningCrm } from './support/crm-server';
 import { launchExtension, type LaunchedExtension } from './support/launch-extension';
 import { connectThroughOptions, pickLanguage } from './support/options-page';
@@ -11,15 +12,7 @@ import ru from '../../public/_locales/ru/messages.json';
 let crm: RunningCrm;
 let ext: LaunchedExtension;
 
-async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const response = await fetch(`${crm.url}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { Authorization: `Bearer ${crm.token}`, 'Content-Type': 'application/json' },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const api = <T>(path: string, init: { method?: string; body?: unknown } = {}) => crmApi<T>(crm, path, init);
 const lookUp = async (email: string) => (await api<{ results: LookupMatch[] }>('/v1/lookup', { method: 'POST', body: { emails: [email] } })).results[0];
 const accountIdOf = async (email: string) => {
   const match = await lookUp(email);

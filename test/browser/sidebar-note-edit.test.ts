@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Interaction, LookupMatch } from '../../lib/api';
 import { DEMO_ADDRESSES, DEMO_MAIN_USER } from '../../server/seed/demo';
+import { crmApi } from './support/crm-api';
 import { startCrmServer, type RunningCrm } from './support/crm-server';
 import { startFaultProxy, type FaultProxy } from './support/fault-proxy';
 import { launchExtension, type LaunchedExtension } from './support/launch-extension';
@@ -14,15 +15,7 @@ let accountId: string;
 /** Notes of mine, one per test, logged before the sidebar first reads the history. */
 let notes: Record<'edit' | 'undo' | 'queued' | 'conflict', Interaction>;
 
-async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const response = await fetch(`${crm.url}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { Authorization: `Bearer ${crm.token}`, 'Content-Type': 'application/json' },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const api = <T>(path: string, init: { method?: string; body?: unknown } = {}) => crmApi<T>(crm, path, init);
 const timeline = async () => (await api<{ items: Interaction[] }>(`/v1/accounts/${accountId}/timeline?limit=100`)).items;
 
 /** A note of mine, logged straight in the CRM, with a text no other test uses. */
