@@ -54,6 +54,11 @@ export type Change = z.infer<typeof Change>;
 export const ChangesQuery = z.object({
   /** The cursor from the previous answer; omitted on the first call. */
   since: z.string().max(200).optional(),
+  /**
+   * Without `since`: `now` answers no changes and the cursor from which later ones come, for a
+   * client that takes everything it holds as stale anyway and need not read the feed's history.
+   */
+  from: z.literal('now').optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
 export const ChangesPage = z.object({

@@ -115,3 +115,16 @@ export async function changesSince(
     more: rows.length > limit,
   };
 }
+
+/**
+ * The feed's head: no changes, and a cursor after every change a client could read now. That is
+ * `(xmin, 0)` for the oldest transaction still running: every row before it belongs to a
+ * transaction that has finished (all handed out already by `changesSince`), every row of a
+ * transaction at or above it sorts after it (sequence values start at 1), whenever that commits.
+ */
+export async function changesHead(q: Queryable): Promise<ChangesPage> {
+  const { rows } = await q.query<{ xmin: string }>(`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`);
+  const xmin = rows[0]?.xmin;
+  if (xmin === undefined) throw new Error('the database answered no snapshot');
+  return { changes: [], cursor: encode({ xid: xmin, seq: '0' }), more: false };
+}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changesSince, recordChanges } from '../store/changes';
+import { changesHead, changesSince, recordChanges } from '../store/changes';
 import { seededRandom } from '../seed/history';
 import { availableBackends, type TestDatabase } from './support/backends';
 import { makeTeam, type TeamFixture } from './support/fixtures';
@@ -55,10 +55,18 @@ describe.each(availableBackends())('changes feed interleavings on $name', (backe
     // Readers that start where the feed ends now, so earlier runs' changes are not counted.
     const base = await changesSince(t.db, a.teamId, undefined, 100_000);
     const readers: Reader[] = Array.from({ length: 3 }, () => ({ cursor: base.cursor, seen: [] }));
+    // Readers that start at the feed's head at some step, held transactions open or not: each
+    // must be handed every change committed after it started, once, and nothing unwritten.
+    const late: (Reader & { from: number })[] = [];
     const open: { done: Promise<void>; release: () => void }[] = [];
     const overlapping = backend.name === 'postgres';
 
     for (let step = 0; step < 250; step++) {
+      if (step % 60 === 30) {
+        const reader = { cursor: (await changesHead(t.db)).cursor, seen: [], from: written.length };
+        late.push(reader);
+        readers.push(reader);
+      }
       const roll = random();
       if (roll < 0.45) {
         // PGlite runs one transaction at a time: a held one would block every other.
@@ -80,7 +88,14 @@ describe.each(availableBackends())('changes feed interleavings on $name', (backe
     for (const reader of readers) while (await readPage(reader, 1 + pick(50)));
 
     expect(written.length).toBeGreaterThan(100);
-    for (const [i, reader] of readers.entries()) {
+    expect(late).toHaveLength(4);
+    for (const [i, reader] of late.entries()) {
+      expect(new Set(reader.seen).size, `late reader ${i} was handed a change twice`).toBe(reader.seen.length);
+      expect(reader.seen.filter((id) => !written.includes(id)), `late reader ${i} was handed what no one wrote`).toEqual([]);
+      const due = written.slice(reader.from);
+      expect(due.filter((id) => !reader.seen.includes(id)), `late reader ${i} missed changes committed after it started`).toEqual([]);
+    }
+    for (const [i, reader] of readers.filter((r) => !late.includes(r as Reader & { from: number })).entries()) {
       expect(new Set(reader.seen).size, `reader ${i} was handed a change twice`).toBe(reader.seen.length);
       expect([...reader.seen].sort(), `reader ${i} missed changes`).toEqual([...written].sort());
     }

@@ -43,6 +43,30 @@ describe.each(availableBackends())('changes feed on $name', (backend) => {
     expect((await drain(after.cursor)).changes).toEqual([]);
   });
 
+  it('starts at the head with from=now: no history, then every later change once', async () => {
+    await api.post('/v1/interactions', { accountId: a.accountId, kind: 'note', summary: 'before the head' });
+    const res = await api.get('/v1/changes?from=now');
+    expect(res.status).toBe(200);
+    const head = ChangesPage.parse(res.body);
+    expect(head).toMatchObject({ changes: [], more: false });
+    const note = await api.post<{ interaction: { id: string } }>('/v1/interactions', { accountId: a.accountId, kind: 'note', summary: 'after' });
+    const after = await drain(head.cursor);
+    expect(after.changes.map((c) => c.id)).toEqual([note.body.interaction.id]);
+    expect((await drain(after.cursor)).changes).toEqual([]);
+    // A head taken again with nothing written meanwhile hands out nothing more.
+    const again = ChangesPage.parse((await api.get('/v1/changes?from=now')).body);
+    expect((await drain(again.cursor)).changes).toEqual([]);
+  });
+
+  it.each([
+    ['from=later', 'query.from'],
+    ['from=now&since=x', 'query.from'],
+  ])('refuses %s with a 400 naming %s', async (query, field) => {
+    const res = await api.get(`/v1/changes?${query}`);
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ error: { code: 'validation', field } });
+  });
+
   // Transaction ids are compared as numbers: 999 < 1000. A feed ordered by their text (where
   // "1000" < "999") while the cursor compares numbers skips and repeats records at every new digit.
   it('hands out every record once at every page size while transaction ids gain a digit', async () => {
