@@ -42,6 +42,15 @@ export async function invalidateUnknownLookups(db: Db): Promise<void> {
   await tx.done;
 }
 
+/** Marks everything cached as stale: every account known to the cache, its lookups, unknown addresses, attention. */
+export async function invalidateEverything(db: Db): Promise<void> {
+  const ids = new Set<string>(await db.getAllKeys('accounts'));
+  for (const lookup of await db.getAll('lookups')) if (lookup.accountId !== undefined) ids.add(lookup.accountId);
+  await invalidateAccounts(db, ids);
+  await invalidateUnknownLookups(db);
+  await invalidateAttention(db);
+}
+
 /** Everything cached came from one CRM connection; a new URL or token makes it someone else's. */
 export async function clearCache(db: Db): Promise<void> {
   const tx = db.transaction(['accounts', 'timelines', 'commitments', 'lookups', 'status', 'attention'], 'readwrite');

@@ -2,7 +2,7 @@ import { refreshOverdueBadge } from './attention';
 import { serverWaitUntil } from './outbox/backoff';
 import type { Ctx } from './context';
 import { readStatus, updateStatus, type Db } from './db';
-import { invalidateAccounts, invalidateUnknownLookups } from './invalidate';
+import { invalidateAccounts, invalidateEverything, invalidateUnknownLookups } from './invalidate';
 
 /** Bounds one sync run so a huge backlog can't keep the worker busy forever; the rest waits. */
 const MAX_PAGES = 20;
@@ -22,20 +22,23 @@ export async function crmWaitUntil(db: Db, now: number): Promise<number | null> 
 
 /**
  * Reads GET /v1/changes since the stored cursor and marks the changed accounts' cache stale.
- * Without a cursor (first run, or after the connection changed) the whole cache is suspect, so
- * every account seen is invalidated, and unknown addresses too. While the CRM's last answer
- * asks to be left alone (Retry-After), the poll is skipped: the next alarm after that time reads it.
+ * Without a cursor (first run, or after the connection changed) the whole cache is suspect: it is
+ * all marked stale, and the feed is read from its head (`from=now`) rather than through the
+ * team's history (a CRM that predates `from` answers from the start, read as before). While the
+ * CRM's last answer asks to be left alone (Retry-After), the poll is skipped: the next alarm
+ * after that time reads it.
  */
 export async function syncChanges(ctx: Ctx): Promise<SyncReport> {
   const deferredUntil = await crmWaitUntil(ctx.db, ctx.now());
   if (deferredUntil !== null) return { changes: 0, accountIds: [], deferredUntil };
   const client = await ctx.client();
   let since = (await readStatus(ctx.db)).changesCursor ?? undefined;
+  const first = since === undefined;
   const accountIds = new Set<string>();
-  let people = since === undefined;
+  let people = first;
   let changes = 0;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const answer = await client('changes', { query: { since } });
+    const answer = await client('changes', { query: since === undefined ? { from: 'now' } : { since } });
     for (const change of answer.changes) {
       accountIds.add(change.accountId);
       if (change.type === 'contact' || change.type === 'account') people = true;
@@ -44,7 +47,8 @@ export async function syncChanges(ctx: Ctx): Promise<SyncReport> {
     since = answer.cursor;
     if (!answer.more) break;
   }
-  await invalidateAccounts(ctx.db, accountIds);
+  if (first) await invalidateEverything(ctx.db);
+  else await invalidateAccounts(ctx.db, accountIds);
   if (people) await invalidateUnknownLookups(ctx.db);
   const syncedAt = ctx.now();
   await updateStatus(ctx.db, (s) => ({ ...s, changesCursor: since ?? null, lastSyncAt: syncedAt }));

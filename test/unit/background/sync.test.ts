@@ -40,6 +40,31 @@ describe('changes feed', () => {
     expect(crm.callsTo('/v1/changes').map((c) => c.query.get('since'))).toEqual([null, 'c1', 'c2']);
   });
 
+  it('starts at the head of the feed when it has no cursor, taking everything cached as stale', async () => {
+    const crm = fakeCrm({
+      'GET /v1/changes': (call) => ({
+        json: call.query.get('from') === 'now'
+          ? { changes: [], cursor: 'head', more: false }
+          : { changes: [change('interaction', OTHER_ACCOUNT_ID)], cursor: 'next', more: false },
+      }),
+      'POST /v1/lookup': (call) => ({
+        json: { results: (call.body as { emails: string[] }).emails.map((e) => (e.startsWith('budi') ? contactMatch(e) : unknownMatch(e))) },
+      }),
+    });
+    const { app, notified } = await testApp(crm.fetch);
+    await lookupEmails(app.ctx, ['budi@bank-sinar.co.id', 'new@bank-sinar.co.id']);
+    await app.sync();
+    // No history read: the feed names no account, yet what the cache holds may predate the head.
+    expect(crm.callsTo('/v1/changes').map((c) => [c.query.get('from'), c.query.get('since')])).toEqual([['now', null]]);
+    expect((await readStatus(app.ctx.db)).changesCursor).toBe('head');
+    expect((await app.ctx.db.get('lookups', 'budi@bank-sinar.co.id'))?.fetchedAt).toBe(0);
+    expect((await app.ctx.db.get('lookups', 'new@bank-sinar.co.id'))?.fetchedAt).toBe(0);
+    expect(notified).toContainEqual({ all: true });
+
+    await app.sync();
+    expect(crm.callsTo('/v1/changes').map((c) => [c.query.get('from'), c.query.get('since')])).toEqual([['now', null], [null, 'head']]);
+  });
+
   it('re-checks unknown addresses only when contacts or accounts changed', async () => {
     const crm = fakeCrm({
       'GET /v1/changes': (call) => ({
