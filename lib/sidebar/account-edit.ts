@@ -90,7 +90,7 @@ export type FactsResult = { change: AccountChange | null } | { errors: FactsErro
 export function factsChange(account: Account, draft: FactsDraft): FactsResult {
   const days = rhythmDays(draft.rhythm, draft.unit);
   const name = checkName(draft.name);
-  const domains = checkDomains(draft.domains);
+  const domains = checkDomains(draft.domains, account.domains);
   const errors: FactsErrors = {
     ...('error' in name ? { name: name.error === 'required' ? ('required' as const) : { max: name.max } } : {}),
     ...('issues' in domains ? { domains } : {}),

@@ -35,12 +35,18 @@ export function domainEntries(text: string): string[] {
  * The account's domains from what was typed, as the CRM keeps them: lower-case, without a
  * leading `@` or a web address's `https://` and `www.`, each once, in the order typed; or, for
  * each entry that is not a domain an account can hold, why (all of them, so every one can be
- * put right at once), and the limit when there are more than the CRM takes.
+ * put right at once), and the limit when there are more than the CRM takes. An entry that is one
+ * of `kept` (the domains the account has now) is taken as it is: editing another fact never
+ * rewrites a domain the CRM accepted (`www.bank.example` stays), nor trips on one a newer rule refuses.
  */
-export function checkDomains(text: string): DomainsCheck {
+export function checkDomains(text: string, kept: readonly string[] = []): DomainsCheck {
   const domains: string[] = [];
   const issues: DomainIssue[] = [];
   for (const entry of domainEntries(text)) {
+    if (kept.includes(entry)) {
+      if (!domains.includes(entry)) domains.push(entry);
+      continue;
+    }
     const at = entry.lastIndexOf('@');
     if (at > 0) {
       const domain = Domain.safeParse(entry.slice(at + 1));

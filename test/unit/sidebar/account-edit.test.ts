@@ -58,6 +58,14 @@ describe('factsChange', () => {
     expect(factsChange(account(), draft(over as Partial<FactsDraft>))).toEqual(expected);
   });
 
+  it('never rewrites a domain the account has when another fact changes', () => {
+    // The CRM took www.baltverf.example; the form would write a new one without the www.
+    const held = account({ domains: ['www.baltverf.example'] });
+    expect(factsChange(held, { ...factsDraftOf(held), stage: 'loyal' })).toEqual({ change: { version: 4, stage: 'loyal' } });
+    expect(factsChange(held, { ...factsDraftOf(held), domains: 'www.baltverf.example\nWWW.Balt-Group.example' }))
+      .toEqual({ change: { version: 4, domains: ['www.baltverf.example', 'balt-group.example'] } });
+  });
+
   it('clears a rhythm left empty, and starts from the one agreed', () => {
     const agreed = account({ cadenceDays: 30 });
     expect(factsDraftOf(agreed)).toMatchObject({ name: 'Balt Verf', domains: 'baltverf.example', rhythm: '30', unit: 'days', ownerId: sergei.id, teamIds: [nurul.id] });

@@ -46,6 +46,13 @@ describe('checkDomains', () => {
     expect(checkDomains(text)).toEqual(expected);
   });
 
+  it('takes the domains the account has as they are, checking only what is new', () => {
+    const kept = ['www.bank-sinar.co.id', 'yahoo.com'];
+    expect(checkDomains('www.bank-sinar.co.id\nyahoo.com', kept)).toEqual({ domains: kept });
+    expect(checkDomains('www.bank-sinar.co.id\nyahoo.com\nWWW.Sinar.example', kept)).toEqual({ domains: [...kept, 'sinar.example'] });
+    expect(checkDomains('www.bank-sinar.co.id\ngmail.com', kept)).toEqual({ issues: [{ entry: 'gmail.com', reason: 'free-mail' }] });
+  });
+
   it('takes at most as many as the CRM does (duplicates not counted)', () => {
     const twenty = Array.from({ length: 20 }, (_, i) => `d${i}.example`);
     expect(checkDomains([...twenty, 'd0.example'].join('\n'))).toEqual({ domains: twenty });
