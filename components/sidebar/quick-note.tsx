@@ -1,3 +1,4 @@
+import { useRef } from 'preact/hooks';
 import { t, type MessageKey } from '../../lib/i18n';
 import { DIRECTIONS } from '../../lib/api/kinds';
 import { parseAmount, formatAmount } from '../../lib/sidebar/amount';
@@ -35,7 +36,12 @@ export function QuickNote({ scope, accountId, contactIds, threadId, writes, inpu
   const [failure, setFailure] = useScoped<unknown>(scope, null);
   const set = <K extends keyof NoteDraft>(field: K) => (value: NoteDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
 
+  // A second Ctrl+Enter or click while the first is still being checked and queued (the first
+  // note also loads its check) would queue the same note again under a new key.
+  const sending = useRef(new Set<string>());
   const submit = async () => {
+    if (sending.current.has(scope)) return;
+    sending.current.add(scope);
     try {
       const checked = await noteFromDraft(draft, { accountId, contactIds, threadId }, locale());
       if (!checked.ok) return setErrors(checked.errors);
@@ -48,6 +54,8 @@ export function QuickNote({ scope, accountId, contactIds, threadId, writes, inpu
       // Kept in the form: nothing typed is lost when it could not be checked (the check's code
       // failed to load) or queued.
       setFailure(error);
+    } finally {
+      sending.current.delete(scope);
     }
   };
   const onKeyDown = (event: KeyboardEvent) => {
