@@ -1,5 +1,6 @@
-import type { Account, AccountPatch, Stage, UserRef } from '../api';
+import type { Account, AccountPatch, UserRef } from '../api';
 import { t, tn, type MessageKey } from '../i18n';
+import { stageName } from '../sidebar/stages';
 
 /**
  * A client's fields as a person reads them, to compare two versions: the sidebar's conflict view
@@ -27,7 +28,6 @@ export function changedFields(change: Partial<Record<ChangeField, unknown>>): Ch
   return CHANGE_FIELDS.filter((f) => change[f] !== undefined);
 }
 
-export const stageText = (stage: Stage): string => t(`stage_${stage}` as MessageKey);
 const list = (items: readonly string[]) => (items.length === 0 ? t('sidebar_value_none') : items.join(', '));
 const text = (value: string | null | undefined) => (value && value.trim() !== '' ? value.trim() : t('sidebar_value_none'));
 
@@ -48,7 +48,7 @@ export function accountFieldText(account: Account, field: ChangeField): string {
     case 'domains':
       return list(account.domains);
     case 'stage':
-      return stageText(account.stage);
+      return stageName(account.stage);
     case 'ownerId':
       return account.owner ? account.owner.name : t('sidebar_no_owner');
     case 'teamMemberIds':
