@@ -1,3 +1,4 @@
+import { SCENARIO_NAMES } from './scenarios';
 /** How big and how long a benchmark run is. */
 export interface BenchOptions {
   scale: number;
@@ -55,6 +56,10 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
   for (const name of flags.keys()) {
     if (!['scale', 'seconds', 'concurrency', 'backends', 'scenarios', 'out'].includes(name)) throw new Error(`unknown option --${name}\n${USAGE}`);
   }
+  const picked = flags.get('scenarios')?.split(',').map((n) => n.trim()).filter(Boolean);
+  for (const name of picked ?? []) {
+    if (!(SCENARIO_NAMES as readonly string[]).includes(name)) throw new Error(`unknown scenario "${name}"; there are ${SCENARIO_NAMES.join(', ')}\n${USAGE}`);
+  }
   const backends = (flags.get('backends') ?? 'postgres,pglite').split(',').map((b) => b.trim());
   for (const b of backends) if (b !== 'postgres' && b !== 'pglite') throw new Error(`unknown backend "${b}"\n${USAGE}`);
   return {
@@ -64,6 +69,6 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     backends: backends as BenchOptions['backends'],
     databaseUrl: env.DATABASE_URL || undefined,
     out: flags.get('out'),
-    scenarios: flags.get('scenarios')?.split(',').map((n) => n.trim()).filter(Boolean),
+    scenarios: picked,
   };
 }

@@ -6,7 +6,7 @@ import type { BenchRequest } from './http-request';
 export const REQUESTS_PER_SCENARIO = 200;
 
 export interface Scenario {
-  name: string;
+  name: (typeof SCENARIO_NAMES)[number];
   description: string;
   requests: BenchRequest[];
   /**
@@ -19,6 +19,9 @@ export interface Scenario {
 
 /** Accounts a lookup of the mix below meets: 30 contacts' and 10 domains'. */
 const ACCOUNTS_PER_LOOKUP = 40;
+
+/** Every scenario's name, in the order they run (what `--scenarios` may name). */
+export const SCENARIO_NAMES = ['lookup-50', 'timeline', 'account-search', 'attention', 'lookup-50-cold'] as const;
 
 /**
  * The two reads the extension makes most: a batch lookup of an inbox page's 50 senders (30 known
