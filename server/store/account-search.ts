@@ -42,7 +42,8 @@ export async function searchAccounts(q: Queryable, caller: Caller, text: string,
     `with hits as (
        (select a.id, 0 as rank, lower(a.name) as key
           from accounts a
-         where a.team_id = $1 and lower(a.name) = lower($2::text))
+         where a.team_id = $1 and lower(a.name) = lower($2::text)
+         order by a.id limit $3)
        union all
        (select a.id, 1, lower(a.name)
           from accounts a
