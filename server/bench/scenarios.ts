@@ -1,6 +1,7 @@
 import { seededRandom } from '../seed/history';
 import type { Dataset } from './dataset';
 import type { BenchRequest } from './http-request';
+import type { SCENARIO_NAMES } from './options';
 
 /** Distinct requests per scenario; the load cycles through them. */
 export const REQUESTS_PER_SCENARIO = 200;
@@ -19,9 +20,6 @@ export interface Scenario {
 
 /** Accounts a lookup of the mix below meets: 30 contacts' and 10 domains'. */
 const ACCOUNTS_PER_LOOKUP = 40;
-
-/** Every scenario's name, in the order they run (what `--scenarios` may name). */
-export const SCENARIO_NAMES = ['lookup-50', 'timeline', 'account-search', 'attention', 'lookup-50-cold'] as const;
 
 /**
  * The two reads the extension makes most: a batch lookup of an inbox page's 50 senders (30 known
