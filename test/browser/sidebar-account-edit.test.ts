@@ -8,7 +8,7 @@ import { accountDetailOf, crmApi } from './support/crm-api';
 import { startCrmServer, type RunningCrm } from './support/crm-server';
 import { startFaultProxy, type FaultProxy } from './support/fault-proxy';
 import { launchExtension, type LaunchedExtension } from './support/launch-extension';
-import { configureForMail, fixturePage, openGmail } from './support/mail-pages';
+import { configureForMail, openGmail, routeGmail } from './support/mail-pages';
 import { hostSidebar } from './support/sidebar-host';
 
 /**
@@ -37,14 +37,9 @@ beforeAll(async () => {
   proxy = await startFaultProxy(crm.url);
   ext = await launchExtension({ grantedOrigins: ['http://127.0.0.1/*'] });
   await configureForMail(ext, proxy.url, crm.token);
-  const page = (await fixturePage('reading-pane-right.html'))
+  await routeGmail(ext.context, 'reading-pane-right.html', (html) => html
     .replaceAll('andrei.ionescu@marinfiii.ro', BALT)
-    .replaceAll('@marinfiii.ro', '@baltverf-service.ru');
-  await ext.context.route(/^https:\/\/([a-z0-9-]+\.)*google\.com\//, async (route) => {
-    const url = new URL(route.request().url());
-    if (url.hostname !== 'mail.google.com' || route.request().resourceType() !== 'document') return route.abort();
-    await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page });
-  });
+    .replaceAll('@marinfiii.ro', '@baltverf-service.ru'));
 });
 
 afterAll(async () => {

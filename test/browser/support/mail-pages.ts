@@ -61,15 +61,15 @@ export async function fixturePage(name: string): Promise<string> {
 
 /**
  * Serves mail.google.com from the fixtures: every document request gets the page last chosen
- * with `serve` (Gmail's views differ only in the hash, which never reaches a server); anything
- * else on Google's hosts is refused, so nothing leaves the machine.
+ * with `serve`, through `edit` when given (Gmail's views differ only in the hash, which never
+ * reaches a server); anything else on Google's hosts is refused, so nothing leaves the machine.
  */
-export async function routeGmail(context: BrowserContext, first: string) {
+export async function routeGmail(context: BrowserContext, first: string, edit: (html: string) => string = (html) => html) {
   let current = first;
   await context.route(/^https:\/\/([a-z0-9-]+\.)*google\.com\//, async (route) => {
     const url = new URL(route.request().url());
     if (url.hostname !== 'mail.google.com' || route.request().resourceType() !== 'document') return route.abort();
-    await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: await fixturePage(current) });
+    await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: edit(await fixturePage(current)) });
   });
   return {
     /** The fixture the next page load gets. */
