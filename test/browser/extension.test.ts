@@ -105,7 +105,7 @@ describe('extension against a real CRM', () => {
     const accountId = client?.account?.id;
     expect(accountId).toBeTruthy();
     const page = await openSidebar(ext, DEMO_ADDRESSES.healthy);
-    // The protocol's wire format: what @webext-core/messaging sends for enqueueWrite.
+    // The protocol's wire format (lib/messaging/channel.ts), as the sidebar sends enqueueWrite.
     const answer = await page.evaluate(
       (data) => (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({ id: 1, type: 'enqueueWrite', timestamp: Date.now(), data }),
       { write: { type: 'interaction', body: { accountId, kind: 'note', summary: 'Browser test: asked about the renewal' } } },

@@ -19,7 +19,7 @@ export interface OutboxItemView {
 export interface OutboxView { pending: number; failed: number; items: OutboxItemView[] }
 export interface Interaction { id: string; summary: string; createdAt: string }
 
-/** Sends one protocol message from an extension page, in @webext-core/messaging's wire format. */
+/** Sends one protocol message from an extension page, in the channel's wire format (lib/messaging/channel.ts). */
 export async function ask<T>(page: Page, type: string, data?: unknown): Promise<Result<T>> {
   const answer = await page.evaluate(
     ({ type, data }) => (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({ id: Date.now(), type, timestamp: Date.now(), data }),
