@@ -48,7 +48,7 @@ try {
       const costs = costsOf(pageProfile, session.contentScriptUrl, `${dir}/content-scripts/gmail.js.map`);
       console.log(`${cold ? 'cold' : 'warm'} opens: ${totals.map((t) => t.toFixed(1)).join(' ')}`);
       console.log('content script, ms per open (inclusive / self):');
-      for (const c of costs.slice(0, 14)) console.log(`${(c.totalMs / order.length).toFixed(3).padStart(8)} ${(c.selfMs / order.length).toFixed(3).padStart(8)}  ${c.name}  ${c.where}`);
+      for (const c of costs.slice(0, Number(process.env.CS_ROWS ?? 14))) console.log(`${(c.totalMs / order.length).toFixed(3).padStart(8)} ${(c.selfMs / order.length).toFixed(3).padStart(8)}  ${c.name}  ${c.where}`);
     });
     const profile = await frameProfile;
     if (worker) {
@@ -63,7 +63,7 @@ try {
     const rows = sidebarFiles(dir).filter((f) => f.endsWith('.js'))
       .flatMap((file) => costsOf(profile, session.ext.url(file), `${dir}/${file}.map`))
       .sort((a, b) => b.totalMs - a.totalMs);
-    for (const c of rows.slice(0, 30)) console.log(`${(c.totalMs / order.length).toFixed(3).padStart(8)} ${(c.selfMs / order.length).toFixed(3).padStart(8)}  ${c.name}  ${c.where}`);
+    for (const c of rows.slice(0, Number(process.env.ROWS ?? 30))) console.log(`${(c.totalMs / order.length).toFixed(3).padStart(8)} ${(c.selfMs / order.length).toFixed(3).padStart(8)}  ${c.name}  ${c.where}`);
   } finally {
     await session.close();
   }
