@@ -119,7 +119,11 @@ export function statusProblem(status: number, json: unknown, apiUrl: string, ret
   const wait = retryAt === null ? {} : { retryAt };
   if (status === 401) return { kind: 'unauthorized', url: apiUrl };
   if (status === 429) return { kind: 'rate-limited', message, ...wait };
-  if (status === 409) return { kind: 'conflict', message, details: body.success ? body.data.error.details : undefined };
+  if (status === 409) {
+    const field = body.success ? body.data.error.field : undefined;
+    const details = body.success ? body.data.error.details : undefined;
+    return field === undefined ? { kind: 'conflict', message, details } : { kind: 'conflict', message, details, field };
+  }
   if (status === 400 || status === 422) {
     const field = body.success ? body.data.error.field : undefined;
     return field === undefined ? { kind: 'rejected', status, message } : { kind: 'rejected', status, message, field };

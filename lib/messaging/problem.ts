@@ -17,8 +17,11 @@ export const Problem = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('bad-format'), path: z.string(), detail: z.string() }),
   /** 4xx validation: the server refused the data; `field` names the offending field. */
   z.object({ kind: z.literal('rejected'), status: z.number(), message: z.string(), field: z.string().optional() }),
-  /** 409: someone else changed the record; `details` holds the server's current version. */
-  z.object({ kind: z.literal('conflict'), message: z.string(), details: z.unknown() }),
+  /**
+   * 409: someone else changed the record (`details` holds the server's current version), or a
+   * value that must be unique is another record's (`field` names it, e.g. `body.domains.0`).
+   */
+  z.object({ kind: z.literal('conflict'), message: z.string(), details: z.unknown(), field: z.string().optional() }),
   /**
    * 429: the CRM is answering this user too many requests. `retryAt` (epoch ms) is when its
    * `Retry-After` said to come back, when it said (read as at most an hour away).

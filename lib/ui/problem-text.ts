@@ -25,7 +25,7 @@ export function problemText(problem: Problem): ProblemText {
     case 'rejected':
       return { title: t('problem_rejected', problem.field ? `${problem.message} (${problem.field})` : problem.message), detail: null, needsSettings: false };
     case 'conflict':
-      return { title: t('problem_conflict', problem.message), detail: null, needsSettings: false };
+      return { title: conflictTitle(problem), detail: null, needsSettings: false };
     case 'rate-limited':
       return { title: t('problem_rate_limited'), detail: retryDetail(problem.retryAt) ?? t('problem_rate_limited_detail'), needsSettings: false };
     case 'server':
@@ -39,6 +39,21 @@ export function problemText(problem: Problem): ProblemText {
     case 'internal':
       return { title: t('problem_internal', problem.message), detail: null, needsSettings: false };
   }
+}
+
+/** A value that must be unique in the team, by the field the CRM named (`body.domains.0`, `body.newAccount.domains`). */
+const TAKEN_DOMAIN = /(?:^|\.)domains(?:\.\d+)?$/;
+const TAKEN_ADDRESS = /(?:^|\.)emails(?:\.\d+)?$/;
+
+/**
+ * A 409 in the user's words: a domain or address that is another record's, by the field the CRM
+ * named; a record changed meanwhile (the CRM sent its version along); else the CRM's own sentence.
+ */
+function conflictTitle(problem: Extract<Problem, { kind: 'conflict' }>): string {
+  if (problem.field !== undefined && TAKEN_DOMAIN.test(problem.field)) return t('problem_domain_taken');
+  if (problem.field !== undefined && TAKEN_ADDRESS.test(problem.field)) return t('problem_address_taken');
+  if (problem.details !== undefined && problem.details !== null) return t('problem_changed_meanwhile');
+  return t('problem_conflict', problem.message);
 }
 
 /** When the CRM said it can be asked again (Retry-After), as the user's clock time. */

@@ -115,7 +115,11 @@ describe("a client's name and domains edited from the sidebar", () => {
     const taken = panel.getByTestId('domain-taken');
     await taken.waitFor({ timeout: 30_000 });
     expect(await taken.innerText()).toBe('One of the domains you gave (semengunungkapur.co.id, kapur-baru.example, severtrans.ru) already belongs to another client in the CRM. Edit the domains and save again, or discard this change.');
-    await panel.locator('[data-testid="write-status"][data-state="failed"]').getByRole('button', { name: 'Discard' }).click();
+    // The refused write's own line says why in the extension's words, not in the CRM's sentence.
+    const refused = panel.locator('[data-testid="write-status"][data-state="failed"]');
+    expect(await refused.innerText()).toContain('One of these domains already belongs to another client in the CRM.');
+    expect(await refused.innerText()).not.toContain('already belongs to another account');
+    await refused.getByRole('button', { name: 'Discard' }).click();
     await taken.waitFor({ state: 'detached' });
     expect([...(await accountOf(AT_RISK)).domains].sort()).toEqual(['kapur-baru.example', 'semengunungkapur.co.id']);
 

@@ -58,6 +58,7 @@ describe('CRM client', () => {
     ['a timeout', 'timeout', { kind: 'unreachable', url: connection.apiUrl, detail: 'no answer within 15 s' }],
     ['401', apiError(401, 'unauthorized', 'bad token'), { kind: 'unauthorized', url: connection.apiUrl }],
     ['409 with the current record', apiError(409, 'conflict', 'stale version', { details: { version: 3 } }), { kind: 'conflict', message: 'stale version', details: { version: 3 } }],
+    ['409 naming the taken value', apiError(409, 'conflict', 'x.test already belongs to another account', { field: 'body.domains.0' }), { kind: 'conflict', message: 'x.test already belongs to another account', details: undefined, field: 'body.domains.0' }],
     ['400 naming a field', apiError(400, 'validation', 'too long', { field: 'body.summary' }), { kind: 'rejected', status: 400, message: 'too long', field: 'body.summary' }],
     ['422 without a field', apiError(422, 'validation', 'nothing to change'), { kind: 'rejected', status: 422, message: 'nothing to change' }],
     ['500 with a message', apiError(500, 'internal', 'database is down'), { kind: 'server', status: 500, message: 'database is down' }],

@@ -12,6 +12,12 @@ describe('problemText', () => {
     [{ kind: 'bad-format', path: 'results.0.account.stage', detail: 'x' }, 'The CRM answered in an unexpected format: results.0.account.stage', true],
     [{ kind: 'rejected', status: 400, message: 'too long', field: 'body.summary' }, 'The CRM refused the data: too long (body.summary)', false],
     [{ kind: 'conflict', message: 'changed', details: null }, 'Someone else changed this record in the meantime: changed', false],
+    // The CRM's English sentence stays out when the conflict is known: a version, a taken domain or address.
+    [{ kind: 'conflict', message: 'stale version', details: { version: 3 } }, 'Someone else changed this record in the meantime.', false],
+    [{ kind: 'conflict', message: 'x.test already belongs to another account', details: undefined, field: 'body.domains.1' }, 'One of these domains already belongs to another client in the CRM.', false],
+    [{ kind: 'conflict', message: 'one of these domains already belongs to an account', details: undefined, field: 'body.newAccount.domains' }, 'One of these domains already belongs to another client in the CRM.', false],
+    [{ kind: 'conflict', message: 'a@x.test already belongs to another contact', details: undefined, field: 'body.emails.0' }, 'One of these addresses already belongs to another person in the CRM.', false],
+    [{ kind: 'conflict', message: 'a record with this id already exists', details: undefined, field: 'body.id' }, 'Someone else changed this record in the meantime: a record with this id already exists', false],
     [{ kind: 'server', status: 503, message: 'restarting' }, 'The CRM reported an error (503): restarting', false],
     [{ kind: 'rate-limited', message: 'slow down' }, 'The CRM has had too many requests from you for now and asked the extension to slow down.', false],
     [{ kind: 'insecure-url', url: 'http://crm.lan' }, 'The CRM address http://crm.lan uses plain http to another computer: your token would cross the network unencrypted, so nothing is sent to it.', true],
