@@ -19,6 +19,8 @@ function issueText(issue: DomainIssue): string {
       return t('sidebar_domain_address', issue.entry, issue.domain);
     case 'free-mail':
       return t('sidebar_domain_free_mail', issue.entry);
+    case 'free-mail-address':
+      return t('sidebar_domain_free_mail_address', issue.entry, issue.domain);
   }
 }
 

@@ -4,7 +4,9 @@ import { AccountPatch, Domain, isFreeMailDomain } from '../api';
 export type DomainIssue =
   | { entry: string; reason: 'invalid' }
   | { entry: string; reason: 'address'; domain: string }
-  | { entry: string; reason: 'free-mail' };
+  | { entry: string; reason: 'free-mail' }
+  /** An address at a free mail service: its domain is no client's either. */
+  | { entry: string; reason: 'free-mail-address'; domain: string };
 
 export type NameCheck = { name: string } | { error: 'required' } | { error: 'too-long'; max: number };
 export type DomainsCheck = { domains: string[] } | { issues: DomainIssue[]; tooMany?: number };
@@ -50,7 +52,8 @@ export function checkDomains(text: string, kept: readonly string[] = []): Domain
     const at = entry.lastIndexOf('@');
     if (at > 0) {
       const domain = Domain.safeParse(entry.slice(at + 1));
-      issues.push(domain.success && !isFreeMailDomain(domain.data) ? { entry, reason: 'address', domain: domain.data } : { entry, reason: 'invalid' });
+      if (!domain.success) issues.push({ entry, reason: 'invalid' });
+      else issues.push({ entry, reason: isFreeMailDomain(domain.data) ? 'free-mail-address' : 'address', domain: domain.data });
       continue;
     }
     const bare = entry.replace(/^[a-z]+:\/\//i, '').replace(/^www\./i, '').replace(/[/.]+$/, '');

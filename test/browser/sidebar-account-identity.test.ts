@@ -64,7 +64,7 @@ describe("a client's name and domains edited from the sidebar", () => {
     expect(await name.inputValue()).toBe(before.name);
     expect(await domains.inputValue()).toBe(before.domains.join('\n'));
     await name.fill('  PT Semen Gunung Kapur Baru ');
-    const typed = 'semengunungkapur.co.id\nKapur-Baru.example\nkapur_baru\ngmail.com\nbudi@kapur-baru.example';
+    const typed = 'semengunungkapur.co.id\nKapur-Baru.example\nkapur_baru\ngmail.com\nbudi@kapur-baru.example\nbudi.kapur@yahoo.com';
     await domains.fill(typed);
     await form.getByRole('button', { name: 'Save' }).click();
 
@@ -75,6 +75,7 @@ describe("a client's name and domains edited from the sidebar", () => {
       '“kapur_baru” is not a domain name: write it like example.com.',
       "gmail.com is a free mail service: many unrelated people write from it, so it can't point to one client.",
       '“budi@kapur-baru.example” is an email address: write only its domain, kapur-baru.example.',
+      "budi.kapur@yahoo.com is an address at yahoo.com, a free mail service: many unrelated people write from it, so it can't point to one client. Give the domain of the client's own company.",
     ]);
     expect(await domains.getAttribute('aria-invalid')).toBe('true');
     expect(await domains.inputValue()).toBe(typed);
