@@ -2,6 +2,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Commitment, LookupMatch, TimelinePage } from '../../lib/api';
 import { DEMO_ADDRESSES } from '../../server/seed/demo';
+import { crmApi } from './support/crm-api';
 import { startCrmServer, type RunningCrm } from './support/crm-server';
 import { launchExtension, type LaunchedExtension } from './support/launch-extension';
 import { configureForMail, openGmail, routeGmail, switchView } from './support/mail-pages';
@@ -18,15 +19,7 @@ const THREAD_HASH = '#inbox/FMfcgzQbfLdRwzXpqKlmZvTnHjGsWcBx';
 let crm: RunningCrm;
 let ext: LaunchedExtension;
 
-async function api<T>(path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${crm.url}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { Authorization: `Bearer ${crm.token}`, 'Content-Type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status}`);
-  return (await response.json()) as T;
-}
+const api = <T>(path: string, body?: unknown) => crmApi<T>(crm, path, body === undefined ? {} : { method: 'POST', body });
 
 beforeAll(async () => {
   crm = await startCrmServer();

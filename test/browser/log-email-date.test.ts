@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Interaction, LookupMatch } from '../../lib/api';
 import type { SidebarContextInput } from '../../lib/messaging/sidebar-context';
 import { DEMO_ADDRESSES } from '../../server/seed/demo';
+import { crmApi } from './support/crm-api';
 import { startCrmServer, type RunningCrm } from './support/crm-server';
 import { launchExtension, type LaunchedExtension } from './support/launch-extension';
 import { connectThroughOptions } from './support/options-page';
@@ -14,15 +15,7 @@ let crm: RunningCrm;
 let ext: LaunchedExtension;
 const DAY = 24 * 3600_000;
 
-async function api<T>(path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${crm.url}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { Authorization: `Bearer ${crm.token}`, 'Content-Type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const api = <T>(path: string, body?: unknown) => crmApi<T>(crm, path, body === undefined ? {} : { method: 'POST', body });
 async function known(email: string) {
   const match = (await api<{ results: LookupMatch[] }>('/v1/lookup', { emails: [email] })).results[0];
   if (!match || (match.match !== 'contact' && match.match !== 'account-domain')) throw new Error(`${email} is not known`);

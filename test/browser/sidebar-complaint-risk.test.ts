@@ -2,6 +2,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LookupMatch } from '../../lib/api';
 import { DEMO_ADDRESSES } from '../../server/seed/demo';
+import { crmApi } from './support/crm-api';
 import { startCrmServer, type RunningCrm } from './support/crm-server';
 import { launchExtension, type LaunchedExtension } from './support/launch-extension';
 import { configureForMail, fixturePage, openGmail } from './support/mail-pages';
@@ -16,15 +17,7 @@ const stamp = Date.now();
 const client = { name: `Lestari Foods ${stamp}`, domain: `lestari-foods-${stamp}.example` };
 const people = [`sari@${client.domain}`, `yusuf@${client.domain}`];
 
-async function api<T>(path: string, body: unknown): Promise<T> {
-  const response = await fetch(`${crm.url}${path}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${crm.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const api = <T>(path: string, body: unknown) => crmApi<T>(crm, path, { method: 'POST', body });
 const lookUp = async (email: string) => (await api<{ results: LookupMatch[] }>('/v1/lookup', { emails: [email] })).results[0];
 
 async function sidebarFrame(page: Page): Promise<Frame> {

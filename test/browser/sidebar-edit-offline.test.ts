@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Interaction, LookupMatch } from '../../lib/api';
 import { DEMO_ADDRESSES, DEMO_MAIN_USER } from '../../server/seed/demo';
+import { crmApi } from './support/crm-api';
 import { startCrmServer, type RunningCrm } from './support/crm-server';
 import { startFaultProxy, type FaultProxy } from './support/fault-proxy';
 import { launchExtension, type LaunchedExtension } from './support/launch-extension';
@@ -11,14 +12,7 @@ let crm: RunningCrm;
 let proxy: FaultProxy;
 let ext: LaunchedExtension;
 
-async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const response = await fetch(`${crm.url}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { Authorization: `Bearer ${crm.token}`, 'Content-Type': 'application/json' },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-  return (await response.json()) as T;
-}
+const api = <T>(path: string, init: { method?: string; body?: unknown } = {}) => crmApi<T>(crm, path, init);
 
 beforeAll(async () => {
   crm = await startCrmServer();

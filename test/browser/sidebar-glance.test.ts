@@ -3,6 +3,7 @@ import type { AccountDetail, Commitment, LookupMatch } from '../../lib/api';
 import { PROBLEM_KINDS } from '../../lib/api';
 import type { SidebarContextInput } from '../../lib/messaging/sidebar-context';
 import { DEMO_ADDRESSES } from '../../server/seed/demo';
+import { crmApi } from './support/crm-api';
 import { startCrmServer, type RunningCrm } from './support/crm-server';
 import { launchExtension, type LaunchedExtension } from './support/launch-extension';
 import { connectThroughOptions } from './support/options-page';
@@ -17,15 +18,7 @@ const SINGLE_THREADED = 'ck.lim@tanlim.com.my';
 let crm: RunningCrm;
 let ext: LaunchedExtension;
 
-async function api<T>(path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${crm.url}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { Authorization: `Bearer ${crm.token}`, 'Content-Type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status}`);
-  return (await response.json()) as T;
-}
+const api = <T>(path: string, body?: unknown) => crmApi<T>(crm, path, body === undefined ? {} : { method: 'POST', body });
 async function accountOf(email: string): Promise<AccountDetail> {
   const [match] = (await api<{ results: LookupMatch[] }>('/v1/lookup', { emails: [email] })).results;
   if (!match || match.match === 'unknown') throw new Error(`${email} is not known`);

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttentionPage, Commitment } from '../../lib/api';
 import { DEMO_ADDRESSES } from '../../server/seed/demo';
+import { crmApi } from './support/crm-api';
 import { startCrmServer, type RunningCrm } from './support/crm-server';
 import { launchExtension, type LaunchedExtension } from './support/launch-extension';
 import { configureForMail, openGmail, routeGmail } from './support/mail-pages';
@@ -14,11 +15,7 @@ const FRAME = 'iframe[data-crm-overlay="sidebar"]';
 let crm: RunningCrm;
 let ext: LaunchedExtension;
 
-async function api<T>(path: string): Promise<T> {
-  const response = await fetch(`${crm.url}${path}`, { headers: { Authorization: `Bearer ${crm.token}` } });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const api = <T>(path: string) => crmApi<T>(crm, path);
 const attention = () => api<AttentionPage>('/v1/attention?owner=me&limit=50');
 const commitmentsOf = async (accountId: string) => (await api<{ items: Commitment[] }>(`/v1/accounts/${accountId}/commitments?status=all`)).items;
 /** The toolbar badge's text, as the worker set it. */
