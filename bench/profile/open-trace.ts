@@ -15,7 +15,7 @@ import { percentile } from '../report/stats';
  * idle is waiting on another; shares that add up to more than the cores there are say the opens
  * wait for a core. `npx tsx bench/profile/open-trace.ts [warm]` on the production build in
  * `.output` (or `EXTENSION_OUT_DIR`). Options, as environment variables:
- * - `CLIENTS` (20): thread clients, one traced open each;
+ * - `CLIENTS` (20): thread clients; the first opens the frame, each other one is opened once, traced;
  * - `DETAIL=k`: the k-th traced open task by task on the renderers' main threads and the worker
  *   (`MIN_US`, 300: the shortest event listed);
  * - `FORCED=1` with `TRACE_CATS=toplevel,devtools.timeline,blink.user_timing,__metadata,disabled-by-default-devtools.timeline.stack`:
@@ -27,7 +27,10 @@ interface Event { name: string; ph: string; ts: number; dur?: number; pid: numbe
 const warm = process.argv[2] === 'warm';
 const CLIENTS = Number(process.env.CLIENTS ?? 20);
 const build = snapshotBuild();
-const crm = await startBenchCrm();
+const crm = await startBenchCrm().catch((error: unknown) => {
+  build.remove();
+  throw error;
+});
 try {
   const session = await openMailSession(crm, 'https://mail.google.com/mail/u/0/#inbox', emptyInboxPage(), build.dir);
   try {
@@ -69,6 +72,7 @@ try {
         if (b > a) busy.set(threadOf(t), (busy.get(threadOf(t)) ?? 0) + (b - a));
       }
     }
+    if (marks.length !== totals.length) console.log(`${marks.length} hand-over marks for ${totals.length} opens: the windows below are paired by order and may be off`);
     console.log(`${warm ? 'warm' : 'cold'} opens: p50 ${percentile(totals, 50).toFixed(1)} p95 ${percentile(totals, 95).toFixed(1)} ms (n ${totals.length}, ${marks.length} marks)`);
     console.log('busy share of the opens\' time, by process / thread:');
     for (const [key, us] of [...busy].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`${((100 * us) / covered).toFixed(1).padStart(6)} %  ${(us / 1000 / totals.length).toFixed(2).padStart(7)} ms/open  ${key}`);
@@ -88,10 +92,11 @@ try {
     }
     // One open, task by task, on the threads that matter (DETAIL=k: the k-th traced open).
     const detail = Number(process.env.DETAIL ?? -1);
+    const span = windows[detail];
     const mark = marks[detail];
-    if (mark !== undefined) {
-      const end = mark + (totals[detail] ?? 0) * 1000;
-      const shown = events.filter((e) => e.ph === 'X' && e.dur !== undefined && e.ts + (e.dur ?? 0) > mark - 8_000 && e.ts < end && (e.dur ?? 0) >= Number(process.env.MIN_US ?? 300))
+    if (span && mark !== undefined) {
+      const { start, end } = span;
+      const shown = events.filter((e) => e.ph === 'X' && e.dur !== undefined && e.ts + (e.dur ?? 0) > start - 3_000 && e.ts < end && (e.dur ?? 0) >= Number(process.env.MIN_US ?? 300))
         .filter((e) => /CrRendererMain|ServiceWorker thread/.test(threadOf(e)) && !threadOf(e).startsWith('WebUI'))
         .sort((a, b) => a.ts - b.ts);
       for (const e of shown) console.log(`${((e.ts - mark) / 1000).toFixed(1).padStart(7)} +${((e.dur ?? 0) / 1000).toFixed(1).padStart(5)}  ${threadOf(e).padEnd(42)} ${e.name} ${JSON.stringify((e.args as { data?: { functionName?: string; url?: string } } | undefined)?.data ?? {}).slice(0, 80)}`);
