@@ -57,7 +57,7 @@ function FailedWrite({ item, actions }: { item: OutboxSummary; actions: Actions 
   return (
     <li data-testid="failed-write" data-key={item.key}>
       <p>{t('popup_failed_write', item.excerpt)}</p>
-      {item.problem && <p class="muted" data-testid="failed-reason">{problemText(item.problem).title}</p>}
+      {item.problem && <p class="muted" data-testid="failed-reason">{problemText(item.problem, write && 'body' in write ? write.body : undefined).title}</p>}
       {write && theirs && <Versions mine={write} theirs={theirs} />}
       {write?.type === 'account-patch' && item.conflict && <AccountVersions body={write.body} details={item.conflict.theirs} />}
       {write && draft !== null ? (

@@ -9,8 +9,11 @@ export interface ProblemText {
   needsSettings: boolean;
 }
 
-/** A problem in words a salesperson can act on, in the UI's language. */
-export function problemText(problem: Problem): ProblemText {
+/**
+ * A problem in words a salesperson can act on, in the UI's language. `sent`: the body of the
+ * write it refused, when known, so a taken domain or address can be named.
+ */
+export function problemText(problem: Problem, sent?: unknown): ProblemText {
   switch (problem.kind) {
     case 'not-configured':
       return { title: t('problem_not_configured'), detail: t('problem_not_configured_detail'), needsSettings: true };
@@ -25,7 +28,7 @@ export function problemText(problem: Problem): ProblemText {
     case 'rejected':
       return { title: t('problem_rejected', problem.field ? `${problem.message} (${problem.field})` : problem.message), detail: null, needsSettings: false };
     case 'conflict':
-      return { title: conflictTitle(problem), detail: null, needsSettings: false };
+      return { title: conflictTitle(problem, sent), detail: null, needsSettings: false };
     case 'rate-limited':
       return { title: t('problem_rate_limited'), detail: retryDetail(problem.retryAt) ?? t('problem_rate_limited_detail'), needsSettings: false };
     case 'server':
@@ -45,13 +48,27 @@ export function problemText(problem: Problem): ProblemText {
 const TAKEN_DOMAIN = /(?:^|\.)domains(?:\.\d+)?$/;
 const TAKEN_ADDRESS = /(?:^|\.)emails(?:\.\d+)?$/;
 
+/** The text at a field path such as `body.domains.1` in the body that was sent, if there is one there. */
+function valueAt(field: string, sent: unknown): string | null {
+  const [root, ...path] = field.split('.');
+  if (root !== 'body') return null;
+  let at: unknown = sent;
+  for (const step of path) {
+    if (typeof at !== 'object' || at === null || !Object.hasOwn(at, step)) return null;
+    at = (at as Record<string, unknown>)[step];
+  }
+  return typeof at === 'string' && at !== '' ? at : null;
+}
+
 /**
  * A 409 in the user's words: a domain or address that is another record's, by the field the CRM
- * named; a record changed meanwhile (the CRM sent its version along); else the CRM's own sentence.
+ * named (and named itself when the refused body holds it there); a record changed meanwhile (the
+ * CRM sent its version along); else the CRM's own sentence.
  */
-function conflictTitle(problem: Extract<Problem, { kind: 'conflict' }>): string {
-  if (problem.field !== undefined && TAKEN_DOMAIN.test(problem.field)) return t('problem_domain_taken');
-  if (problem.field !== undefined && TAKEN_ADDRESS.test(problem.field)) return t('problem_address_taken');
+function conflictTitle(problem: Extract<Problem, { kind: 'conflict' }>, sent: unknown): string {
+  const taken = problem.field === undefined ? null : valueAt(problem.field, sent);
+  if (problem.field !== undefined && TAKEN_DOMAIN.test(problem.field)) return taken ? t('problem_domain_taken_named', taken) : t('problem_domain_taken');
+  if (problem.field !== undefined && TAKEN_ADDRESS.test(problem.field)) return taken ? t('problem_address_taken_named', taken) : t('problem_address_taken');
   if (problem.details !== undefined && problem.details !== null) return t('problem_changed_meanwhile');
   return t('problem_conflict', problem.message);
 }

@@ -97,4 +97,24 @@ describe('writes the CRM refuses', () => {
     expect(list.items.find((c) => c.id === made.commitment.id)).toMatchObject({ status: 'done', text: 'Send the final SLA', version: 3 });
     await popup.close();
   }, 180_000);
+
+  it('names a domain that belongs to another client in the user\'s words, not the CRM\'s sentence', async () => {
+    type Detail = { account: { version: number; domains: string[] } };
+    const mine = await api<Detail>('GET', `/v1/accounts/${rig.accountId}`, undefined);
+    const [other] = (await api<{ results: { account?: { id: string } }[] }>('POST', '/v1/lookup', { emails: ['olga.kuznetsova@severtrans.ru'] })).results;
+    const theirs = await api<Detail>('GET', `/v1/accounts/${other?.account?.id ?? ''}`, undefined);
+    const taken = theirs.account.domains[0] ?? '';
+    expect(taken).not.toBe('');
+    const patch = { type: 'account-patch', accountId: rig.accountId, body: { version: mine.account.version, domains: [...mine.account.domains, taken] } };
+    expect((await rig.ask('enqueueWrite', { write: patch })).ok).toBe(true);
+    expect(await failedItem()).toMatchObject({ problem: { kind: 'conflict' } });
+
+    const popup = await openPopup();
+    const row = popup.getByTestId('failed-write');
+    expect(await row.getByTestId('failed-reason').innerText()).toBe(`${taken} already belongs to another client in the CRM.`);
+    await row.getByRole('button', { name: 'Discard' }).click();
+    await until('the outbox empty', async () => (await rig.outbox()).items.length === 0, 30_000);
+    expect((await api<Detail>('GET', `/v1/accounts/${rig.accountId}`, undefined)).account.domains).toEqual(mine.account.domains);
+    await popup.close();
+  }, 180_000);
 });

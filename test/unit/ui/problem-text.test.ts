@@ -28,6 +28,20 @@ describe('problemText', () => {
     expect(text.needsSettings).toBe(needsSettings);
   });
 
+  it('names the taken domain or address when the refused body holds it at the field the CRM named', () => {
+    const body = { domains: ['a.test', 'b.test'], newAccount: { domains: ['c.test'] }, emails: ['x@a.test'] };
+    const conflict = (field: string) => ({ kind: 'conflict' as const, message: 'taken', details: undefined, field });
+    expect(problemText(conflict('body.domains.1'), body).title).toBe('b.test already belongs to another client in the CRM.');
+    expect(problemText(conflict('body.newAccount.domains.0'), body).title).toBe('c.test already belongs to another client in the CRM.');
+    expect(problemText(conflict('body.emails.0'), body).title).toBe('x@a.test already belongs to another person in the CRM.');
+    // No single value there (a list, a missing index, another root, nothing sent): the general words.
+    expect(problemText(conflict('body.newAccount.domains'), body).title).toBe('One of these domains already belongs to another client in the CRM.');
+    expect(problemText(conflict('body.domains.5'), body).title).toBe('One of these domains already belongs to another client in the CRM.');
+    expect(problemText(conflict('query.domains.0'), body).title).toBe('One of these domains already belongs to another client in the CRM.');
+    expect(problemText(conflict('body.emails.0')).title).toBe('One of these addresses already belongs to another person in the CRM.');
+    expect(problemText(conflict('body.domains.0'), { domains: [{ toString: 'x' }] }).title).toBe('One of these domains already belongs to another client in the CRM.');
+  });
+
   it('puts the technical detail of an unreachable CRM in the detail line', () => {
     expect(problemText({ kind: 'unreachable', url: 'u', detail: 'no answer within 15 s' }).detail).toContain('no answer within 15 s');
   });
