@@ -22,6 +22,9 @@ export function SidebarApp() {
   // "Today" over the thread, until the user goes back to it; with no email open it is all there is.
   const [today, setToday] = useState(false);
 
+  // Hidden beside the list until the next thread: empty, so it costs nothing meanwhile (Today
+  // asked for and drawn there would only hold up the next thread).
+  if (source.kind === 'parked') return <main class="sidebar" aria-label={t('sidebar_title')} data-testid="sidebar-parked" />;
   if (source.kind === 'none' || today) {
     return (
       <main class="sidebar" aria-label={t('sidebar_title')}>

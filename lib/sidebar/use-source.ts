@@ -10,11 +10,16 @@ import { frameLink, type FrameLink } from './frame-link';
  * URL, which the mail page could have chosen: it is looked up and drawn unseen and inert (see
  * SidebarApp), never shown unless the same thread comes through the channel.
  */
-export type ShownSource = SidebarSource | { kind: 'waiting'; hint: SidebarContext | null };
+export type ShownSource =
+  | SidebarSource
+  | { kind: 'waiting'; hint: SidebarContext | null }
+  /** Put away, hidden, beside the mail site's list until the next thread: nothing to draw or ask for. */
+  | { kind: 'parked' };
 
 /** Same thread with the same people, subject and theme: nothing to render again. */
 function sameSource(a: ShownSource, b: ShownSource): boolean {
   if (a.kind === 'waiting' || b.kind === 'waiting') return a === b;
+  if (a.kind === 'parked' || b.kind === 'parked') return a.kind === b.kind;
   if (sourceKey(a) !== sourceKey(b)) return false;
   return a.kind !== 'thread' || b.kind !== 'thread' || JSON.stringify(a.context) === JSON.stringify(b.context);
 }
@@ -45,8 +50,9 @@ function createSourceStore(win: Window, link: FrameLink) {
     unwritten = null;
   };
   link.listen((message, data) => {
-    // Put away beside the mail site's list: nothing of the last client stays drawn (or polled).
-    if (message?.type === 'crm:park') return set({ kind: 'none' });
+    // Put away beside the mail site's list: nothing of the last client stays drawn (or polled),
+    // and nothing else is drawn or asked for in its place while nobody can see it.
+    if (message?.type === 'crm:park') return set({ kind: 'parked' });
     if (message?.type === 'crm:context') {
       if (unwritten === null) whenIdle(win, writeUrl);
       unwritten = encodeSidebarContext(message.context);

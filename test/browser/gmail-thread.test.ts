@@ -132,6 +132,9 @@ describe('Gmail thread: sidebar and banner', () => {
     const parked = page.locator('iframe[data-crm-overlay="sidebar-parked"]');
     await expect(parked.isVisible()).resolves.toBe(false);
     await frame.getByTestId('account-name').waitFor({ state: 'detached', timeout: 20_000 });
+    // Nor anything else while nobody sees it: not the Today list it shows opened on its own.
+    await frame.getByTestId('sidebar-parked').waitFor({ state: 'attached', timeout: 20_000 });
+    expect(await frame.locator('main').innerText()).toBe('');
 
     // The next thread opened from the list goes to the same page, which shows its client.
     const client = await lookUp(DEMO_ADDRESSES.watch);
