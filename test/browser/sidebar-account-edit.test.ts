@@ -1,14 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Account } from '../../lib/api';
 import type { SidebarContextInput } from '../../lib/messaging/sidebar-context';
 import { DEMO_ADDRESSES, DEMO_MAIN_USER } from '../../server/seed/demo';
 import { axeViolations, describeViolations } from './support/axe';
-import { accountDetailOf, crmApi } from './support/crm-api';
-import { startCrmServer, type RunningCrm } from './support/crm-server';
-import { startFaultProxy, type FaultProxy } from './support/fault-proxy';
-import { launchExtension, type LaunchedExtension } from './support/launch-extension';
-import { configureForMail, openGmail, routeGmail } from './support/mail-pages';
+import { EDIT_FACTS, FACTS_THREAD_URL, startFactsRig, type FactsRig } from './support/facts-rig';
+import { openGmail } from './support/mail-pages';
 import { hostSidebar } from './support/sidebar-host';
 
 /**
@@ -19,41 +15,27 @@ import { hostSidebar } from './support/sidebar-host';
  */
 const BALT = 'morozov@baltverf-service.ru';
 const CODRU = 'stefan.codreanu@mobilacodru.ro';
-const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbfLdRwzXpqKlmZvTnHjGsWcBx';
 const FRAME = 'iframe[data-crm-overlay="sidebar"]';
-const EDIT = 'Edit name, domains, stage, owner, team and rhythm';
 
-let crm: RunningCrm;
-let proxy: FaultProxy;
-let ext: LaunchedExtension;
-
-const api = <T>(path: string, init: { method?: string; body?: unknown } = {}) => crmApi<T>(crm, path, init);
-const accountOf = async (email: string): Promise<Account> => (await accountDetailOf(crm, email)).account;
-const patches = (accountId: string) => proxy.log.filter((r) => r.method === 'PATCH' && r.path === `/v1/accounts/${accountId}`);
+let rig: FactsRig;
 
 beforeAll(async () => {
-  crm = await startCrmServer();
   // The extension reaches the CRM through a proxy that can refuse every connection.
-  proxy = await startFaultProxy(crm.url);
-  ext = await launchExtension({ grantedOrigins: ['http://127.0.0.1/*'] });
-  await configureForMail(ext, proxy.url, crm.token);
-  await routeGmail(ext.context, 'reading-pane-right.html', (html) => html
+  rig = await startFactsRig((html) => html
     .replaceAll('andrei.ionescu@marinfiii.ro', BALT)
     .replaceAll('@marinfiii.ro', '@baltverf-service.ru'));
 });
 
 afterAll(async () => {
-  await ext?.close();
-  await proxy?.stop();
-  await crm?.stop();
+  await rig?.stop();
 });
 
 describe('editing a client\'s facts from the sidebar', () => {
   let gmail: Page;
 
   it('sets an owner and a rhythm: the warnings leave the sidebar, the banner and the list badge without a reload', async () => {
-    const before = await accountOf(BALT);
-    gmail = await openGmail(ext.context, THREAD_URL);
+    const before = await rig.accountOf(BALT);
+    gmail = await openGmail(rig.ext.context, FACTS_THREAD_URL);
     const sidebar = gmail.frameLocator(FRAME);
     const banner = gmail.locator('[data-crm-overlay="banner"]');
     const badges = gmail.locator(`[data-crm-overlay="badge"][data-email="${BALT}"]`);
@@ -65,7 +47,7 @@ describe('editing a client\'s facts from the sidebar', () => {
     const documentBefore = await gmail.evaluate(() => performance.timeOrigin);
 
     // By keyboard: the form opens on the stage the client is at, and Escape closes it unsent.
-    const edit = sidebar.getByRole('button', { name: EDIT });
+    const edit = sidebar.getByRole('button', { name: EDIT_FACTS });
     await edit.click();
     const form = sidebar.getByTestId('facts-form');
     await expect.poll(() => form.locator('input:checked').evaluate((input) => input === document.activeElement)).toBe(true);
@@ -87,24 +69,24 @@ describe('editing a client\'s facts from the sidebar', () => {
     await expect.poll(() => badges.count(), { timeout: 30_000 }).toBe(0);
     expect(await gmail.evaluate(() => performance.timeOrigin)).toBe(documentBefore);
     await sidebar.locator('[data-testid="write-status"][data-state="saved"]').waitFor({ timeout: 20_000 });
-    const after = await accountOf(BALT);
+    const after = await rig.accountOf(BALT);
     expect(after).toMatchObject({ version: before.version + 1, cadenceDays: 90, owner: { email: DEMO_MAIN_USER.email } });
     expect(after.team).toEqual(before.team);
   });
 
   it('made while the CRM is unreachable, is shown at once, kept, and delivered exactly once when it is back', async () => {
     await gmail?.close();
-    const before = await accountOf(CODRU);
+    const before = await rig.accountOf(CODRU);
     const context: SidebarContextInput = {
       site: 'gmail', threadId: `codru-${Date.now()}`, subject: 'Comanda', participants: [{ name: '', email: CODRU }],
     };
-    const view = await hostSidebar(ext, context);
+    const view = await hostSidebar(rig.ext, context);
     await view.getByTestId('contact-name').waitFor({ timeout: 30_000 });
     await view.locator('#risk [data-reason="no-owner"]').waitFor({ timeout: 20_000 });
-    const edit = view.getByRole('button', { name: EDIT });
+    const edit = view.getByRole('button', { name: EDIT_FACTS });
     await edit.waitFor({ timeout: 20_000 });
 
-    proxy.setFaults(() => 'refuse');
+    rig.proxy.setFaults(() => 'refuse');
     await edit.click();
     const form = view.getByTestId('facts-form');
     await form.getByLabel('Owner').selectOption({ label: `Me (${DEMO_MAIN_USER.name})` });
@@ -118,34 +100,34 @@ describe('editing a client\'s facts from the sidebar', () => {
     await expect.poll(() => view.getByTestId('owner').innerText()).toBe(DEMO_MAIN_USER.name);
     expect(await view.getByTestId('last-contact').innerText()).toContain('usually every 42 days');
     // Tried, refused at the door: nothing reached the CRM.
-    await expect.poll(() => patches(before.id).length, { timeout: 30_000 }).toBeGreaterThan(0);
-    expect(patches(before.id).every((r) => r.fault === 'refuse')).toBe(true);
+    await expect.poll(() => rig.patches(before.id).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(rig.patches(before.id).every((r) => r.fault === 'refuse')).toBe(true);
 
-    proxy.setFaults(() => 'pass');
+    rig.proxy.setFaults(() => 'pass');
     // Another view asking the CRM finds it back, as a user moving on would.
-    const other = await hostSidebar(ext, { ...context, threadId: `codru-other-${Date.now()}` });
+    const other = await hostSidebar(rig.ext, { ...context, threadId: `codru-other-${Date.now()}` });
     await view.locator('[data-testid="write-status"][data-state="saved"]').waitFor({ timeout: 60_000 });
     await view.locator('#risk').waitFor({ state: 'detached', timeout: 30_000 });
-    const after = await accountOf(CODRU);
+    const after = await rig.accountOf(CODRU);
     expect(after).toMatchObject({ version: before.version + 1, cadenceDays: 42, owner: { email: DEMO_MAIN_USER.email } });
     // One write applied once: every answer that reached the CRM is that one, or its replay.
-    const reached = patches(before.id).filter((r) => r.fault === 'pass');
+    const reached = rig.patches(before.id).filter((r) => r.fault === 'pass');
     expect(reached.filter((r) => r.status === 200 && !r.replayed)).toHaveLength(1);
-    expect(new Set(patches(before.id).map((r) => r.idempotencyKey)).size).toBe(1);
+    expect(new Set(rig.patches(before.id).map((r) => r.idempotencyKey)).size).toBe(1);
     await other.close();
     await view.close();
   });
 
   it('when someone changed the client first, shows both versions and sends mine on theirs once kept', async () => {
-    proxy.setFaults(() => 'pass');
-    const before = await accountOf(DEMO_ADDRESSES.healthy);
-    const view = await hostSidebar(ext, {
+    rig.proxy.setFaults(() => 'pass');
+    const before = await rig.accountOf(DEMO_ADDRESSES.healthy);
+    const view = await hostSidebar(rig.ext, {
       site: 'gmail', threadId: `healthy-${Date.now()}`, subject: 'Renewal', participants: [{ name: '', email: DEMO_ADDRESSES.healthy }],
     });
-    const edit = view.getByRole('button', { name: EDIT });
+    const edit = view.getByRole('button', { name: EDIT_FACTS });
     await edit.waitFor({ timeout: 30_000 });
     // A colleague agrees another rhythm; this sidebar still shows the version before.
-    await api(`/v1/accounts/${before.id}`, { method: 'PATCH', body: { version: before.version, cadenceDays: 20 } });
+    await rig.api(`/v1/accounts/${before.id}`, { method: 'PATCH', body: { version: before.version, cadenceDays: 20 } });
     await edit.click();
     const form = view.getByTestId('facts-form');
     await form.getByLabel('Agreed rhythm: every').fill('10');
@@ -160,15 +142,15 @@ describe('editing a client\'s facts from the sidebar', () => {
     await conflict.getByRole('button', { name: 'Keep mine' }).click();
     await conflict.waitFor({ state: 'detached' });
     await view.getByTestId('facts-panel').locator('[data-testid="write-status"][data-state="saved"]').waitFor({ timeout: 30_000 });
-    expect(await accountOf(DEMO_ADDRESSES.healthy)).toMatchObject({ version: before.version + 2, cadenceDays: 10 });
+    expect(await rig.accountOf(DEMO_ADDRESSES.healthy)).toMatchObject({ version: before.version + 2, cadenceDays: 10 });
     await expect.poll(() => view.getByTestId('last-contact').innerText(), { timeout: 20_000 }).toContain('usually every 10 days');
     await view.close();
   });
 
   it('edits how they like to work in place, shown at once and sent; every control of both forms is labelled', async () => {
-    proxy.setFaults(() => 'pass');
-    const before = await accountOf(DEMO_ADDRESSES.watch);
-    const view = await hostSidebar(ext, {
+    rig.proxy.setFaults(() => 'pass');
+    const before = await rig.accountOf(DEMO_ADDRESSES.watch);
+    const view = await hostSidebar(rig.ext, {
       site: 'gmail', threadId: `prefs-${Date.now()}`, subject: 'Tariffs', participants: [{ name: '', email: DEMO_ADDRESSES.watch }],
     }, { width: 380, height: 900 });
     const card = view.getByTestId('preferences');
@@ -186,12 +168,12 @@ describe('editing a client\'s facts from the sidebar', () => {
     expect(await card.innerText()).toContain('Net 45');
     await expect.poll(() => editPrefs.evaluate((button) => button === document.activeElement)).toBe(true);
     await card.locator('[data-testid="write-status"][data-state="saved"]').waitFor({ timeout: 30_000 });
-    const after = await accountOf(DEMO_ADDRESSES.watch);
+    const after = await rig.accountOf(DEMO_ADDRESSES.watch);
     expect(after).toMatchObject({
       version: before.version + 1, preferences: { ...before.preferences, paymentTerms: 'Net 45' }, specialTerms: 'Free delivery over 10 pallets',
     });
 
-    await view.getByRole('button', { name: EDIT }).click();
+    await view.getByRole('button', { name: EDIT_FACTS }).click();
     await view.getByTestId('facts-form').waitFor();
     const factsViolations = await axeViolations(view.frame, '[data-testid="facts-panel"]');
     expect(factsViolations, describeViolations(factsViolations)).toEqual([]);

@@ -1,12 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Account } from '../../lib/api';
 import { DEMO_ADDRESSES, DEMO_MAIN_USER, DEMO_USERS } from '../../server/seed/demo';
-import { accountDetailOf, crmApi } from './support/crm-api';
-import { startCrmServer, type RunningCrm } from './support/crm-server';
-import { startFaultProxy, type FaultProxy } from './support/fault-proxy';
-import { launchExtension, type LaunchedExtension } from './support/launch-extension';
-import { configureForMail, openGmail, routeGmail } from './support/mail-pages';
+import { EDIT_FACTS, FACTS_THREAD_URL, startFactsRig, type FactsRig } from './support/facts-rig';
+import { openGmail } from './support/mail-pages';
 import { hostSidebar } from './support/sidebar-host';
 
 /**
@@ -16,47 +12,34 @@ import { hostSidebar } from './support/sidebar-host';
  */
 const AT_RISK = DEMO_ADDRESSES.atRisk;
 const STRANGER = 'aziz@kapur-baru.example';
-const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbfLdRwzXpqKlmZvTnHjGsWcBx';
 const FRAME = 'iframe[data-crm-overlay="sidebar"]';
-const EDIT = 'Edit name, domains, stage, owner, team and rhythm';
 
-let crm: RunningCrm;
-let proxy: FaultProxy;
-let ext: LaunchedExtension;
-
-const api = <T>(path: string, init: { method?: string; body?: unknown } = {}) => crmApi<T>(crm, path, init);
-const accountOf = async (email: string): Promise<Account> => (await accountDetailOf(crm, email)).account;
-const patches = (accountId: string) => proxy.log.filter((r) => r.method === 'PATCH' && r.path === `/v1/accounts/${accountId}`);
+let rig: FactsRig;
 
 beforeAll(async () => {
-  crm = await startCrmServer();
-  proxy = await startFaultProxy(crm.url);
-  ext = await launchExtension({ grantedOrigins: ['http://127.0.0.1/*'] });
-  await configureForMail(ext, proxy.url, crm.token);
-  await routeGmail(ext.context, 'reading-pane-right.html', (html) => html
+  // The extension reaches the CRM through a proxy that can refuse every connection.
+  rig = await startFactsRig((html) => html
     .replaceAll('andrei.ionescu@marinfiii.ro', AT_RISK)
     .replaceAll(DEMO_ADDRESSES.unknown, STRANGER));
 });
 
 afterAll(async () => {
-  await ext?.close();
-  await proxy?.stop();
-  await crm?.stop();
+  await rig?.stop();
 });
 
 describe("a client's name and domains edited from the sidebar", () => {
   let gmail: Page;
 
   it('renamed and given a domain: the header shows the name at once, and the sender at that domain gets the client\'s badge without a reload; a bad domain is named and nothing typed is lost', async () => {
-    const before = await accountOf(AT_RISK);
-    gmail = await openGmail(ext.context, THREAD_URL);
+    const before = await rig.accountOf(AT_RISK);
+    gmail = await openGmail(rig.ext.context, FACTS_THREAD_URL);
     const sidebar = gmail.frameLocator(FRAME);
     const stranger = gmail.locator(`[data-crm-overlay="badge"][data-email="${STRANGER}"]`);
     await gmail.locator(`[data-crm-overlay="badge"][data-email="${AT_RISK}"]`).first().waitFor({ timeout: 30_000 });
     expect(await stranger.count()).toBe(0);
     const documentBefore = await gmail.evaluate(() => performance.timeOrigin);
 
-    const edit = sidebar.getByRole('button', { name: EDIT });
+    const edit = sidebar.getByRole('button', { name: EDIT_FACTS });
     await edit.click();
     const form = sidebar.getByTestId('facts-form');
     const name = form.getByLabel('Client name');
@@ -102,7 +85,7 @@ describe("a client's name and domains edited from the sidebar", () => {
     await sidebar.getByTestId('facts-panel').locator('[data-testid="write-status"][data-state="saved"]').waitFor({ timeout: 30_000 });
     await stranger.first().waitFor({ timeout: 30_000 });
     expect(await stranger.first().getAttribute('data-risk')).toBe('at-risk');
-    const after = await accountOf(AT_RISK);
+    const after = await rig.accountOf(AT_RISK);
     expect(after).toMatchObject({ version: before.version + 1, name: 'PT Semen Gunung Kapur Baru' });
     expect([...after.domains].sort()).toEqual(['kapur-baru.example', 'semengunungkapur.co.id']);
     expect(await sidebar.getByTestId('account-name').innerText()).toBe('PT Semen Gunung Kapur Baru');
@@ -122,7 +105,7 @@ describe("a client's name and domains edited from the sidebar", () => {
     expect(await refused.innerText()).not.toContain('already belongs to another account');
     await refused.getByRole('button', { name: 'Discard' }).click();
     await taken.waitFor({ state: 'detached' });
-    expect([...(await accountOf(AT_RISK)).domains].sort()).toEqual(['kapur-baru.example', 'semengunungkapur.co.id']);
+    expect([...(await rig.accountOf(AT_RISK)).domains].sort()).toEqual(['kapur-baru.example', 'semengunungkapur.co.id']);
 
     // The domain taken away again: the stranger is nobody's, and the badge goes.
     await edit.click();
@@ -130,7 +113,7 @@ describe("a client's name and domains edited from the sidebar", () => {
     await form.getByRole('button', { name: 'Save' }).click();
     await form.waitFor({ state: 'detached' });
     await expect.poll(() => stranger.count(), { timeout: 30_000 }).toBe(0);
-    expect((await accountOf(AT_RISK)).domains).toEqual(['semengunungkapur.co.id']);
+    expect((await rig.accountOf(AT_RISK)).domains).toEqual(['semengunungkapur.co.id']);
     expect(await gmail.evaluate(() => performance.timeOrigin)).toBe(documentBefore);
   });
 
@@ -144,8 +127,8 @@ describe("a client's name and domains edited from the sidebar", () => {
     await expect.poll(owners).toContain(leaving);
     expect(await owners()).toContain(`Me (${DEMO_MAIN_USER.name})`);
 
-    proxy.setFaults(() => 'refuse');
-    await sidebar.getByRole('button', { name: EDIT }).click();
+    rig.proxy.setFaults(() => 'refuse');
+    await sidebar.getByRole('button', { name: EDIT_FACTS }).click();
     const form = sidebar.getByTestId('facts-form');
     await form.getByRole('group', { name: 'Team' }).getByLabel(leaving).uncheck();
     await form.getByLabel('Client name').fill('PT Semen Gunung Kapur');
@@ -157,34 +140,34 @@ describe("a client's name and domains edited from the sidebar", () => {
     expect(await sidebar.getByTestId('team').innerText()).not.toContain(leaving);
 
     // Tried, refused at the door: nothing reached the CRM.
-    const { id } = await accountOf(AT_RISK);
-    const refused = () => patches(id).filter((r) => r.fault === 'refuse');
+    const { id } = await rig.accountOf(AT_RISK);
+    const refused = () => rig.patches(id).filter((r) => r.fault === 'refuse');
     await expect.poll(() => refused().length, { timeout: 30_000 }).toBeGreaterThan(0);
-    proxy.setFaults(() => 'pass');
+    rig.proxy.setFaults(() => 'pass');
     const panel = sidebar.getByTestId('facts-panel');
     await expect.poll(() => panel.locator('[data-testid="write-status"]:not([data-state="saved"])').count(), { timeout: 60_000 }).toBe(0);
-    const after = await accountOf(AT_RISK);
+    const after = await rig.accountOf(AT_RISK);
     expect(after.team.map((m) => m.name)).not.toContain(leaving);
     expect(after.name).toBe('PT Semen Gunung Kapur');
     // One write, applied once: every request made for it carries its key, and one of them changed the CRM.
     const keys = new Set(refused().map((r) => r.idempotencyKey));
     expect(keys.size).toBe(1);
-    const mine = patches(id).filter((r) => keys.has(r.idempotencyKey));
+    const mine = rig.patches(id).filter((r) => keys.has(r.idempotencyKey));
     expect(mine.filter((r) => r.fault === 'pass' && r.status === 200 && !r.replayed)).toHaveLength(1);
     expect(await owners()).not.toContain(leaving);
     await gmail.close();
   });
 
   it('renamed on a version someone changed first: both names shown, in the sidebar and in the popup', async () => {
-    proxy.setFaults(() => 'pass');
-    const before = await accountOf(DEMO_ADDRESSES.watch);
-    const view = await hostSidebar(ext, {
+    rig.proxy.setFaults(() => 'pass');
+    const before = await rig.accountOf(DEMO_ADDRESSES.watch);
+    const view = await hostSidebar(rig.ext, {
       site: 'gmail', threadId: `rename-${Date.now()}`, subject: 'Tariffs', participants: [{ name: '', email: DEMO_ADDRESSES.watch }],
     });
-    const edit = view.getByRole('button', { name: EDIT });
+    const edit = view.getByRole('button', { name: EDIT_FACTS });
     await edit.waitFor({ timeout: 30_000 });
     // A colleague renames the client; this sidebar still has the version before.
-    await api(`/v1/accounts/${before.id}`, { method: 'PATCH', body: { version: before.version, name: 'Severtrans Logistics' } });
+    await rig.api(`/v1/accounts/${before.id}`, { method: 'PATCH', body: { version: before.version, name: 'Severtrans Logistics' } });
     await edit.click();
     const form = view.getByTestId('facts-form');
     await form.getByLabel('Client name').fill('Severtrans Group');
@@ -195,10 +178,10 @@ describe("a client's name and domains edited from the sidebar", () => {
     expect(await conflict.getByTestId('conflict-mine').innerText()).toBe('Yours: Severtrans Group');
     expect(await conflict.getByTestId('conflict-theirs').innerText()).toBe('In the CRM now: Severtrans Logistics');
     await expect.poll(() => view.getByTestId('account-name').innerText()).toBe('Severtrans Logistics');
-    expect(patches(before.id).filter((r) => r.status === 409)).toHaveLength(1);
+    expect(rig.patches(before.id).filter((r) => r.status === 409)).toHaveLength(1);
 
-    const popup = await ext.context.newPage();
-    await popup.goto(ext.url('popup.html'));
+    const popup = await rig.ext.context.newPage();
+    await popup.goto(rig.ext.url('popup.html'));
     const row = popup.getByTestId('failed-write').filter({ has: popup.getByTestId('account-versions') });
     await row.waitFor({ timeout: 30_000 });
     expect(await row.getByTestId('conflict-mine').innerText()).toBe('Yours: Severtrans Group');
@@ -208,7 +191,7 @@ describe("a client's name and domains edited from the sidebar", () => {
     await row.getByRole('button', { name: 'Keep theirs' }).click();
     await row.waitFor({ state: 'detached', timeout: 30_000 });
     await conflict.waitFor({ state: 'detached', timeout: 30_000 });
-    expect(await accountOf(DEMO_ADDRESSES.watch)).toMatchObject({ version: before.version + 1, name: 'Severtrans Logistics' });
+    expect(await rig.accountOf(DEMO_ADDRESSES.watch)).toMatchObject({ version: before.version + 1, name: 'Severtrans Logistics' });
     await popup.close();
     await view.close();
   });
