@@ -66,9 +66,15 @@ function valueAt(field: string, sent: unknown): string | null {
  * CRM sent its version along); else the CRM's own sentence.
  */
 function conflictTitle(problem: Extract<Problem, { kind: 'conflict' }>, sent: unknown): string {
-  const taken = problem.field === undefined ? null : valueAt(problem.field, sent);
-  if (problem.field !== undefined && TAKEN_DOMAIN.test(problem.field)) return taken ? t('problem_domain_taken_named', taken) : t('problem_domain_taken');
-  if (problem.field !== undefined && TAKEN_ADDRESS.test(problem.field)) return taken ? t('problem_address_taken_named', taken) : t('problem_address_taken');
+  const { field } = problem;
+  if (field !== undefined && TAKEN_DOMAIN.test(field)) {
+    const taken = valueAt(field, sent);
+    return taken ? t('problem_domain_taken_named', taken) : t('problem_domain_taken');
+  }
+  if (field !== undefined && TAKEN_ADDRESS.test(field)) {
+    const taken = valueAt(field, sent);
+    return taken ? t('problem_address_taken_named', taken) : t('problem_address_taken');
+  }
   if (problem.details !== undefined && problem.details !== null) return t('problem_changed_meanwhile');
   return t('problem_conflict', problem.message);
 }
