@@ -104,10 +104,14 @@ describe('before the CRM is set up, and without a thread', () => {
     await page.close();
   });
 
-  it('asks for an email when told no thread is open', async () => {
+  it('draws nothing when put away beside the list (no thread open), then shows the next thread', async () => {
     const page = await open(null);
     await page.send({ type: 'crm:park' });
-    await page.getByText("Open an email to see the client's context here.").waitFor();
+    await page.getByTestId('sidebar-parked').waitFor({ state: 'attached' });
+    expect(await page.locator('main').innerText()).toBe('');
+    expect(await page.getByText("Open an email to see the client's context here.").count()).toBe(0);
+    await page.send({ type: 'crm:context', context: thread([]) });
+    await page.getByTestId('no-participants').waitFor();
     await page.close();
   });
 
