@@ -47,9 +47,12 @@ export async function syncChanges(ctx: Ctx): Promise<SyncReport> {
     since = answer.cursor;
     if (!answer.more) break;
   }
+  // Everything stale covers the unknown addresses too.
   if (first) await invalidateEverything(ctx.db);
-  else await invalidateAccounts(ctx.db, accountIds);
-  if (people) await invalidateUnknownLookups(ctx.db);
+  else {
+    await invalidateAccounts(ctx.db, accountIds);
+    if (people) await invalidateUnknownLookups(ctx.db);
+  }
   const syncedAt = ctx.now();
   await updateStatus(ctx.db, (s) => ({ ...s, changesCursor: since ?? null, lastSyncAt: syncedAt }));
   // A changed person or account (a new address, a domain added) can make a sender the tabs show as
